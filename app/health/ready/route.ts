@@ -1,0 +1,9 @@
+import { getDb } from "@/lib/db";
+import { checkReadiness } from "@/lib/services/health/check-readiness";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const r = await checkReadiness(getDb().$client);
+  return Response.json({ status: r.ready ? "ready" : "not ready", checks: r.checks }, { status: r.ready ? 200 : 503, headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,34 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const serverOnlyLayers = ["lib/services/**", "lib/db/**", "lib/radius/**", "lib/snmp/**", "lib/mikrotik/**", "lib/crypto/**", "workers/**"];
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/out/**"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The domain and protocol layers are shared by web, worker and tests: no Next.js, React or cookies.
+    files: serverOnlyLayers,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*"], message: "lib/services, lib/db and protocol code must not depend on Next.js" },
+            { group: ["react", "react-dom", "next-auth", "next-auth/*"], message: "keep React and next-auth at the edges (app/, lib/auth)" },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,57 @@
+// One permission map for every edge: pages, server actions, REST handlers and API keys.
+import type { Role } from "@/lib/db/schema";
+
+export const permissions = [
+  "dashboard:read",
+  "customers:read",
+  "customers:write",
+  "customers:secrets",
+  "packages:read",
+  "packages:write",
+  "vouchers:read",
+  "vouchers:write",
+  "sessions:read",
+  "sessions:control",
+  "nas:read",
+  "nas:write",
+  "ip-pools:read",
+  "ip-pools:write",
+  "payments:read",
+  "payments:write",
+  "users:read",
+  "users:write",
+  "settings:read",
+  "settings:write",
+  "api-keys:write",
+  "audit:read",
+  "platform:manage",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const readOnly = permissions.filter((p) => p.endsWith(":read") && p !== "users:read" && p !== "settings:read");
+const tenantAll = permissions.filter((p) => p !== "platform:manage");
+
+export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
+  SUPER_ADMIN: new Set(permissions),
+  ADMIN: new Set(tenantAll),
+  STAFF: new Set<Permission>([
+    ...readOnly,
+    "customers:write",
+    "customers:secrets",
+    "vouchers:write",
+    "sessions:control",
+    "payments:write",
+  ]),
+  VIEWER: new Set(readOnly),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].has(permission);
+}
+
+export const roleLabels: Record<Role, string> = {
+  SUPER_ADMIN: "Platform operator",
+  ADMIN: "Admin",
+  STAFF: "Staff",
+  VIEWER: "Viewer",
+};

@@ -1,0 +1,40 @@
+// The staff context of the current request, resolved once (React cache) from the next-auth JWT
+// and checked against the database on every request, so revoked sessions stop at once.
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { cookies } from "next/headers";
+import { getServerSession } from "next-auth";
+import { authOptions } from "./next-auth";
+import { getDb } from "@/lib/db";
+import { can, type Permission } from "./permissions";
+import { getSessionContext, touchSession, type StaffContext } from "@/lib/services/auth/get-session-context";
+import { AppError } from "@/lib/errors";
+
+export type { StaffContext };
+
+export const getStaff = cache(async (): Promise<StaffContext | null> => {
+  await cookies(); // marks the route dynamic before any configuration is read
+  const session = await getServerSession(authOptions());
+  if (!session?.sid) return null;
+  const ctx = await getSessionContext(getDb(), session.sid);
+  if (ctx) void touchSession(getDb(), ctx.sessionId).catch(() => undefined);
+  return ctx;
+});
+
+/** For pages and layouts: redirects to sign-in when there is no valid session. */
+export async function requireStaffPage(permission?: Permission): Promise<StaffContext & { tenantId: string }> {
+  const staff = await getStaff();
+  if (!staff) redirect("/sign-in");
+  if (!staff.tenantId) redirect("/platform");
+  if (permission && !can(staff.role, permission)) redirect("/dashboard?denied=1");
+  return staff as StaffContext & { tenantId: string };
+}
+
+/** For server actions: throws AppError instead of redirecting. */
+export async function requireStaff(permission?: Permission): Promise<StaffContext> {
+  const staff = await getStaff();
+  if (!staff) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
+  if (permission && !can(staff.role, permission)) throw new AppError("FORBIDDEN", "You do not have permission to do this");
+  return staff;
+}

@@ -1,0 +1,64 @@
+// Subscribers: PPPoE, hotspot, DHCP and static customers, with the counters RADIUS enforces quotas on.
+import { sql } from "drizzle-orm";
+import { bigint, boolean, doublePrecision, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, ts, updatedAt } from "./_shared";
+import { tenants } from "./tenants";
+import { connectionType, packages } from "./packages";
+import { ipPools } from "./ip-pools";
+
+export const customerStatus = pgEnum("customer_status", ["ACTIVE", "SUSPENDED", "EXPIRED", "DISABLED"]);
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    type: connectionType("type").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    email: text("email"),
+    username: text("username").notNull(),
+    /** Recoverable (sealed) because CHAP and MS-CHAPv2 need the cleartext. */
+    passwordSealed: text("password_sealed"),
+    packageId: uuid("package_id").references(() => packages.id, { onDelete: "restrict" }),
+    status: customerStatus("status").notNull().default("ACTIVE"),
+    expiresAt: ts("expires_at"),
+    macAddress: text("mac_address"),
+    staticIp: text("static_ip"),
+    ipPoolId: uuid("ip_pool_id").references(() => ipPools.id, { onDelete: "set null" }),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    address: text("address"),
+    notes: text("notes"),
+    /** Minor units of the tenant's currency. */
+    walletBalance: integer("wallet_balance").notNull().default(0),
+    autoRenew: boolean("auto_renew").notNull().default(true),
+    online: boolean("online").notNull().default(false),
+    lastSeenAt: ts("last_seen_at"),
+    /** Usage in the current period (since the last renewal), kept by accounting. */
+    usagePeriodStart: ts("usage_period_start").notNull().defaultNow(),
+    usedBytes: bigint("used_bytes", { mode: "bigint" }).notNull().default(sql`0`),
+    usedSeconds: bigint("used_seconds", { mode: "number" }).notNull().default(0),
+    /** Set once quota enforcement has acted this period (throttled or cut off). */
+    quotaExceededAt: ts("quota_exceeded_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("customers_tenant_username_key").on(t.tenantId, t.username),
+    uniqueIndex("customers_tenant_static_ip_key").on(t.tenantId, t.staticIp).where(sql`${t.staticIp} IS NOT NULL`),
+    index("customers_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("customers_tenant_status_idx").on(t.tenantId, t.status),
+    index("customers_tenant_expires_idx").on(t.tenantId, t.expiresAt),
+    index("customers_tenant_package_idx").on(t.tenantId, t.packageId),
+    index("customers_tenant_mac_idx").on(t.tenantId, t.macAddress),
+    index("customers_expiry_scan_idx").on(t.expiresAt).where(sql`${t.status} = 'ACTIVE'`),
+    index("customers_search_trgm_idx").using("gin", sql`(${t.name} || ' ' || ${t.username} || ' ' || coalesce(${t.phone}, '')) gin_trgm_ops`),
+  ],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type NewCustomer = typeof customers.$inferInsert;
+export type CustomerStatus = (typeof customerStatus.enumValues)[number];

@@ -1,0 +1,46 @@
+// Routers (NAS): the RADIUS clients. The worker finds a packet's tenant and secret by its source address.
+import { boolean, doublePrecision, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, ts, updatedAt } from "./_shared";
+import { tenants } from "./tenants";
+
+export const nasType = pgEnum("nas_type", ["MIKROTIK", "OTHER"]);
+export const nasStatus = pgEnum("nas_status", ["UNKNOWN", "ONLINE", "OFFLINE"]);
+
+export const nas = pgTable(
+  "nas",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The address RADIUS packets come from; unique across the installation, since it picks the tenant. */
+    ipAddress: text("ip_address").notNull(),
+    secretSealed: text("secret_sealed").notNull(),
+    type: nasType("type").notNull().default("MIKROTIK"),
+    routerOsVersion: text("router_os_version"),
+    coaPort: integer("coa_port").notNull().default(3799),
+    requireMessageAuthenticator: boolean("require_message_authenticator").notNull().default(true),
+    location: text("location"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    apiUsername: text("api_username"),
+    apiPasswordSealed: text("api_password_sealed"),
+    apiPort: integer("api_port"),
+    apiTls: boolean("api_tls").notNull().default(false),
+    snmpCommunitySealed: text("snmp_community_sealed"),
+    snmpPort: integer("snmp_port").notNull().default(161),
+    status: nasStatus("status").notNull().default("UNKNOWN"),
+    lastSeenAt: ts("last_seen_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("nas_ip_address_key").on(t.ipAddress),
+    uniqueIndex("nas_tenant_name_key").on(t.tenantId, t.name),
+    index("nas_tenant_idx").on(t.tenantId),
+  ],
+);
+
+export type Nas = typeof nas.$inferSelect;
+export type NewNas = typeof nas.$inferInsert;

@@ -1,0 +1,151 @@
+// Validated configuration shared by web, worker and scripts. Every process reads the same variables;
+// in development the embedded PostgreSQL and generated secrets under DATA_DIR fill what is unset.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { z } from "zod";
+
+const port = (fallback: number) =>
+  z.coerce.number().int().min(1, "must be a port between 1 and 65535").max(65535, "must be a port between 1 and 65535").default(fallback);
+
+const boolish = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "must be true or false" })
+    .transform((v) => ["true", "1", "yes", "on"].includes(v))
+    .default(fallback);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_PG_PORT: port(55432),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: port(3000),
+  APP_URL: z.string().url("must be an absolute URL such as http://localhost:3000").optional(),
+  WORKER_HEALTH_PORT: port(3001),
+  RADIUS_HOST: z.string().default("0.0.0.0"),
+  RADIUS_AUTH_PORT: port(1812),
+  RADIUS_ACCT_PORT: port(1813),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44})*$/,
+      "must be a comma-separated list of keyId:base64(32 bytes); the first key seals new secrets",
+    )
+    .optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_DEMO: boolish(true),
+  /** Fixes the seeded accounts' password (tests, demos); otherwise a random one is printed once. */
+  SEED_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().default("ISP Platform <no-reply@localhost>"),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export type Env = RawEnv & {
+  DATA_DIR: string;
+  AUTH_SECRET: string;
+  ENCRYPTION_KEYS: string;
+  APP_URL: string;
+  isProduction: boolean;
+  usesEmbeddedDatabase: boolean;
+  databaseUrl: string;
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+interface GeneratedSecrets {
+  authSecret: string;
+  encryptionKeys: string;
+  postgresPassword: string;
+}
+
+function secretsFile(dataDir: string) {
+  return path.join(dataDir, "secrets.json");
+}
+
+/** Secrets for the embedded default: generated once, kept under DATA_DIR (mode 0600). */
+export function loadOrCreateSecrets(dataDir: string, create: boolean): GeneratedSecrets | null {
+  const file = secretsFile(dataDir);
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as GeneratedSecrets;
+  if (!create) return null;
+  const secrets: GeneratedSecrets = {
+    authSecret: crypto.randomBytes(32).toString("base64url"),
+    encryptionKeys: `k1:${crypto.randomBytes(32).toString("base64")}`,
+    postgresPassword: crypto.randomBytes(18).toString("base64url"),
+  };
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function embeddedDatabaseUrl(port: number, password: string, database = "isp") {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Parses and completes the configuration. Throws ConfigError naming every bad variable.
+ * `createSecrets` lets the launcher generate the embedded defaults on first start.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env, opts: { createSecrets?: boolean } = {}): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  const raw = result.data;
+  const isProduction = raw.NODE_ENV === "production";
+  const dataDir = path.resolve(raw.DATA_DIR);
+  const problems: string[] = [];
+
+  if (isProduction) {
+    if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET: required in production (at least 32 random characters)");
+    if (!raw.ENCRYPTION_KEYS) problems.push("ENCRYPTION_KEYS: required in production (keyId:base64 of 32 random bytes)");
+    if (!raw.DATABASE_URL) problems.push("DATABASE_URL: required in production (the embedded PostgreSQL is for development)");
+    if (problems.length) throw new ConfigError(problems);
+  }
+
+  const needGenerated = !raw.AUTH_SECRET || !raw.ENCRYPTION_KEYS || !raw.DATABASE_URL;
+  const generated = needGenerated ? loadOrCreateSecrets(dataDir, opts.createSecrets ?? false) : null;
+  if (needGenerated && !generated) {
+    throw new ConfigError([
+      `${secretsFile(dataDir)}: missing. Start the platform once with \`npm start\` to create it, or set AUTH_SECRET, ENCRYPTION_KEYS and DATABASE_URL`,
+    ]);
+  }
+
+  const databaseUrl = raw.DATABASE_URL ?? embeddedDatabaseUrl(raw.EMBEDDED_PG_PORT, generated!.postgresPassword);
+  return {
+    ...raw,
+    DATA_DIR: dataDir,
+    AUTH_SECRET: raw.AUTH_SECRET ?? generated!.authSecret,
+    ENCRYPTION_KEYS: raw.ENCRYPTION_KEYS ?? generated!.encryptionKeys,
+    APP_URL: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
+    isProduction,
+    usesEmbeddedDatabase: !raw.DATABASE_URL,
+    databaseUrl,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process-wide configuration, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** For tests that change process.env. */
+export function resetEnvCache() {
+  cached = undefined;
+}

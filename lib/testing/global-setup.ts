@@ -1,0 +1,58 @@
+// Vitest global setup: one real PostgreSQL for the run (embedded, or the server in TEST_DATABASE_URL /
+// DATABASE_URL), a migrated template database, and each test file clones it (CREATE DATABASE … TEMPLATE).
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+import crypto from "node:crypto";
+import postgres from "postgres";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type RunningPostgres } from "../db/embedded";
+import { runMigrations } from "../db/migrate";
+import { findFreePort } from "./ports";
+
+let running: RunningPostgres | undefined;
+let tmpDir: string | undefined;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgServerUrl: string;
+    pgTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!serverUrl) {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "isp-test-pg-"));
+    fs.chmodSync(tmpDir, 0o755);
+    const password = crypto.randomBytes(12).toString("hex");
+    const port = await findFreePort();
+    running = await startEmbeddedPostgres({ dataDir: tmpDir, port, password });
+    serverUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  }
+  const template = `isp_test_template_${process.pid}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.unsafe(`CREATE DATABASE ${template}`);
+  await runMigrations(withDatabase(serverUrl, template));
+  await admin.end();
+
+  project.provide("pgServerUrl", serverUrl);
+  project.provide("pgTemplate", template);
+
+  return async () => {
+    const cleanup = postgres(serverUrl!, { max: 1, onnotice: () => undefined });
+    const leftovers = await cleanup<{ datname: string }[]>`
+      select datname from pg_database where datname like ${`isp_t_${process.pid}_%`} or datname = ${template}`;
+    for (const { datname } of leftovers) await cleanup.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    await cleanup.end();
+    await running?.stop();
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  };
+}
+
+export function withDatabase(url: string, database: string) {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

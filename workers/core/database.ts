@@ -1,0 +1,83 @@
+// The worker's own pool, plus a watcher that knows whether PostgreSQL is reachable right now.
+// When it is not, the worker keeps running, logs with backoff, and recovers when it returns.
+import type { Logger } from "pino";
+import { createDb, closeDb, type Db } from "@/lib/db/client";
+import { runMigrations, migrationStatus } from "@/lib/db/migrate";
+import { backoffMs, type Service } from "./service";
+
+export interface DatabaseService extends Service {
+  readonly db: Db;
+  readonly healthy: boolean;
+  readonly lastError: string | null;
+  onChange(listener: (healthy: boolean) => void): void;
+}
+
+export function createDatabaseService(url: string, log: Logger, opts: { poolSize?: number; checkIntervalMs?: number } = {}): DatabaseService {
+  const db = createDb(url, { max: opts.poolSize ?? 20, applicationName: "isp-worker" });
+  let healthy = false;
+  let lastError: string | null = "not checked yet";
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let failures = 0;
+  const listeners: ((healthy: boolean) => void)[] = [];
+
+  const setHealthy = (value: boolean, error: string | null) => {
+    lastError = error;
+    if (value === healthy) return;
+    healthy = value;
+    if (value) log.info("database reachable");
+    for (const l of listeners) l(value);
+  };
+
+  const check = async () => {
+    try {
+      await db.$client`select 1`;
+      failures = 0;
+      setHealthy(true, null);
+    } catch (e) {
+      failures++;
+      const message = (e as Error).message;
+      setHealthy(false, message);
+      // Log the first failure and then less often, not once per check.
+      if (failures === 1 || (failures & (failures - 1)) === 0) log.warn({ err: message, failures }, "database unreachable; retrying");
+    }
+    if (!stopped) timer = setTimeout(check, healthy ? (opts.checkIntervalMs ?? 5000) : backoffMs(failures, 500, 10_000));
+  };
+
+  return {
+    name: "database",
+    db,
+    get healthy() {
+      return healthy;
+    },
+    get lastError() {
+      return lastError;
+    },
+    onChange(listener) {
+      listeners.push(listener);
+    },
+    async start() {
+      // Migrations first (advisory-locked, so web and worker may race); retried until the database answers.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const applied = await runMigrations(url);
+          if (applied) log.info(`applied ${applied} migration(s)`);
+          const status = await migrationStatus(db.$client);
+          if (!status.current) throw new Error(`database has ${status.applied} of ${status.expected} migrations`);
+          break;
+        } catch (e) {
+          if (stopped) return;
+          const delay = backoffMs(attempt, 500, 15_000);
+          log.warn({ err: (e as Error).message, attempt }, `database not ready; retrying in ${delay} ms`);
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
+      await check();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await closeDb(db, 5);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// The worker is a list of services started in order and stopped in reverse, each under a time limit.
+import type { Logger } from "pino";
+
+export interface Service {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ServiceHost {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly started: readonly string[];
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+export function createServiceHost(services: Service[], log: Logger, opts: { stopTimeoutMs?: number } = {}): ServiceHost {
+  const started: string[] = [];
+  const running: Service[] = [];
+  return {
+    started,
+    async start() {
+      for (const s of services) {
+        const t = Date.now();
+        await s.start();
+        running.push(s);
+        started.push(s.name);
+        log.info({ service: s.name, ms: Date.now() - t }, `${s.name} started`);
+      }
+    },
+    async stop() {
+      const deadline = Date.now() + (opts.stopTimeoutMs ?? 20_000);
+      for (const s of [...running].reverse()) {
+        try {
+          await withTimeout(s.stop(), Math.max(100, deadline - Date.now()), `stopping ${s.name}`);
+          log.info({ service: s.name }, `${s.name} stopped`);
+        } catch (e) {
+          log.error({ service: s.name, err: (e as Error).message }, `${s.name} did not stop cleanly`);
+        }
+      }
+      running.length = 0;
+    },
+  };
+}
+
+/** Exponential backoff with jitter, for reconnect loops. */
+export function backoffMs(attempt: number, baseMs = 500, maxMs = 30_000): number {
+  const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exp / 2 + Math.random() * (exp / 2));
+}
