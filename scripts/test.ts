@@ -20,7 +20,7 @@ function which(bin: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${bin}`], { stdio: "ignore" }).status === 0 || fs.existsSync(`/usr/sbin/${bin}`);
 }
 
-function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   const t = Date.now();
   process.stdout.write(`\n▶ ${name}\n`);
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
@@ -62,7 +62,7 @@ const pwJson = path.join(results, "playwright.json");
 fs.rmSync(pwJson, { force: true });
 if (want("e2e")) {
   // A fresh platform for the browser suite, through the same launcher a newcomer uses.
-  fs.rmSync(path.join(root, ".data", "e2e"), { recursive: true, force: true });
+  fs.rmSync(path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e"), { recursive: true, force: true });
   if (!step("browser tests", node, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })) failedSteps++;
 }
 

@@ -5,6 +5,8 @@ import { childLogger } from "@/lib/logger";
 import { createServiceHost, type Service } from "./core/service";
 import { createDatabaseService } from "./core/database";
 import { createHealthServer } from "./core/health";
+import { createJobService } from "./jobs/service";
+import { maintenanceJobs } from "./jobs/maintenance";
 
 const log = childLogger("worker");
 
@@ -21,7 +23,8 @@ async function main() {
   }
 
   const database = createDatabaseService(env.databaseUrl, log.child({ service: "database" }));
-  const services: Service[] = [database];
+  const jobs = createJobService(env.databaseUrl, [...maintenanceJobs(database.db)], log.child({ service: "jobs" }));
+  const services: Service[] = [database, jobs];
   const health = createHealthServer(env.WORKER_HEALTH_PORT, "127.0.0.1", [
     { name: "database", check: () => ({ ok: database.healthy, detail: database.lastError ?? undefined }) },
   ]);

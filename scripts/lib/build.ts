@@ -25,11 +25,12 @@ export function sourceFingerprint(root = process.cwd()): string {
   return hash.digest("hex");
 }
 
-const stampFile = (root: string) => path.join(root, ".next", "source-fingerprint");
+const distDir = () => process.env.NEXT_DIST_DIR || ".next";
+const stampFile = (root: string) => path.join(root, distDir(), "source-fingerprint");
 
 export function buildIsCurrent(root = process.cwd()): boolean {
   const stamp = stampFile(root);
-  return fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === sourceFingerprint(root);
+  return fs.existsSync(path.join(root, distDir(), "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === sourceFingerprint(root);
 }
 
 export function buildApp(root = process.cwd()): void {

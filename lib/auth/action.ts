@@ -1,0 +1,72 @@
+// The one wrapper every server action goes through: session and permission check, zod parsing of the
+// form or object, the tenant-scoped transaction, and a discriminated result carrying every field error.
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { withTenant } from "@/lib/db/tenant";
+import type { Tx } from "@/lib/db/client";
+import { AppError, isAppError, type FieldErrors } from "@/lib/errors";
+import { childLogger } from "@/lib/logger";
+import type { Actor } from "@/lib/services/audit/record-audit";
+import { zodFieldErrors } from "@/lib/services/zod-helpers";
+import type { Permission } from "./permissions";
+import { requireStaff, type StaffContext } from "./session";
+import { requestActor } from "./request-context";
+
+const log = childLogger("action");
+
+export type ActionResult<T = unknown> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors: FieldErrors; code?: string };
+
+export type ActionState<T = unknown> = ActionResult<T> | null;
+
+export interface ActionContext {
+  staff: StaffContext & { tenantId: string };
+  tenantId: string;
+  actor: Actor;
+  tx: Tx;
+}
+
+/** Turns FormData into a plain object: repeated keys become arrays, "" stays "" for the schema to judge. */
+export function formDataToObject(fd: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(fd.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = fd.getAll(key).map((v) => (typeof v === "string" ? v : v));
+    out[key] = values.length > 1 || key.endsWith("[]") ? values : values[0];
+  }
+  return out;
+}
+
+export function errorResult(e: unknown): ActionResult<never> {
+  if (e instanceof z.ZodError) {
+    const fieldErrors = zodFieldErrors(e);
+    return { ok: false, error: "Some fields need your attention", fieldErrors, code: "INVALID_INPUT" };
+  }
+  if (isAppError(e)) return { ok: false, error: e.message, fieldErrors: e.details?.fieldErrors ?? {}, code: e.code };
+  log.error({ err: e }, "server action failed");
+  return { ok: false, error: "Something went wrong on our side. Please try again.", fieldErrors: {}, code: "INTERNAL" };
+}
+
+export function tenantAction<S extends z.ZodType, T>(
+  opts: { schema: S; permission: Permission; message?: string | ((data: T) => string) },
+  fn: (ctx: ActionContext, input: z.output<S>) => Promise<T>,
+) {
+  return async (_prev: ActionState<T> | undefined, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const staff = await requireStaff(opts.permission);
+      if (!staff.tenantId) throw new AppError("FORBIDDEN", "Open a tenant first");
+      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+      const input = opts.schema.parse(raw);
+      const actor = await requestActor({ userId: staff.userId, label: staff.impersonating ? `operator:${staff.email}` : staff.email });
+      const data = await withTenant(getDb(), staff.tenantId, (tx) =>
+        fn({ staff: staff as StaffContext & { tenantId: string }, tenantId: staff.tenantId!, actor, tx }, input),
+      );
+      const message = typeof opts.message === "function" ? opts.message(data) : opts.message;
+      return { ok: true, data, message };
+    } catch (e) {
+      return errorResult(e);
+    }
+  };
+}
