@@ -7,6 +7,10 @@ import { createDatabaseService } from "./core/database";
 import { createHealthServer } from "./core/health";
 import { createJobService } from "./jobs/service";
 import { maintenanceJobs } from "./jobs/maintenance";
+import type { WorkerContext } from "./core/context";
+import { radiusServices } from "./radius";
+import { sessionJobs, sessionServices } from "./sessions";
+import { subscriberJobs } from "./subscribers";
 
 const log = childLogger("worker");
 
@@ -23,8 +27,14 @@ async function main() {
   }
 
   const database = createDatabaseService(env.databaseUrl, log.child({ service: "database" }));
-  const jobs = createJobService(env.databaseUrl, [...maintenanceJobs(database.db)], log.child({ service: "jobs" }));
-  const services: Service[] = [database, jobs];
+  const ctx: WorkerContext = { env, db: database.db, database, log };
+  const jobs = createJobService(
+    env.databaseUrl,
+    [...maintenanceJobs(database.db), ...sessionJobs(ctx), ...subscriberJobs(ctx)],
+    log.child({ service: "jobs" }),
+  );
+  // Order matters: the database first; RADIUS last, so it only answers once everything it needs runs.
+  const services: Service[] = [database, jobs, ...sessionServices(ctx), ...radiusServices(ctx)];
   const health = createHealthServer(env.WORKER_HEALTH_PORT, "127.0.0.1", [
     { name: "database", check: () => ({ ok: database.healthy, detail: database.lastError ?? undefined }) },
   ]);

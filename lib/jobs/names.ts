@@ -4,4 +4,16 @@ export const JOBS = {
   maintainPartitions: "maintenance.partitions",
   /** Every few minutes: drop expired rate-limit windows and reset tokens. */
   purgeExpired: "maintenance.purge-expired",
+  /** Command: send RADIUS Disconnect-Request for sessions (one session, a customer's, or a NAS's). */
+  disconnectSessions: "sessions.disconnect",
+  /** Command: change a live session's authorization (rate) by CoA-Request. */
+  changeSessionRate: "sessions.change-rate",
+  /** Command from accounting: a customer's quota is used up; throttle (fair usage) or disconnect. */
+  enforceQuota: "sessions.enforce-quota",
+  /** Schedule: close sessions with no accounting update for too long. */
+  closeStaleSessions: "sessions.close-stale",
+  /** Schedule: expire customers whose time ran out (renew from wallet when allowed). */
+  expireCustomers: "customers.expire",
 } as const;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
