@@ -1,0 +1,274 @@
+"use client";
+// The one table for every list: rows come from the server already paged, sorted and filtered; this
+// component renders them with @tanstack/react-table and writes page/sort/search/filters to the URL.
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+} from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { cn } from "@/lib/utils";
+import { useUrlState } from "./use-url-state";
+
+export interface FilterOption {
+  param: string;
+  label: string;
+  options: { value: string; label: string }[];
+}
+
+export interface DataTableProps<T> {
+  columns: ColumnDef<T, unknown>[];
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Current sort key and direction, as parsed on the server. */
+  sort?: string;
+  dir?: "asc" | "desc";
+  getRowId: (row: T) => string;
+  searchPlaceholder?: string;
+  filters?: FilterOption[];
+  /** Rendered above the table when rows are selected; enables the selection column. */
+  bulkActions?: (selectedIds: string[], clear: () => void) => ReactNode;
+  toolbarEnd?: ReactNode;
+  emptyTitle?: string;
+  emptyDescription?: string;
+}
+
+export function DataTable<T>({
+  columns,
+  rows,
+  total,
+  page,
+  pageSize,
+  sort,
+  dir,
+  getRowId,
+  searchPlaceholder = "Search…",
+  filters = [],
+  bulkActions,
+  toolbarEnd,
+  emptyTitle = "Nothing here yet",
+  emptyDescription,
+}: DataTableProps<T>) {
+  const { params, set, pending } = useUrlState();
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const [selection, setSelection] = useState<RowSelectionState>({});
+
+  // Debounced search: the URL (and so the server query) changes 300 ms after typing stops.
+  useEffect(() => {
+    const current = params.get("q") ?? "";
+    if (search === current) return;
+    const t = setTimeout(() => set({ q: search }), 300);
+    return () => clearTimeout(t);
+  }, [search, params, set]);
+
+  const allColumns = useMemo<ColumnDef<T, unknown>[]>(() => {
+    if (!bulkActions) return columns;
+    return [
+      {
+        id: "_select",
+        enableSorting: false,
+        header: ({ table }) => (
+          <input
+            type="checkbox"
+            aria-label="Select all rows on this page"
+            className="size-4 rounded border-slate-300 text-brand-600"
+            checked={table.getIsAllRowsSelected()}
+            ref={(el) => {
+              if (el) el.indeterminate = table.getIsSomeRowsSelected();
+            }}
+            onChange={table.getToggleAllRowsSelectedHandler()}
+          />
+        ),
+        cell: ({ row }) => (
+          <input
+            type="checkbox"
+            aria-label="Select row"
+            className="size-4 rounded border-slate-300 text-brand-600"
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ),
+      },
+      ...columns,
+    ];
+  }, [columns, bulkActions]);
+
+  // TanStack Table returns fresh functions each render; the compiler must not memoize around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns: allColumns,
+    getRowId,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    enableRowSelection: !!bulkActions,
+    state: { rowSelection: selection },
+    onRowSelectionChange: setSelection,
+  });
+
+  const selectedIds = Object.keys(selection).filter((k) => selection[k]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+
+  const toggleSort = (id: string) => {
+    const nextDir = sort === id && dir === "asc" ? "desc" : "asc";
+    set({ sort: nextDir === "desc" ? `-${id}` : id });
+  };
+
+  return (
+    <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-3">
+        <label className="relative min-w-[200px] flex-1 sm:max-w-xs">
+          <span className="sr-only">Search</span>
+          <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-slate-400" aria-hidden />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={searchPlaceholder}
+            className="h-9 w-full rounded-lg border-0 pl-8 pr-3 text-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600"
+          />
+        </label>
+        {filters.map((f) => (
+          <label key={f.param} className="text-sm">
+            <span className="sr-only">{f.label}</span>
+            <select
+              aria-label={f.label}
+              value={params.get(f.param) ?? ""}
+              onChange={(e) => set({ [f.param]: e.target.value })}
+              className="h-9 rounded-lg border-0 py-0 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+            >
+              <option value="">{f.label}: all</option>
+              {f.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <div className="ml-auto flex items-center gap-2">
+          {pending && <span className="size-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-label="Loading" />}
+          {toolbarEnd}
+        </div>
+      </div>
+
+      {bulkActions && selectedIds.length > 0 && (
+        <div className="flex flex-wrap items-center gap-3 border-b border-brand-100 bg-brand-50 px-4 py-2 text-sm">
+          <span className="font-medium text-brand-700">{selectedIds.length} selected</span>
+          {bulkActions(selectedIds, () => setSelection({}))}
+        </div>
+      )}
+
+      <div className={cn("overflow-x-auto transition-opacity", pending && "opacity-60")}>
+        <table className="min-w-full divide-y divide-slate-100 text-sm">
+          <thead className="bg-slate-50/80">
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((header) => {
+                  const sortable = header.column.columnDef.enableSorting !== false && header.column.id !== "_select";
+                  const isSorted = sort === header.column.id;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={isSorted ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                      className="whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                      {header.isPlaceholder ? null : sortable ? (
+                        <button
+                          type="button"
+                          onClick={() => toggleSort(header.column.id)}
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
+                        >
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          {isSorted ? dir === "asc" ? <ArrowUp className="size-3.5" /> : <ArrowDown className="size-3.5" /> : <ArrowUpDown className="size-3.5 opacity-40" />}
+                        </button>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={cn("hover:bg-slate-50", row.getIsSelected() && "bg-brand-50/50")}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="whitespace-nowrap px-4 py-2.5 text-slate-700">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && (
+          <div className="px-6 py-14 text-center">
+            <p className="text-sm font-semibold text-slate-900">{emptyTitle}</p>
+            {emptyDescription && <p className="mt-1 text-sm text-slate-500">{emptyDescription}</p>}
+          </div>
+        )}
+      </div>
+
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 text-sm text-slate-600">
+        <p>
+          {total === 0 ? "No results" : (
+            <>
+              Showing <span className="font-medium text-slate-900">{from.toLocaleString()}</span>–
+              <span className="font-medium text-slate-900">{to.toLocaleString()}</span> of{" "}
+              <span className="font-medium text-slate-900">{total.toLocaleString()}</span>
+            </>
+          )}
+        </p>
+        <div className="flex items-center gap-2">
+          <label className="flex items-center gap-2">
+            <span className="hidden sm:inline">Rows</span>
+            <select
+              aria-label="Rows per page"
+              value={pageSize}
+              onChange={(e) => set({ pageSize: e.target.value })}
+              className="h-8 rounded-lg border-0 py-0 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300"
+            >
+              {[10, 25, 50, 100].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="px-1">
+            Page {page} of {pageCount.toLocaleString()}
+          </span>
+          <button
+            type="button"
+            aria-label="Previous page"
+            disabled={page <= 1}
+            onClick={() => set({ page: page - 1 }, { resetPage: false })}
+            className="rounded-lg p-1.5 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
+          >
+            <ChevronLeft className="size-4" />
+          </button>
+          <button
+            type="button"
+            aria-label="Next page"
+            disabled={page >= pageCount}
+            onClick={() => set({ page: page + 1 }, { resetPage: false })}
+            className="rounded-lg p-1.5 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-40"
+          >
+            <ChevronRight className="size-4" />
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
