@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "isp-env-"));
+
+function problems(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source as NodeJS.ProcessEnv);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("names every invalid variable and what is wrong with it", () => {
+    const p = problems({ PORT: "99999", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud", AUTH_SECRET: "short" });
+    expect(p.find((x) => x.startsWith("PORT:"))).toMatch(/port between 1 and 65535/);
+    expect(p.find((x) => x.startsWith("DATABASE_URL:"))).toMatch(/postgres:\/\//);
+    expect(p.find((x) => x.startsWith("LOG_LEVEL:"))).toBeTruthy();
+    expect(p.find((x) => x.startsWith("AUTH_SECRET:"))).toMatch(/at least 32/);
+  });
+
+  it("refuses to start in production without secrets and a database, naming each", () => {
+    const p = problems({ NODE_ENV: "production", DATA_DIR: tmp() });
+    expect(p.map((x) => x.split(":")[0]).sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "ENCRYPTION_KEYS"]);
+  });
+
+  it("generates secrets once under DATA_DIR for the embedded default and reuses them", () => {
+    const dir = tmp();
+    const first = parseEnv({ DATA_DIR: dir } as NodeJS.ProcessEnv, { createSecrets: true });
+    const second = parseEnv({ DATA_DIR: dir } as NodeJS.ProcessEnv);
+    expect(first.AUTH_SECRET).toBe(second.AUTH_SECRET);
+    expect(first.ENCRYPTION_KEYS).toBe(second.ENCRYPTION_KEYS);
+    expect(first.usesEmbeddedDatabase).toBe(true);
+    expect(first.databaseUrl).toMatch(/^postgres:\/\/postgres:.+@127\.0\.0\.1:55432\/isp$/);
+    expect(fs.statSync(path.join(dir, "secrets.json")).mode & 0o777).toBe(0o600);
+  });
+
+  it("explains how to proceed when the generated secrets are missing", () => {
+    expect(problems({ DATA_DIR: tmp() })[0]).toMatch(/npm start.*or set AUTH_SECRET, ENCRYPTION_KEYS and DATABASE_URL/);
+  });
+
+  it("uses DATABASE_URL as given, with the same code path", () => {
+    const env = parseEnv({ DATA_DIR: tmp(), DATABASE_URL: "postgres://u:p@db:5432/isp", AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` } as NodeJS.ProcessEnv);
+    expect(env.usesEmbeddedDatabase).toBe(false);
+    expect(env.databaseUrl).toBe("postgres://u:p@db:5432/isp");
+  });
+});
