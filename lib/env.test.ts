@@ -8,7 +8,7 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "isp-env-"));
 
 function problems(source: Record<string, string>): string[] {
   try {
-    parseEnv(source as NodeJS.ProcessEnv);
+    parseEnv(source);
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
     throw e;
@@ -32,8 +32,8 @@ describe("configuration", () => {
 
   it("generates secrets once under DATA_DIR for the embedded default and reuses them", () => {
     const dir = tmp();
-    const first = parseEnv({ DATA_DIR: dir } as NodeJS.ProcessEnv, { createSecrets: true });
-    const second = parseEnv({ DATA_DIR: dir } as NodeJS.ProcessEnv);
+    const first = parseEnv({ DATA_DIR: dir }, { createSecrets: true });
+    const second = parseEnv({ DATA_DIR: dir });
     expect(first.AUTH_SECRET).toBe(second.AUTH_SECRET);
     expect(first.ENCRYPTION_KEYS).toBe(second.ENCRYPTION_KEYS);
     expect(first.usesEmbeddedDatabase).toBe(true);
@@ -46,7 +46,7 @@ describe("configuration", () => {
   });
 
   it("uses DATABASE_URL as given, with the same code path", () => {
-    const env = parseEnv({ DATA_DIR: tmp(), DATABASE_URL: "postgres://u:p@db:5432/isp", AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` } as NodeJS.ProcessEnv);
+    const env = parseEnv({ DATA_DIR: tmp(), DATABASE_URL: "postgres://u:p@db:5432/isp", AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` });
     expect(env.usesEmbeddedDatabase).toBe(false);
     expect(env.databaseUrl).toBe("postgres://u:p@db:5432/isp");
   });

@@ -98,7 +98,7 @@ export function embeddedDatabaseUrl(port: number, password: string, database = "
  * Parses and completes the configuration. Throws ConfigError naming every bad variable.
  * `createSecrets` lets the launcher generate the embedded defaults on first start.
  */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env, opts: { createSecrets?: boolean } = {}): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env, opts: { createSecrets?: boolean } = {}): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
