@@ -97,7 +97,9 @@ async function main() {
     log.info(`using PostgreSQL at ${redactUrl(env.databaseUrl)}`);
   }
 
-  const applied = await withRetry("applying migrations", () => runMigrations(env.databaseUrl));
+  const applied = await withRetry("applying migrations", () => runMigrations(env.databaseUrl)).catch((e: Error) =>
+    fail(`Cannot prepare the database at ${redactUrl(env.databaseUrl)}: ${e.message || (e as { code?: string }).code || e}`),
+  );
   if (applied) log.info(`applied ${applied} migration(s)`);
   const db = createDb(env.databaseUrl, { max: 2, applicationName: "isp-launcher" });
   const logins = await seedIfEmpty(db, { password: env.SEED_PASSWORD, demo: env.SEED_DEMO });
