@@ -37,12 +37,14 @@ const redactPaths = [
   "*.totpSecret",
 ];
 
-function createLogger(): Logger {
+/** Exported for tests: a logger with the production configuration writing to `destination`. */
+export function createLogger(destination?: NodeJS.WritableStream): Logger {
   const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info");
   const usePretty = process.env.LOG_FORMAT === "pretty" || (process.env.NODE_ENV !== "production" && process.env.LOG_FORMAT !== "json");
   const options = { level, base: { pid: process.pid }, redact: { paths: redactPaths, censor: "[redacted]" } };
   // A synchronous pretty stream rather than a transport: transports run in worker threads that
   // bundlers cannot follow, and the same logger must work in Next.js and in the worker.
+  if (destination) return pino(options, destination);
   return usePretty
     ? pino(options, pretty({
           colorize: true,
