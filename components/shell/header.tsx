@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { roleLabels } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema";
 import { SignOutButton } from "./user-menu";
+import { ReturnToPlatformButton } from "@/app/(platform)/platform/return-button";
 
 export function Header({ name, email, role, impersonating, tenantName }: { name: string; email: string; role: Role; impersonating: boolean; tenantName: string }) {
   return (
@@ -12,6 +13,7 @@ export function Header({ name, email, role, impersonating, tenantName }: { name:
             Viewing {tenantName} as platform operator
           </Badge>
         )}
+        {impersonating && <ReturnToPlatformButton />}
       </div>
       <div className="flex items-center gap-3">
         <div className="hidden text-right sm:block">

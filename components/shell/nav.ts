@@ -38,6 +38,7 @@ export const adminNav: NavSection[] = [
       { href: "/settings", label: "Settings", icon: "settings", permission: "settings:read" },
       { href: "/settings/team", label: "Team", icon: "team", permission: "users:read" },
       { href: "/audit", label: "Audit log", icon: "audit", permission: "audit:read" },
+      { href: "/settings/security", label: "My security", icon: "team", permission: "dashboard:read" },
     ],
   },
 ];

@@ -70,3 +70,52 @@ export function tenantAction<S extends z.ZodType, T>(
     }
   };
 }
+
+export interface PlatformActionContext {
+  staff: StaffContext;
+  actor: Actor;
+}
+
+/** Server actions of the platform operator area: SUPER_ADMIN only, trusted (cross-tenant) database handle. */
+export function platformAction<S extends z.ZodType, T>(
+  opts: { schema: S; message?: string | ((data: T) => string) },
+  fn: (ctx: PlatformActionContext & { db: ReturnType<typeof getDb> }, input: z.output<S>) => Promise<T>,
+) {
+  return async (_prev: ActionState<T> | undefined, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const staff = await requireStaff("platform:manage");
+      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+      const input = opts.schema.parse(raw);
+      const actor = await requestActor({ userId: staff.userId, label: `operator:${staff.email}` });
+      const data = await fn({ staff, actor, db: getDb() }, input);
+      const message = typeof opts.message === "function" ? opts.message(data) : opts.message;
+      return { ok: true, data, message };
+    } catch (e) {
+      return errorResult(e);
+    }
+  };
+}
+
+export interface PublicActionContext {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Server actions that need no session (registration, password reset): same parsing and result shape. */
+export function publicAction<S extends z.ZodType, T>(
+  opts: { schema: S; message?: string | ((data: T) => string) },
+  fn: (ctx: PublicActionContext, input: z.output<S>) => Promise<T>,
+) {
+  return async (_prev: ActionState<T> | undefined, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
+      const input = opts.schema.parse(raw);
+      const actor = await requestActor({});
+      const data = await fn({ ip: actor.ip ?? null, userAgent: actor.userAgent ?? null }, input);
+      const message = typeof opts.message === "function" ? opts.message(data) : opts.message;
+      return { ok: true, data, message };
+    } catch (e) {
+      return errorResult(e);
+    }
+  };
+}

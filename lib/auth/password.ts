@@ -21,8 +21,13 @@ export async function burnPasswordCheck(password: string) {
   await bcrypt.compare(password, dummyHash);
 }
 
+/** Common passwords, including the usual disguise of a common word with digits or symbols around it ("Password123!"). */
 export function isCommonPassword(password: string): boolean {
-  return dumbPasswords.check(password) || dumbPasswords.check(password.toLowerCase());
+  const lower = password.toLowerCase();
+  if (dumbPasswords.check(password) || dumbPasswords.check(lower)) return true;
+  if (/^(.)\1+$/.test(password)) return true;
+  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, "");
+  return core.length >= 4 && core.length < lower.length && lower.length - core.length <= 6 && dumbPasswords.check(core);
 }
 
 /** The policy every place that sets a staff password uses. */

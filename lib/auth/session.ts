@@ -27,8 +27,18 @@ export async function requireStaffPage(permission?: Permission): Promise<StaffCo
   const staff = await getStaff();
   if (!staff) redirect("/sign-in");
   if (!staff.tenantId) redirect("/platform");
+  // A tenant that requires two-factor sign-in sends members without it to enrol before anything else.
+  if (staff.totpRequired && !staff.totpEnabled) redirect("/two-factor/setup");
   if (permission && !can(staff.role, permission)) redirect("/dashboard?denied=1");
   return staff as StaffContext & { tenantId: string };
+}
+
+/** For platform operator pages: only a SUPER_ADMIN, whether or not a tenant is open. */
+export async function requirePlatformPage(): Promise<StaffContext> {
+  const staff = await getStaff();
+  if (!staff) redirect("/sign-in?callbackUrl=/platform");
+  if (!can(staff.role, "platform:manage")) redirect("/dashboard?denied=1");
+  return staff;
 }
 
 /** For server actions: throws AppError instead of redirecting. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { customers, tenants } from "./schema";
+import { apiKeys, customers, mailOutbox, tenants, users } from "./schema";
 import { withTenant } from "./tenant";
 
 let t: TestDatabase;
@@ -62,6 +62,29 @@ describe("row-level security (the second wall)", () => {
     expect(rows.length).toBeGreaterThan(20);
     const unprotected = rows.filter((r) => !r.forced || !r.enabled).map((r) => r.relname);
     expect(unprotected).toEqual([]);
+  });
+
+  it("hides other tenants' staff, API keys, sessions and mail from an unscoped query", async () => {
+    await t.db.insert(users).values([
+      { tenantId: a, email: "admin@a.test", name: "A admin", passwordHash: "x", role: "ADMIN" },
+      { tenantId: b, email: "admin@b.test", name: "B admin", passwordHash: "x", role: "ADMIN" },
+      { tenantId: null, email: "op@platform.test", name: "Operator", passwordHash: "x", role: "SUPER_ADMIN" },
+    ]);
+    await t.db.insert(apiKeys).values([
+      { tenantId: a, name: "A key", prefix: "aaaaaaaa", keyHash: "hash-a" },
+      { tenantId: b, name: "B key", prefix: "bbbbbbbb", keyHash: "hash-b" },
+    ]);
+    await t.db.insert(mailOutbox).values([
+      { tenantId: a, to: "x@a.test", subject: "A mail", body: "." },
+      { tenantId: b, to: "x@b.test", subject: "B mail", body: "." },
+    ]);
+    // Deliberately unscoped, as a bug would be:
+    const seen = await withTenant(t.db, a, async (tx) => ({
+      users: (await tx.select({ email: users.email }).from(users)).map((r) => r.email),
+      keys: (await tx.select({ name: apiKeys.name }).from(apiKeys)).map((r) => r.name),
+      mail: (await tx.select({ subject: mailOutbox.subject }).from(mailOutbox)).map((r) => r.subject),
+    }));
+    expect(seen).toEqual({ users: ["admin@a.test"], keys: ["A key"], mail: ["A mail"] });
   });
 
   it("leaves trusted code (worker, platform) able to see every tenant", async () => {

@@ -2,7 +2,7 @@
 // refusing revoked or expired sessions, deactivated users and suspended tenants. One query.
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { authSessions, tenants, users, type Role } from "@/lib/db/schema";
+import { authSessions, settings, tenants, users, type Role } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 
 export interface StaffContext {
@@ -19,7 +19,13 @@ export interface StaffContext {
   tenantTimezone: string;
   /** True when a platform operator is viewing a tenant as that tenant. */
   impersonating: boolean;
+  /** Whether this user has TOTP on, and whether their tenant requires it (pages send them to enrol). */
+  totpEnabled?: boolean;
+  totpRequired?: boolean;
 }
+
+/** The settings row (key) holding a tenant's security policy. */
+export const SECURITY_SETTINGS_KEY = "security";
 
 const acting = alias(tenants, "acting_tenant");
 
@@ -33,6 +39,8 @@ export async function getSessionContext(db: Database, sessionId: string): Promis
       name: users.name,
       role: users.role,
       userTenantId: users.tenantId,
+      totpEnabledAt: users.totpEnabledAt,
+      security: settings.value,
       tenant: { id: tenants.id, name: tenants.name, slug: tenants.slug, status: tenants.status, currency: tenants.currency, timezone: tenants.timezone, trialEndsAt: tenants.trialEndsAt },
       acting: { id: acting.id, name: acting.name, slug: acting.slug, currency: acting.currency, timezone: acting.timezone },
     })
@@ -40,6 +48,7 @@ export async function getSessionContext(db: Database, sessionId: string): Promis
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(tenants, eq(tenants.id, users.tenantId))
     .leftJoin(acting, eq(acting.id, authSessions.actingTenantId))
+    .leftJoin(settings, and(eq(settings.tenantId, users.tenantId), eq(settings.key, SECURITY_SETTINGS_KEY)))
     .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`), eq(users.active, true)))
     .limit(1);
   if (!row) return null;
@@ -60,6 +69,8 @@ export async function getSessionContext(db: Database, sessionId: string): Promis
     tenantCurrency: t?.currency ?? "KES",
     tenantTimezone: t?.timezone ?? "Africa/Nairobi",
     impersonating,
+    totpEnabled: !!row.totpEnabledAt,
+    totpRequired: !impersonating && (row.security as { requireTotp?: boolean } | null)?.requireTotp === true,
   };
 }
 

@@ -74,7 +74,7 @@ export async function signIn(db: Database, input: SignInInput, ctx: SignInContex
   if (row.tenantStatus === "TRIAL" && row.trialEndsAt && row.trialEndsAt < new Date()) {
     throw new AppError("FORBIDDEN", `The trial of ${row.tenantName} has ended. Contact the platform operator to continue.`, { reason: "TRIAL_ENDED" });
   }
-  await verifySecondFactor(db, row.user, data.totpCode);
+  await verifySecondFactor(db, row.user, data.totpCode, ctx);
 
   await resetRateLimit(db, `login:account:${data.email}`);
   const refreshToken = ctx.kind === "API" ? randomToken() : undefined;

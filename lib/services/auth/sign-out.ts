@@ -9,9 +9,10 @@ export async function revokeSession(db: Database, input: { sessionId: string; te
     .update(authSessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(authSessions.id, input.sessionId), isNull(authSessions.revokedAt)))
-    .returning({ id: authSessions.id, userId: authSessions.userId });
+    .returning({ id: authSessions.id, userId: authSessions.userId, tenantId: authSessions.tenantId });
   if (rows.length) {
-    await recordAudit(db, { tenantId: input.tenantId, actor: input.actor, action: "auth.sign_out", targetType: "session", targetId: input.sessionId });
+    // The browser sign-out event knows no tenant: the session row does.
+    await recordAudit(db, { tenantId: input.tenantId ?? rows[0].tenantId, actor: input.actor, action: "auth.sign_out", targetType: "session", targetId: input.sessionId });
   }
   return rows.length > 0;
 }

@@ -1,0 +1,158 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaffPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { withTenant } from "@/lib/db/tenant";
+import { auditActionNames, findAuditEntries, findAuditEntriesSchema } from "@/lib/services/audit/find-audit-entries";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/field";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Search = { action?: string; actor?: string; targetType?: string; targetId?: string; from?: string; to?: string; page?: string };
+
+function Summary({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
+  if (typeof value !== "object") return <span>{String(value)}</span>;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (!entries.length) return <span className="text-slate-400">—</span>;
+  return (
+    <dl className="space-y-0.5">
+      {entries.map(([k, v]) => (
+        <div key={k} className="flex gap-1">
+          <dt className="text-slate-500">{k}:</dt>
+          <dd className="break-all text-slate-800">{typeof v === "object" ? JSON.stringify(v) : String(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const staff = await requireStaffPage("audit:read");
+  const sp = await searchParams;
+  const parsed = findAuditEntriesSchema.safeParse({ ...sp, tenantId: staff.tenantId, pageSize: 25 });
+  const filters = parsed.success ? parsed.data : { tenantId: staff.tenantId, page: 1, pageSize: 25 };
+  const [page, actions] = await withTenant(getDb(), staff.tenantId, async (tx) => [
+    await findAuditEntries(tx, filters),
+    await auditActionNames(tx, { tenantId: staff.tenantId }),
+  ] as const);
+  const link = (p: number) => {
+    const q = new URLSearchParams(Object.entries({ ...sp, page: String(p) }).filter(([, v]) => v) as [string, string][]);
+    return `?${q.toString()}`;
+  };
+  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: staff.tenantTimezone });
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every change made in your ISP: who, what, when and from where." />
+      <Card className="mb-6 p-4">
+        <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" method="get">
+          <Field label="Action" htmlFor="action">
+            <Input id="action" name="action" list="audit-actions" placeholder="e.g. user." defaultValue={sp.action ?? ""} />
+            <datalist id="audit-actions">
+              {actions.map((a) => (
+                <option key={a} value={a} />
+              ))}
+            </datalist>
+          </Field>
+          <Field label="Actor" htmlFor="actor">
+            <Input id="actor" name="actor" placeholder="name or email" defaultValue={sp.actor ?? ""} />
+          </Field>
+          <Field label="Target type" htmlFor="targetType">
+            <Input id="targetType" name="targetType" placeholder="e.g. user" defaultValue={sp.targetType ?? ""} />
+          </Field>
+          <Field label="Target id" htmlFor="targetId">
+            <Input id="targetId" name="targetId" defaultValue={sp.targetId ?? ""} />
+          </Field>
+          <div className="grid grid-cols-2 gap-2 sm:col-span-2 lg:col-span-2">
+            <Field label="From" htmlFor="from">
+              <Input id="from" name="from" type="date" defaultValue={sp.from ?? ""} />
+            </Field>
+            <Field label="To" htmlFor="to">
+              <Input id="to" name="to" type="date" defaultValue={sp.to ?? ""} />
+            </Field>
+          </div>
+          <div className="flex gap-2 lg:col-span-6">
+            <Button type="submit">Filter</Button>
+            <Link href="/audit" className={buttonClasses("ghost")}>
+              Clear
+            </Link>
+          </div>
+        </form>
+        {!parsed.success && <p className="mt-2 text-sm text-red-600">Some filters were not valid and were ignored.</p>}
+      </Card>
+      <Card>
+        {page.rows.length === 0 ? (
+          <EmptyState title="Nothing recorded for these filters" />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wider text-slate-500">
+                <tr>
+                  <th className="px-4 py-3">When</th>
+                  <th className="px-4 py-3">Who</th>
+                  <th className="px-4 py-3">Action</th>
+                  <th className="px-4 py-3">Target</th>
+                  <th className="px-4 py-3">Before</th>
+                  <th className="px-4 py-3">After</th>
+                  <th className="px-4 py-3">From</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 align-top">
+                {page.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-500">{fmt.format(r.createdAt)}</td>
+                    <td className="px-4 py-3">
+                      <p className="font-medium text-slate-900">{r.actorName ?? r.actorLabel ?? (r.actorApiKeyId ? "API key" : "System")}</p>
+                      {r.actorName && r.actorLabel && r.actorLabel !== r.actorName && <p className="text-xs text-slate-500">{r.actorLabel}</p>}
+                    </td>
+                    <td className="px-4 py-3">
+                      <Badge tone={r.action.startsWith("platform.") ? "yellow" : r.action.includes("fail") ? "red" : "gray"}>{r.action}</Badge>
+                    </td>
+                    <td className="px-4 py-3 text-xs">
+                      {r.targetType && (
+                        <Link className="text-brand-700 hover:underline" href={`/audit?targetType=${encodeURIComponent(r.targetType)}&targetId=${encodeURIComponent(r.targetId ?? "")}`}>
+                          {r.targetType}
+                          <span className="block font-mono text-slate-500">{r.targetId?.slice(0, 8)}</span>
+                        </Link>
+                      )}
+                    </td>
+                    <td className="max-w-xs px-4 py-3 text-xs">
+                      <Summary value={r.before} />
+                    </td>
+                    <td className="max-w-xs px-4 py-3 text-xs">
+                      <Summary value={r.after} />
+                    </td>
+                    <td className="px-4 py-3 text-xs text-slate-500">
+                      {r.ip ?? "—"}
+                      {r.userAgent && <span className="block max-w-48 truncate" title={r.userAgent}>{r.userAgent}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-3 text-sm text-slate-500">
+          <span>
+            {page.total} {page.total === 1 ? "entry" : "entries"} · page {page.page} of {page.pageCount}
+          </span>
+          <span className="flex gap-2">
+            {page.page > 1 && (
+              <Link className={buttonClasses("secondary", "sm")} href={link(page.page - 1)}>
+                Previous
+              </Link>
+            )}
+            {page.page < page.pageCount && (
+              <Link className={buttonClasses("secondary", "sm")} href={link(page.page + 1)}>
+                Next
+              </Link>
+            )}
+          </span>
+        </div>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+import { useState, useTransition } from "react";
+import { Copy, KeyRound } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
+import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { roleLabels } from "@/lib/auth/permissions";
+import { useFormAction } from "../_lib/use-form-action";
+import { createApiKeyAction, revokeApiKeyAction } from "../actions";
+
+type Key = { id: string; name: string; prefix: string; role: "SUPER_ADMIN" | "ADMIN" | "STAFF" | "VIEWER"; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; createdBy: string | null };
+
+const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—");
+
+function RevokeButton({ id }: { id: string }) {
+  const [busy, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <Button
+        size="sm"
+        variant="danger"
+        disabled={busy}
+        onClick={() => {
+          if (!confirm("Revoke this key? Integrations using it stop at once.")) return;
+          start(async () => {
+            const r = await revokeApiKeyAction(null, { id });
+            setError(r.ok ? null : r.error);
+          });
+        }}
+      >
+        Revoke
+      </Button>
+      {error && <span className="text-sm text-red-600">{error}</span>}
+    </>
+  );
+}
+
+export function ApiKeysClient({ keys }: { keys: Key[] }) {
+  const { state, pending, onSubmit, errors, formError } = useFormAction(createApiKeyAction, { reset: true });
+  const created = state?.ok ? state.data : null;
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader title="Create a key" description="The key is shown once. Store it in your integration's secret store." />
+        <CardBody>
+          <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+            <Field label="Name" htmlFor="key-name" errors={errors("name")} className="min-w-56 flex-1">
+              <Input id="key-name" name="name" placeholder="e.g. Billing sync" invalid={!!errors("name")} />
+            </Field>
+            <Field label="Role" htmlFor="key-role" errors={errors("role")} className="w-40">
+              <Select id="key-role" name="role" defaultValue="VIEWER">
+                <option value="VIEWER">Viewer</option>
+                <option value="STAFF">Staff</option>
+                <option value="ADMIN">Admin</option>
+              </Select>
+            </Field>
+            <Button type="submit" loading={pending}>
+              <KeyRound className="size-4" aria-hidden /> Create key
+            </Button>
+          </form>
+          <div className="mt-3">
+            <FormError message={formError} />
+          </div>
+          {created && (
+            <div role="status" className="mt-4 space-y-2 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+              <p className="font-medium">Copy “{created.name}” now: it will not be shown again.</p>
+              <div className="flex flex-wrap items-center gap-2">
+                <code className="break-all rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-amber-200" data-testid="new-api-key">
+                  {created.key}
+                </code>
+                <Button size="sm" variant="secondary" type="button" onClick={() => navigator.clipboard?.writeText(created.key)}>
+                  <Copy className="size-4" aria-hidden /> Copy
+                </Button>
+              </div>
+            </div>
+          )}
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Keys" />
+        {keys.length === 0 ? (
+          <EmptyState title="No API keys yet" description="Create one above to connect billing, monitoring or your own tools." />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wider text-slate-500">
+                <tr>
+                  <th className="px-5 py-3">Name</th>
+                  <th className="px-5 py-3">Key</th>
+                  <th className="px-5 py-3">Role</th>
+                  <th className="px-5 py-3">Created</th>
+                  <th className="px-5 py-3">Last used</th>
+                  <th className="px-5 py-3" />
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {keys.map((k) => (
+                  <tr key={k.id}>
+                    <td className="px-5 py-3 font-medium text-slate-900">{k.name}</td>
+                    <td className="px-5 py-3 font-mono text-xs text-slate-500">isp_{k.prefix}_…</td>
+                    <td className="px-5 py-3">{roleLabels[k.role]}</td>
+                    <td className="px-5 py-3 text-slate-500">
+                      {fmt(k.createdAt)}
+                      {k.createdBy ? ` by ${k.createdBy}` : ""}
+                    </td>
+                    <td className="px-5 py-3 text-slate-500">{fmt(k.lastUsedAt)}</td>
+                    <td className="px-5 py-3 text-right">{k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

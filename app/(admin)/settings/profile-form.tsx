@@ -1,0 +1,62 @@
+"use client";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
+import { useFormAction } from "./_lib/use-form-action";
+import { updateProfileAction } from "./actions";
+
+type Profile = { name: string; currency: string; timezone: string; country: string; logoUrl: string; contactEmail: string; contactPhone: string; address: string };
+
+export function ProfileForm({ tenant, timezones, canEdit }: { tenant: Profile; timezones: string[]; canEdit: boolean }) {
+  const { pending, onSubmit, errors, formError, message } = useFormAction(updateProfileAction);
+  return (
+    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+      <FormError message={formError} />
+      {message && (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
+          {message}
+        </p>
+      )}
+      <fieldset disabled={!canEdit} className="grid gap-5 sm:grid-cols-2">
+        <Field label="ISP name" htmlFor="name" errors={errors("name")} className="sm:col-span-2">
+          <Input id="name" name="name" defaultValue={tenant.name} invalid={!!errors("name")} />
+        </Field>
+        <Field label="Currency" htmlFor="currency" errors={errors("currency")} hint="ISO code, e.g. KES, UGX, TZS, USD.">
+          <Input id="currency" name="currency" defaultValue={tenant.currency} maxLength={3} invalid={!!errors("currency")} />
+        </Field>
+        <Field label="Country" htmlFor="country" errors={errors("country")} hint="ISO code, e.g. KE.">
+          <Input id="country" name="country" defaultValue={tenant.country} maxLength={2} invalid={!!errors("country")} />
+        </Field>
+        <Field label="Time zone" htmlFor="timezone" errors={errors("timezone")}>
+          <Select id="timezone" name="timezone" defaultValue={tenant.timezone}>
+            {timezones.map((tz) => (
+              <option key={tz}>{tz}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Logo URL" htmlFor="logoUrl" errors={errors("logoUrl")} hint="Shown on invoices and the captive portal.">
+          <Input id="logoUrl" name="logoUrl" type="url" placeholder="https://…" defaultValue={tenant.logoUrl} invalid={!!errors("logoUrl")} />
+        </Field>
+        <Field label="Contact email" htmlFor="contactEmail" errors={errors("contactEmail")}>
+          <Input id="contactEmail" name="contactEmail" type="email" defaultValue={tenant.contactEmail} invalid={!!errors("contactEmail")} />
+        </Field>
+        <Field label="Contact phone" htmlFor="contactPhone" errors={errors("contactPhone")}>
+          <Input id="contactPhone" name="contactPhone" type="tel" placeholder="+254 712 345678" defaultValue={tenant.contactPhone} invalid={!!errors("contactPhone")} />
+        </Field>
+        <Field label="Address" htmlFor="address" errors={errors("address")} className="sm:col-span-2">
+          <Textarea id="address" name="address" rows={3} defaultValue={tenant.address} invalid={!!errors("address")} />
+        </Field>
+      </fieldset>
+      {tenant.logoUrl && (
+        // eslint-disable-next-line @next/next/no-img-element -- an arbitrary external URL the tenant chose
+        <img src={tenant.logoUrl} alt="Current logo" className="h-12 w-auto rounded" />
+      )}
+      {canEdit && (
+        <div className="flex justify-end">
+          <Button type="submit" loading={pending}>
+            Save changes
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+// Public server actions of the sign-up and password-reset pages, and the forced 2FA enrolment.
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { getDb } from "@/lib/db";
+import { publicAction, tenantAction } from "@/lib/auth/action";
+import { registerTenant, registerTenantSchema } from "@/lib/services/tenants/register-tenant";
+import { requestPasswordReset, requestPasswordResetSchema } from "@/lib/services/auth/request-password-reset";
+import { resetPassword, resetPasswordSchema } from "@/lib/services/auth/reset-password";
+import { startTotpEnrolment } from "@/lib/services/auth/start-totp-enrolment";
+import { confirmTotpEnrolment } from "@/lib/services/auth/confirm-totp-enrolment";
+
+export const registerAction = publicAction({ schema: registerTenantSchema }, async (ctx, input) => {
+  const { tenant, admin } = await registerTenant(getDb(), input, ctx);
+  return { tenantId: tenant.id, slug: tenant.slug, email: admin.email };
+});
+
+export const forgotPasswordAction = publicAction(
+  { schema: requestPasswordResetSchema, message: "If an account uses this address, a reset link is on its way. It works for one hour." },
+  async (ctx, input) => {
+    await requestPasswordReset(getDb(), input, { ...ctx, appUrl: env().APP_URL });
+    return null;
+  },
+);
+
+export const resetPasswordAction = publicAction({ schema: resetPasswordSchema }, async (ctx, input) => resetPassword(getDb(), input, ctx));
+
+export const startEnrolmentAction = tenantAction({ schema: z.object({}), permission: "dashboard:read" }, (ctx) =>
+  startTotpEnrolment(ctx.tx, { tenantId: ctx.staff.impersonating ? null : ctx.tenantId, userId: ctx.staff.userId }),
+);
+
+export const confirmEnrolmentAction = tenantAction({ schema: z.object({ code: z.string() }), permission: "dashboard:read" }, (ctx, input) =>
+  confirmTotpEnrolment(ctx.tx, { tenantId: ctx.tenantId, userId: ctx.staff.userId, code: input.code }, ctx.actor),
+);

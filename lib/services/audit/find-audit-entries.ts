@@ -1,0 +1,83 @@
+// Browsing the audit log of one tenant: filter by action, actor, target and date range; paged.
+import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { auditLog, users } from "@/lib/db/schema";
+import type { Database } from "@/lib/db/client";
+import { pageOf, paginationSchema, zOptionalText, type Page } from "@/lib/services/zod-helpers";
+
+const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid date" }).optional());
+
+export const findAuditEntriesSchema = paginationSchema.extend({
+  tenantId: z.string().uuid(),
+  action: zOptionalText(100),
+  actor: zOptionalText(200),
+  targetType: zOptionalText(60),
+  targetId: zOptionalText(100),
+  from: optionalDate,
+  to: optionalDate,
+});
+export type FindAuditEntriesInput = z.input<typeof findAuditEntriesSchema>;
+
+export interface AuditEntryRow {
+  id: string;
+  action: string;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+  actorLabel: string | null;
+  actorName: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+}
+
+export async function findAuditEntries(db: Database, input: FindAuditEntriesInput): Promise<Page<AuditEntryRow>> {
+  const data = findAuditEntriesSchema.parse(input);
+  const where: (SQL | undefined)[] = [eq(auditLog.tenantId, data.tenantId)];
+  if (data.action) where.push(ilike(auditLog.action, `${data.action.replace(/[%_]/g, "\\$&")}%`));
+  if (data.actor) {
+    const like = `%${data.actor.replace(/[%_]/g, "\\$&")}%`;
+    where.push(or(ilike(auditLog.actorLabel, like), ilike(users.name, like), ilike(users.email, like), sql`${auditLog.actorUserId}::text = ${data.actor}`));
+  }
+  if (data.targetType) where.push(eq(auditLog.targetType, data.targetType));
+  if (data.targetId) where.push(eq(auditLog.targetId, data.targetId));
+  if (data.from) where.push(gte(auditLog.createdAt, data.from));
+  // "to" is a day: include all of it.
+  if (data.to) where.push(lt(auditLog.createdAt, new Date(data.to.getTime() + 86_400_000)));
+  const cond = and(...where);
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select({
+        id: auditLog.id,
+        action: auditLog.action,
+        actorUserId: auditLog.actorUserId,
+        actorApiKeyId: auditLog.actorApiKeyId,
+        actorLabel: auditLog.actorLabel,
+        actorName: users.name,
+        targetType: auditLog.targetType,
+        targetId: auditLog.targetId,
+        before: auditLog.before,
+        after: auditLog.after,
+        ip: auditLog.ip,
+        userAgent: auditLog.userAgent,
+        createdAt: auditLog.createdAt,
+      })
+      .from(auditLog)
+      .leftJoin(users, and(eq(users.id, auditLog.actorUserId), eq(users.tenantId, data.tenantId)))
+      .where(cond)
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .limit(data.pageSize)
+      .offset((data.page - 1) * data.pageSize),
+    db.select({ n: count() }).from(auditLog).leftJoin(users, and(eq(users.id, auditLog.actorUserId), eq(users.tenantId, data.tenantId))).where(cond),
+  ]);
+  return pageOf(rows, n, data.page, data.pageSize);
+}
+
+/** Distinct action names of a tenant, for the filter's suggestions. */
+export async function auditActionNames(db: Database, input: { tenantId: string }): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).where(eq(auditLog.tenantId, input.tenantId)).orderBy(auditLog.action).limit(200);
+  return rows.map((r) => r.action);
+}

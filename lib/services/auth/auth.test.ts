@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { authSessions, mailOutbox, passwordResetTokens, rateLimits, users } from "@/lib/db/schema";
+import { resetEnvCache } from "@/lib/env";
+import { createTenant } from "@/lib/services/tenants/create-tenant";
+import { signIn } from "./sign-in";
+import { getSessionContext } from "./get-session-context";
+import { revokeSession } from "./sign-out";
+import { changePassword } from "./change-password";
+import { refreshSession } from "./refresh-session";
+import { requestPasswordReset } from "./request-password-reset";
+import { resetPassword } from "./reset-password";
+import { startTotpEnrolment } from "./start-totp-enrolment";
+import { confirmTotpEnrolment } from "./confirm-totp-enrolment";
+import { disableTotp } from "./disable-totp";
+import { signAccessToken, verifyAccessToken } from "./access-token";
+import { currentTotp } from "./totp";
+import { authenticator } from "otplib";
+
+let t: TestDatabase;
+let tenantA: string;
+let tenantB: string;
+const PASSWORD = "Kiambu-Fibre-2024!";
+const web = { kind: "WEB" as const, ip: "10.0.0.1", userAgent: "vitest" };
+const api = { kind: "API" as const, ip: "10.0.0.1", userAgent: "vitest" };
+const appUrl = "http://isp.test";
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url; // env() needs it (the keyring seals TOTP secrets)
+  resetEnvCache();
+  const a = await createTenant(t.db, { name: "Alpha Net", slug: "alpha", status: "ACTIVE", admin: { name: "Alice Admin", email: "alice@alpha.test", password: PASSWORD } });
+  const b = await createTenant(t.db, { name: "Beta Net", slug: "beta", status: "ACTIVE", admin: { name: "Bob Admin", email: "bob@beta.test", password: PASSWORD } });
+  tenantA = a!.tenant.id;
+  tenantB = b!.tenant.id;
+});
+afterAll(() => t.drop());
+
+async function clearLimits() {
+  await t.db.delete(rateLimits);
+}
+
+describe("sessions are revocable", () => {
+  it("sign-out cuts off a copied session id and access token at once", async () => {
+    const s = await signIn(t.db, { email: "alice@alpha.test", password: PASSWORD }, web);
+    const token = signAccessToken("x".repeat(40), { sid: s.sessionId, sub: s.user.id });
+    expect(await getSessionContext(t.db, verifyAccessToken("x".repeat(40), token)!.sid)).toMatchObject({ tenantId: tenantA, role: "ADMIN" });
+    await revokeSession(t.db, { sessionId: s.sessionId, tenantId: tenantA, actor: { userId: s.user.id } });
+    // The copied token still verifies cryptographically, but its session is gone.
+    expect(verifyAccessToken("x".repeat(40), token)).not.toBeNull();
+    expect(await getSessionContext(t.db, s.sessionId)).toBeNull();
+  });
+
+  it("changing the password ends every other session but keeps the current one", async () => {
+    await clearLimits();
+    const current = await signIn(t.db, { email: "alice@alpha.test", password: PASSWORD }, web);
+    const stolen = await signIn(t.db, { email: "alice@alpha.test", password: PASSWORD }, api);
+    const r = await changePassword(
+      t.db,
+      { tenantId: tenantA, userId: current.user.id, sessionId: current.sessionId, currentPassword: PASSWORD, newPassword: "Another-Long-Pass-77" },
+      { userId: current.user.id },
+    );
+    expect(r.sessionsEnded).toBeGreaterThanOrEqual(1);
+    expect(await getSessionContext(t.db, current.sessionId)).not.toBeNull();
+    expect(await getSessionContext(t.db, stolen.sessionId)).toBeNull();
+    await expect(refreshSession(t.db, { refreshToken: stolen.refreshToken! }, { ip: null })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(signIn(t.db, { email: "alice@alpha.test", password: PASSWORD }, web)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    // Put it back for the other tests.
+    await changePassword(t.db, { tenantId: tenantA, userId: current.user.id, currentPassword: "Another-Long-Pass-77", newPassword: PASSWORD }, {});
+  });
+
+  it("refuses a wrong current password and a weak new one, naming the field", async () => {
+    const [alice] = await t.db.select().from(users).where(eq(users.email, "alice@alpha.test"));
+    await expect(changePassword(t.db, { tenantId: tenantA, userId: alice.id, currentPassword: "nope-nope-nope", newPassword: "Fine-Password-99" }, {})).rejects.toMatchObject({
+      details: { fieldErrors: { currentPassword: expect.any(Array) } },
+    });
+    await expect(changePassword(t.db, { tenantId: tenantA, userId: alice.id, currentPassword: PASSWORD, newPassword: "password123" }, {})).rejects.toMatchObject({
+      name: "ZodError",
+    });
+  });
+
+  it("another tenant's user id is NOT_FOUND for a password change", async () => {
+    const [bob] = await t.db.select().from(users).where(eq(users.email, "bob@beta.test"));
+    await expect(changePassword(t.db, { tenantId: tenantA, userId: bob.id, currentPassword: PASSWORD, newPassword: "Fine-Password-99" }, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("refresh tokens rotate", () => {
+  it("a refresh token works once; the new one works; the old one is dead", async () => {
+    await clearLimits();
+    const s = await signIn(t.db, { email: "bob@beta.test", password: PASSWORD }, api);
+    const first = await refreshSession(t.db, { refreshToken: s.refreshToken! }, { ip: "10.0.0.2" });
+    expect(first.context.sessionId).toBe(s.sessionId);
+    expect(first.refreshToken).not.toBe(s.refreshToken);
+    await expect(refreshSession(t.db, { refreshToken: s.refreshToken! }, { ip: "10.0.0.2" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const second = await refreshSession(t.db, { refreshToken: first.refreshToken }, { ip: "10.0.0.2" });
+    expect(second.context.tenantId).toBe(tenantB);
+    // Logout kills the refresh token too.
+    await revokeSession(t.db, { sessionId: s.sessionId, tenantId: tenantB, actor: {} });
+    await expect(refreshSession(t.db, { refreshToken: second.refreshToken }, { ip: "10.0.0.2" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("password reset", () => {
+  async function latestLink(email: string) {
+    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(sql`created_at desc`).limit(1);
+    return mail.body.match(/token=([A-Za-z0-9_-]+)/)![1];
+  }
+
+  it("answers the same for unknown addresses and sends nothing", async () => {
+    await clearLimits();
+    const before = await t.db.select().from(mailOutbox);
+    await expect(requestPasswordReset(t.db, { email: "nobody@nowhere.test" }, { ip: "10.0.0.3", appUrl })).resolves.toBeUndefined();
+    expect(await t.db.select().from(mailOutbox)).toHaveLength(before.length);
+  });
+
+  it("is single-use, ends every session, and stores only a hash", async () => {
+    await clearLimits();
+    const s = await signIn(t.db, { email: "bob@beta.test", password: PASSWORD }, web);
+    await requestPasswordReset(t.db, { email: "BOB@beta.test" }, { ip: "10.0.0.3", appUrl });
+    const token = await latestLink("bob@beta.test");
+    const stored = await t.db.select().from(passwordResetTokens);
+    expect(stored.some((r) => r.tokenHash.includes(token))).toBe(false);
+
+    await resetPassword(t.db, { token, password: "Brand-New-Secret-42" }, { ip: "10.0.0.3" });
+    expect(await getSessionContext(t.db, s.sessionId)).toBeNull();
+    await expect(resetPassword(t.db, { token, password: "Yet-Another-Secret-42" }, { ip: "10.0.0.3" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const ok = await signIn(t.db, { email: "bob@beta.test", password: "Brand-New-Secret-42" }, web);
+    expect(ok.user.email).toBe("bob@beta.test");
+  });
+
+  it("expires after an hour", async () => {
+    await clearLimits();
+    await requestPasswordReset(t.db, { email: "bob@beta.test" }, { ip: "10.0.0.4", appUrl });
+    const token = await latestLink("bob@beta.test");
+    await t.db.update(passwordResetTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(sql`used_at is null`);
+    await expect(resetPassword(t.db, { token, password: "Expired-Link-Pass-1" }, { ip: "10.0.0.4" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("a newer link replaces an older unused one", async () => {
+    await clearLimits();
+    await requestPasswordReset(t.db, { email: "bob@beta.test" }, { ip: "10.0.0.5", appUrl });
+    const older = await latestLink("bob@beta.test");
+    await new Promise((r) => setTimeout(r, 5));
+    await requestPasswordReset(t.db, { email: "bob@beta.test" }, { ip: "10.0.0.5", appUrl });
+    const newer = await latestLink("bob@beta.test");
+    await expect(resetPassword(t.db, { token: older, password: "Older-Link-Pass-11" }, { ip: null })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await resetPassword(t.db, { token: newer, password: PASSWORD }, { ip: null });
+  });
+});
+
+describe("two-factor sign-in", () => {
+  it("enrols with a code, then asks for it; recovery codes work once", async () => {
+    await clearLimits();
+    const [alice] = await t.db.select().from(users).where(eq(users.email, "alice@alpha.test"));
+    const enrol = await startTotpEnrolment(t.db, { tenantId: tenantA, userId: alice.id });
+    expect(enrol.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    const secret = enrol.manualKey.replace(/\s+/g, "");
+    expect(enrol.otpauthUrl).toContain(secret);
+
+    await expect(confirmTotpEnrolment(t.db, { tenantId: tenantA, userId: alice.id, code: "000000" === currentTotp(secret) ? "111111" : "000000" }, {})).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    const { recoveryCodes } = await confirmTotpEnrolment(t.db, { tenantId: tenantA, userId: alice.id, code: currentTotp(secret) }, {});
+    expect(recoveryCodes).toHaveLength(10);
+    const [stored] = await t.db.select().from(users).where(eq(users.id, alice.id));
+    expect(stored.recoveryCodeHashes).toHaveLength(10);
+    expect(stored.recoveryCodeHashes!.some((h) => recoveryCodes.includes(h))).toBe(false);
+
+    await expect(signIn(t.db, { email: "alice@alpha.test", password: PASSWORD }, web)).rejects.toMatchObject({ details: { reason: "TOTP_REQUIRED" } });
+    await expect(signIn(t.db, { email: "alice@alpha.test", password: PASSWORD, totpCode: "12345" }, web)).rejects.toMatchObject({ details: { reason: "TOTP_INVALID" } });
+    const withCode = await signIn(t.db, { email: "alice@alpha.test", password: PASSWORD, totpCode: authenticator.generate(secret) }, web);
+    expect(withCode.user.id).toBe(alice.id);
+
+    await clearLimits();
+    const code = recoveryCodes[3].toUpperCase();
+    await signIn(t.db, { email: "alice@alpha.test", password: PASSWORD, totpCode: code }, web);
+    await expect(signIn(t.db, { email: "alice@alpha.test", password: PASSWORD, totpCode: code }, web)).rejects.toMatchObject({ details: { reason: "TOTP_INVALID" } });
+    const [after] = await t.db.select().from(users).where(eq(users.id, alice.id));
+    expect(after.recoveryCodeHashes).toHaveLength(9);
+
+    await expect(disableTotp(t.db, { tenantId: tenantA, userId: alice.id, password: "wrong-password-x" }, {})).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await disableTotp(t.db, { tenantId: tenantA, userId: alice.id, password: PASSWORD }, {});
+    await signIn(t.db, { email: "alice@alpha.test", password: PASSWORD }, web);
+  });
+
+  it("another tenant's user id is NOT_FOUND for enrolment", async () => {
+    const [bob] = await t.db.select().from(users).where(eq(users.email, "bob@beta.test"));
+    await expect(startTotpEnrolment(t.db, { tenantId: tenantA, userId: bob.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(confirmTotpEnrolment(t.db, { tenantId: tenantA, userId: bob.id, code: "123456" }, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(disableTotp(t.db, { tenantId: tenantA, userId: bob.id, password: PASSWORD }, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("brute force", () => {
+  it("sign-in is rate limited per account, with the wait in seconds", async () => {
+    await clearLimits();
+    for (let i = 0; i < 10; i++) {
+      await expect(signIn(t.db, { email: "bob@beta.test", password: `wrong-${i}-password` }, { ...web, ip: `10.1.0.${i}` })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+    const err = await signIn(t.db, { email: "bob@beta.test", password: PASSWORD }, { ...web, ip: "10.1.0.99" }).catch((e) => e);
+    expect(err).toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: expect.any(Number) } });
+    expect(err.details.retryAfterSeconds).toBeGreaterThan(800);
+    expect(err.message).toMatch(/Try again in \d+ s/);
+  });
+
+  it("password reset requests are rate limited per account", async () => {
+    await clearLimits();
+    for (let i = 0; i < 3; i++) await requestPasswordReset(t.db, { email: "alice@alpha.test" }, { ip: `10.2.0.${i}`, appUrl });
+    await expect(requestPasswordReset(t.db, { email: "alice@alpha.test" }, { ip: "10.2.0.9", appUrl })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  });
+
+  it("a suspended tenant's live session stops, and its staff are told why at sign-in", async () => {
+    await clearLimits();
+    const s = await signIn(t.db, { email: "bob@beta.test", password: PASSWORD }, web);
+    await t.db.execute(sql`update tenants set status = 'SUSPENDED', suspended_reason = 'Unpaid invoice' where id = ${tenantB}`);
+    expect(await getSessionContext(t.db, s.sessionId)).toBeNull();
+    await expect(signIn(t.db, { email: "bob@beta.test", password: PASSWORD }, web)).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/Unpaid invoice/) });
+    await t.db.execute(sql`update tenants set status = 'ACTIVE', suspended_reason = null where id = ${tenantB}`);
+    const live = await t.db.select().from(authSessions).where(and(eq(authSessions.tenantId, tenantB)));
+    expect(live.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,28 @@
+// Turns two-factor sign-in off for oneself; the password is asked again so a borrowed unlocked
+// browser cannot remove the second factor.
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "@/lib/db/schema";
+import type { Database } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
+import { verifyPassword } from "@/lib/auth/password";
+import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
+
+export const disableTotpSchema = z.object({
+  tenantId: z.string().uuid().nullable(),
+  userId: z.string().uuid(),
+  password: z.string().min(1, "Enter your password").max(200),
+});
+export type DisableTotpInput = z.input<typeof disableTotpSchema>;
+
+export async function disableTotp(db: Database, input: DisableTotpInput, actor: Actor): Promise<void> {
+  const data = disableTotpSchema.parse(input);
+  const scope = and(eq(users.id, data.userId), data.tenantId ? eq(users.tenantId, data.tenantId) : isNull(users.tenantId));
+  const [user] = await db.select().from(users).where(scope);
+  if (!user) throw notFound("User");
+  if (!(await verifyPassword(data.password, user.passwordHash))) {
+    throw new AppError("INVALID_INPUT", "Wrong password", { fieldErrors: { password: ["Wrong password"] } });
+  }
+  await db.update(users).set({ totpEnabledAt: null, totpSecretSealed: null, recoveryCodeHashes: null }).where(scope);
+  await recordAudit(db, { tenantId: user.tenantId, actor, action: "user.totp_disable", targetType: "user", targetId: user.id, before: { totp: !!user.totpEnabledAt }, after: { totp: false } });
+}

@@ -1,0 +1,53 @@
+// Completes a password reset: the token is consumed in the same statement that checks it (single
+// use even under races), the password changes, and every session of the user ends.
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { passwordResetTokens, users } from "@/lib/db/schema";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { hashToken } from "@/lib/crypto";
+import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
+import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { revokeUserSessions } from "./sign-out";
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().trim().min(20, "This reset link is not valid").max(200, "This reset link is not valid"),
+    password: newPasswordSchema,
+    confirmPassword: z.string().optional(),
+  })
+  .refine((d) => d.confirmPassword === undefined || d.confirmPassword === d.password, { message: "The passwords do not match", path: ["confirmPassword"] });
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+
+const INVALID = "This reset link is invalid, already used or expired. Ask for a new one.";
+
+export async function resetPassword(db: Database, input: ResetPasswordInput, ctx: { ip: string | null; userAgent?: string | null }): Promise<{ email: string }> {
+  const data = resetPasswordSchema.parse(input);
+  if (ctx.ip) await enforceRateLimits(db, [{ key: `reset-use:ip:${ctx.ip}`, limit: 20, windowSeconds: 900 }]);
+  const passwordHash = await hashPassword(data.password);
+  return db.transaction(async (tx) => {
+    const [token] = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.tokenHash, hashToken(data.token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, sql`now()`)))
+      .returning({ userId: passwordResetTokens.userId });
+    if (!token) throw new AppError("INVALID_INPUT", INVALID, { fieldErrors: { token: [INVALID] } });
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date() })
+      .where(and(eq(users.id, token.userId), eq(users.active, true)))
+      .returning({ id: users.id, email: users.email, tenantId: users.tenantId });
+    if (!user) throw new AppError("INVALID_INPUT", INVALID, { fieldErrors: { token: [INVALID] } });
+    const ended = await revokeUserSessions(tx, { userId: user.id });
+    await recordAudit(tx, {
+      tenantId: user.tenantId,
+      actor: { userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent },
+      action: "auth.password_reset",
+      targetType: "user",
+      targetId: user.id,
+      after: { sessionsEnded: ended },
+    });
+    return { email: user.email };
+  });
+}

@@ -1,0 +1,39 @@
+// The platform operator's list of every tenant with its size: customers, routers, active sessions and
+// staff. Cross-tenant by design: only lib/services/platform queries across tenants.
+import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { tenants, tenantStatus } from "@/lib/db/schema";
+import type { Database } from "@/lib/db/client";
+import { zOptionalText } from "@/lib/services/zod-helpers";
+
+export const findPlatformTenantsSchema = z.object({
+  q: zOptionalText(120),
+  status: z.enum(tenantStatus.enumValues).optional().catch(undefined),
+});
+
+export async function findPlatformTenants(db: Database, input: z.input<typeof findPlatformTenantsSchema> = {}) {
+  const data = findPlatformTenantsSchema.parse(input);
+  const where: (SQL | undefined)[] = [];
+  if (data.q) where.push(or(ilike(tenants.name, `%${data.q}%`), ilike(tenants.slug, `%${data.q}%`)));
+  if (data.status) where.push(eq(tenants.status, data.status));
+  return db
+    .select({
+      id: tenants.id,
+      name: tenants.name,
+      slug: tenants.slug,
+      status: tenants.status,
+      country: tenants.country,
+      currency: tenants.currency,
+      trialEndsAt: tenants.trialEndsAt,
+      suspendedReason: tenants.suspendedReason,
+      createdAt: tenants.createdAt,
+      customers: sql<number>`(select count(*)::int from customers c where c.tenant_id = "tenants"."id")`,
+      routers: sql<number>`(select count(*)::int from nas n where n.tenant_id = "tenants"."id")`,
+      activeSessions: sql<number>`(select count(*)::int from sessions s where s.tenant_id = "tenants"."id")`,
+      staff: sql<number>`(select count(*)::int from users u where u.tenant_id = "tenants"."id" and u.active)`,
+    })
+    .from(tenants)
+    .where(and(...where))
+    .orderBy(asc(tenants.name))
+    .limit(1000);
+}

@@ -1,0 +1,51 @@
+// An ADMIN edits the tenant profile: name, currency, time zone, logo and contact details.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { tenants } from "@/lib/db/schema";
+import type { Database } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
+import { zOptionalText } from "@/lib/services/zod-helpers";
+
+const optionalUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.string().trim().max(500).url("Enter a full URL starting with https://").refine((u) => /^https?:\/\//.test(u), "The logo URL must start with http:// or https://").optional(),
+);
+
+export const updateTenantProfileSchema = z.object({
+  name: z.string().trim().min(2, "Name must be at least 2 characters").max(120),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Currency must be a 3-letter ISO code such as KES"),
+  timezone: z
+    .string()
+    .trim()
+    .refine((tz) => tz === "UTC" || Intl.supportedValuesOf("timeZone").includes(tz), "Unknown time zone"),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Country must be a 2-letter ISO code such as KE"),
+  logoUrl: optionalUrl,
+  contactEmail: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().toLowerCase().email("Enter a valid email address").optional()),
+  contactPhone: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, "Enter a phone number such as +254 712 345678").optional(),
+  ),
+  address: zOptionalText(500),
+});
+export type UpdateTenantProfileInput = z.input<typeof updateTenantProfileSchema>;
+
+export async function updateTenantProfile(db: Database, input: UpdateTenantProfileInput & { tenantId: string }, actor: Actor) {
+  const data = updateTenantProfileSchema.parse(input);
+  const [before] = await db.select().from(tenants).where(eq(tenants.id, input.tenantId));
+  if (!before) throw notFound("Tenant");
+  const values = {
+    name: data.name,
+    currency: data.currency,
+    timezone: data.timezone,
+    country: data.country,
+    logoUrl: data.logoUrl ?? null,
+    contactEmail: data.contactEmail ?? null,
+    contactPhone: data.contactPhone ?? null,
+    address: data.address ?? null,
+  };
+  const [after] = await db.update(tenants).set(values).where(eq(tenants.id, input.tenantId)).returning();
+  const pick = (t: typeof before) => ({ name: t.name, currency: t.currency, timezone: t.timezone, country: t.country, logoUrl: t.logoUrl, contactEmail: t.contactEmail, contactPhone: t.contactPhone, address: t.address });
+  await recordAudit(db, { tenantId: input.tenantId, actor, action: "tenant.update", targetType: "tenant", targetId: input.tenantId, before: pick(before), after: pick(after) });
+  return after;
+}
