@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChevronLeft } from "lucide-react";
+import { requireStaffPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { withTenant } from "@/lib/db/tenant";
+import { isAppError } from "@/lib/errors";
+import { getNas } from "@/lib/services/nas/get-nas";
+import { PageHeader } from "@/components/ui/card";
+import { RouterForm } from "../../router-form";
+
+export const metadata: Metadata = { title: "Edit router" };
+
+export default async function EditRouterPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaffPage("nas:write");
+  const { id } = await params;
+  const nas = await withTenant(getDb(), staff.tenantId, (tx) => getNas(tx, { tenantId: staff.tenantId, id })).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  return (
+    <div className="mx-auto max-w-3xl">
+      <Link href={`/routers/${nas.id}`} className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
+        <ChevronLeft className="size-4" aria-hidden /> {nas.name}
+      </Link>
+      <PageHeader title={`Edit ${nas.name}`} />
+      <RouterForm
+        initial={{
+          id: nas.id,
+          name: nas.name,
+          ipAddress: nas.ipAddress,
+          type: nas.type,
+          routerOsVersion: nas.routerOsVersion ?? "",
+          coaPort: String(nas.coaPort),
+          requireMessageAuthenticator: nas.requireMessageAuthenticator,
+          location: nas.location ?? "",
+          latitude: nas.latitude?.toString() ?? "",
+          longitude: nas.longitude?.toString() ?? "",
+          apiUsername: nas.apiUsername ?? "",
+          apiPort: nas.apiPort?.toString() ?? "",
+          hasApiPassword: nas.hasApiPassword,
+        }}
+      />
+    </div>
+  );
+}

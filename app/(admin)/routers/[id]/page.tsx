@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Activity, ChevronLeft, Clock, MapPin, Pencil } from "lucide-react";
+import { requireStaffPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { withTenant } from "@/lib/db/tenant";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { getNas } from "@/lib/services/nas/get-nas";
+import { findNas } from "@/lib/services/nas/find-nas";
+import { Card, CardBody, CardHeader, PageHeader, StatCard } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL, timeAgo } from "../_lib/format";
+import { ConfigSnippet, DeleteRouter, DisconnectAll } from "./router-detail-client";
+
+export const metadata: Metadata = { title: "Router" };
+
+/** The address routers should send RADIUS to: the bound address, else the host staff use to reach us. */
+function radiusServerAddress(): string {
+  const e = env();
+  if (e.RADIUS_HOST && e.RADIUS_HOST !== "0.0.0.0" && e.RADIUS_HOST !== "::") return e.RADIUS_HOST;
+  return new URL(e.APP_URL).hostname;
+}
+
+export default async function RouterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const staff = await requireStaffPage("nas:read");
+  const { id } = await params;
+  const { created } = await searchParams;
+  const [nas, listed] = await withTenant(getDb(), staff.tenantId, async (tx) => {
+    const one = await getNas(tx, { tenantId: staff.tenantId, id });
+    const page = await findNas(tx, { tenantId: staff.tenantId, search: one.ipAddress, pageSize: 200 });
+    return [one, page.rows.find((r) => r.id === one.id)] as const;
+  }).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const sessions = listed?.sessionCount ?? 0;
+  const e = env();
+  const canWrite = can(staff.role, "nas:write");
+  const canControl = can(staff.role, "sessions:control");
+
+  return (
+    <>
+      <Link href="/routers" className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
+        <ChevronLeft className="size-4" aria-hidden /> Routers
+      </Link>
+      <PageHeader
+        title={nas.name}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <Badge tone={STATUS_TONE[nas.status]}>{STATUS_LABEL[nas.status]}</Badge>
+            <span className="font-mono">{nas.ipAddress}</span>
+            <span>· {TYPE_LABEL[nas.type]}{nas.routerOsVersion ? ` RouterOS ${nas.routerOsVersion}` : ""}</span>
+          </span>
+        }
+        actions={
+          <>
+            {canControl && <DisconnectAll nasId={nas.id} sessions={sessions} />}
+            {canWrite && (
+              <Link href={`/routers/${nas.id}/edit`} className={buttonClasses("secondary")}>
+                <Pencil className="size-4" aria-hidden /> Edit
+              </Link>
+            )}
+          </>
+        }
+      />
+      {created && (
+        <div role="status" className="mb-6 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
+          Router added. Paste the commands below into its terminal (reveal the secret first); it shows as online once its first RADIUS packet arrives.
+        </div>
+      )}
+
+      <section aria-label="Router figures" className="mb-6 grid gap-4 sm:grid-cols-3">
+        <StatCard
+          label="Active sessions"
+          value={sessions > 0 ? <Link href={`/sessions?nasId=${nas.id}`} className="hover:underline">{sessions.toLocaleString()}</Link> : "0"}
+          icon={<Activity className="size-5" />}
+        />
+        <StatCard label="Last seen" value={timeAgo(nas.lastSeenAt?.toISOString() ?? null)} hint={nas.lastSeenAt?.toISOString().replace("T", " ").slice(0, 19) ?? "no RADIUS packet yet"} icon={<Clock className="size-5" />} />
+        <StatCard
+          label="Location"
+          value={<span className="text-base">{nas.location ?? "—"}</span>}
+          hint={nas.latitude !== null && nas.longitude !== null ? `${nas.latitude.toFixed(5)}, ${nas.longitude.toFixed(5)}` : undefined}
+          icon={<MapPin className="size-5" />}
+        />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <ConfigSnippet
+            nasId={nas.id}
+            canReveal={canWrite}
+            server={radiusServerAddress()}
+            nasIp={nas.ipAddress}
+            authPort={e.RADIUS_AUTH_PORT}
+            acctPort={e.RADIUS_ACCT_PORT}
+            coaPort={nas.coaPort}
+            requireMessageAuthenticator={nas.requireMessageAuthenticator}
+            comment={staff.tenantName ?? "ISP"}
+          />
+        </div>
+        <Card>
+          <CardHeader title="Settings" />
+          <CardBody>
+            <dl className="space-y-3 text-sm">
+              {[
+                ["CoA port", String(nas.coaPort)],
+                ["Message-Authenticator", nas.requireMessageAuthenticator ? "Required" : "Not required"],
+                ["RouterOS API", nas.apiUsername ? `${nas.apiUsername}@${nas.ipAddress}:${nas.apiPort ?? 8728}` : "Not configured"],
+                ["Added", nas.createdAt.toISOString().slice(0, 10)],
+                ["Updated", nas.updatedAt.toISOString().slice(0, 10)],
+              ].map(([k, v]) => (
+                <div key={k} className="flex justify-between gap-4">
+                  <dt className="text-slate-500">{k}</dt>
+                  <dd className="text-right font-medium text-slate-900">{v}</dd>
+                </div>
+              ))}
+            </dl>
+            {canWrite && (
+              <div className="mt-6 border-t border-slate-100 pt-4">
+                <DeleteRouter nasId={nas.id} name={nas.name} sessions={sessions} />
+              </div>
+            )}
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Activity, Plus, Router, Wifi, WifiOff } from "lucide-react";
+import { requireStaffPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { withTenant } from "@/lib/db/tenant";
+import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { findNas, NAS_SORTS } from "@/lib/services/nas/find-nas";
+import { PageHeader, StatCard } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
+import { RoutersTable, type RouterRowView } from "./routers-client";
+
+export const metadata: Metadata = { title: "Routers" };
+
+const STATUSES = ["ONLINE", "OFFLINE", "UNKNOWN"] as const;
+
+export default async function RoutersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const staff = await requireStaffPage("nas:read");
+  const list = parseListParams(await searchParams, { sortable: NAS_SORTS, defaultSort: "name", defaultDir: "asc", filters: ["status"] });
+  const status = (STATUSES as readonly string[]).includes(list.filters.status ?? "") ? (list.filters.status as (typeof STATUSES)[number]) : undefined;
+  const [page, all] = await withTenant(getDb(), staff.tenantId, (tx) =>
+    Promise.all([
+      findNas(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, search: list.q, status }),
+      findNas(tx, { tenantId: staff.tenantId, page: 1, pageSize: 200 }),
+    ]),
+  );
+  const rows: RouterRowView[] = page.rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    ipAddress: r.ipAddress,
+    type: r.type,
+    routerOsVersion: r.routerOsVersion,
+    location: r.location,
+    status: r.status,
+    lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
+    sessionCount: r.sessionCount,
+  }));
+  const online = all.rows.filter((r) => r.status === "ONLINE").length;
+  const offline = all.rows.filter((r) => r.status === "OFFLINE").length;
+  const sessions = all.rows.reduce((n, r) => n + r.sessionCount, 0);
+  const canWrite = can(staff.role, "nas:write");
+
+  return (
+    <>
+      <PageHeader
+        title="Routers"
+        description="The MikroTik routers (NAS) that authenticate your subscribers against this RADIUS server."
+        actions={
+          canWrite && (
+            <Link href="/routers/new" className={buttonClasses("primary")}>
+              <Plus className="size-4" aria-hidden /> Add router
+            </Link>
+          )
+        }
+      />
+      <section aria-label="Router figures" className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <StatCard label="Routers" value={all.total.toLocaleString()} icon={<Router className="size-5" />} />
+        <StatCard label="Online" value={online.toLocaleString()} hint="heard from in the last 15 minutes" icon={<Wifi className="size-5" />} />
+        <StatCard label="Offline" value={offline.toLocaleString()} hint="silent for more than 15 minutes" icon={<WifiOff className="size-5" />} />
+        <StatCard label="Active sessions" value={sessions.toLocaleString()} hint="across all routers" icon={<Activity className="size-5" />} />
+      </section>
+      <RoutersTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} now={new Date().toISOString()} canWrite={canWrite} />
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+// Create/edit form for a router. Every field error is shown next to its field; a refused submission
+// keeps what was typed. The shared secret can be left blank (generated) or generated here.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { KeyRound } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { useFormAction } from "./_lib/use-form-action";
+import { createNasAction, updateNasAction } from "./actions";
+
+export interface RouterFormValues {
+  id?: string;
+  name: string;
+  ipAddress: string;
+  type: string;
+  routerOsVersion: string;
+  coaPort: string;
+  requireMessageAuthenticator: boolean;
+  location: string;
+  latitude: string;
+  longitude: string;
+  apiUsername: string;
+  apiPort: string;
+  hasApiPassword: boolean;
+}
+
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+function randomSecret(length = 32): string {
+  const out: string[] = [];
+  const max = 256 - (256 % ALPHABET.length);
+  while (out.length < length) {
+    for (const b of crypto.getRandomValues(new Uint8Array(length * 2))) {
+      if (b < max && out.length < length) out.push(ALPHABET[b % ALPHABET.length]);
+    }
+  }
+  return out.join("");
+}
+
+export function RouterForm({ initial }: { initial?: RouterFormValues }) {
+  const router = useRouter();
+  const editing = !!initial?.id;
+  const [secret, setSecret] = useState("");
+  const { pending, onSubmit, errors, formError } = useFormAction<{ id: string }>(editing ? updateNasAction : createNasAction, {
+    onSuccess: (data) => router.push(`/routers/${data.id}${editing ? "" : "?created=1"}`),
+  });
+  const v = initial;
+  const err = (f: string) => errors(f);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {editing && <input type="hidden" name="id" value={v!.id} />}
+      <FormError message={formError} />
+      <Card>
+        <CardHeader title="Router" description="How this server recognises the router: RADIUS packets are matched by their source address." />
+        <CardBody className="grid gap-5 sm:grid-cols-2">
+          <Field label="Name" htmlFor="name" errors={err("name")}>
+            <Input id="name" name="name" defaultValue={v?.name} placeholder="Kahawa West tower" autoFocus={!editing} invalid={!!err("name")} />
+          </Field>
+          <Field label="IP address" htmlFor="ipAddress" errors={err("ipAddress")} hint="The address the router sends RADIUS from (its src-address).">
+            <Input id="ipAddress" name="ipAddress" defaultValue={v?.ipAddress} placeholder="10.10.0.1" inputMode="decimal" invalid={!!err("ipAddress")} className="font-mono" />
+          </Field>
+          <Field
+            label="Shared secret"
+            htmlFor="secret"
+            errors={err("secret")}
+            hint={editing ? "Leave blank to keep the current secret." : "At least 16 characters. Leave blank and we generate a strong one."}
+            className="sm:col-span-2"
+          >
+            <div className="flex gap-2">
+              <Input
+                id="secret"
+                name="secret"
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={editing ? "•••••••• (unchanged)" : "generated when left blank"}
+                invalid={!!err("secret")}
+                className="font-mono"
+              />
+              <Button type="button" variant="secondary" onClick={() => setSecret(randomSecret())} className="shrink-0">
+                <KeyRound className="size-4" aria-hidden /> Generate
+              </Button>
+            </div>
+          </Field>
+          <Field label="Type" htmlFor="type" errors={err("type")}>
+            <Select id="type" name="type" defaultValue={v?.type ?? "MIKROTIK"}>
+              <option value="MIKROTIK">MikroTik RouterOS</option>
+              <option value="OTHER">Other</option>
+            </Select>
+          </Field>
+          <Field label="RouterOS version" htmlFor="routerOsVersion" errors={err("routerOsVersion")} hint="For your records, e.g. 7.16.2.">
+            <Input id="routerOsVersion" name="routerOsVersion" defaultValue={v?.routerOsVersion} placeholder="7.16.2" invalid={!!err("routerOsVersion")} />
+          </Field>
+          <Field label="CoA port" htmlFor="coaPort" errors={err("coaPort")} hint="Where the router listens for disconnect and speed-change requests (/radius incoming).">
+            <Input id="coaPort" name="coaPort" defaultValue={v?.coaPort ?? "3799"} inputMode="numeric" invalid={!!err("coaPort")} />
+          </Field>
+          <Field
+            label="Require Message-Authenticator"
+            htmlFor="requireMessageAuthenticator"
+            errors={err("requireMessageAuthenticator")}
+            hint="Protects against BlastRADIUS. Turn off only for RouterOS older than 7.15."
+          >
+            <Select id="requireMessageAuthenticator" name="requireMessageAuthenticator" defaultValue={v ? String(v.requireMessageAuthenticator) : "true"}>
+              <option value="true">Yes (recommended)</option>
+              <option value="false">No</option>
+            </Select>
+          </Field>
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader title="Location" description="Optional: where the router is, to find it on the map." />
+        <CardBody className="grid gap-5 sm:grid-cols-3">
+          <Field label="Location" htmlFor="location" errors={err("location")} className="sm:col-span-3">
+            <Input id="location" name="location" defaultValue={v?.location} placeholder="Rooftop, Kahawa West, Nairobi" invalid={!!err("location")} />
+          </Field>
+          <Field label="Latitude" htmlFor="latitude" errors={err("latitude")}>
+            <Input id="latitude" name="latitude" defaultValue={v?.latitude} inputMode="decimal" placeholder="-1.1860" invalid={!!err("latitude")} />
+          </Field>
+          <Field label="Longitude" htmlFor="longitude" errors={err("longitude")}>
+            <Input id="longitude" name="longitude" defaultValue={v?.longitude} inputMode="decimal" placeholder="36.9280" invalid={!!err("longitude")} />
+          </Field>
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader title="RouterOS API" description="Optional: lets the platform read the router's health and push changes." />
+        <CardBody className="grid gap-5 sm:grid-cols-3">
+          <Field label="API username" htmlFor="apiUsername" errors={err("apiUsername")}>
+            <Input id="apiUsername" name="apiUsername" defaultValue={v?.apiUsername} autoComplete="off" invalid={!!err("apiUsername")} />
+          </Field>
+          <Field label="API password" htmlFor="apiPassword" errors={err("apiPassword")} hint={v?.hasApiPassword ? "Leave blank to keep the saved password." : undefined}>
+            <Input id="apiPassword" name="apiPassword" type="password" autoComplete="new-password" invalid={!!err("apiPassword")} />
+          </Field>
+          <Field label="API port" htmlFor="apiPort" errors={err("apiPort")} hint="8728, or 8729 for TLS.">
+            <Input id="apiPort" name="apiPort" defaultValue={v?.apiPort} inputMode="numeric" placeholder="8728" invalid={!!err("apiPort")} />
+          </Field>
+        </CardBody>
+      </Card>
+
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={pending}>
+          {editing ? "Save router" : "Add router"}
+        </Button>
+      </div>
+    </form>
+  );
+}

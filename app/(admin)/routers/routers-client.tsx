@@ -1,0 +1,114 @@
+"use client";
+// The routers table: search, status filter and sort live in the URL; each row links to its detail page.
+import Link from "next/link";
+import { useMemo } from "react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table";
+import { Badge } from "@/components/ui/badge";
+import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL, timeAgo } from "./_lib/format";
+
+export interface RouterRowView {
+  id: string;
+  name: string;
+  ipAddress: string;
+  type: string;
+  routerOsVersion: string | null;
+  location: string | null;
+  status: string;
+  lastSeenAt: string | null;
+  sessionCount: number;
+}
+
+export function RoutersTable({
+  rows,
+  total,
+  page,
+  pageSize,
+  sort,
+  dir,
+  now,
+  canWrite,
+}: {
+  rows: RouterRowView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+  now: string;
+  canWrite: boolean;
+}) {
+  const columns = useMemo<ColumnDef<RouterRowView, unknown>[]>(
+    () => [
+      {
+        id: "name",
+        header: "Router",
+        cell: ({ row }) => (
+          <div>
+            <Link href={`/routers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
+              {row.original.name}
+            </Link>
+            <p className="text-xs text-slate-500">
+              {TYPE_LABEL[row.original.type] ?? row.original.type}
+              {row.original.routerOsVersion ? ` · RouterOS ${row.original.routerOsVersion}` : ""}
+            </p>
+          </div>
+        ),
+      },
+      {
+        id: "status",
+        header: "Status",
+        enableSorting: false,
+        cell: ({ row }) => <Badge tone={STATUS_TONE[row.original.status]}>{STATUS_LABEL[row.original.status] ?? row.original.status}</Badge>,
+      },
+      { id: "ipAddress", header: "IP address", cell: ({ row }) => <span className="font-mono text-xs">{row.original.ipAddress}</span> },
+      {
+        id: "sessions",
+        header: "Sessions",
+        cell: ({ row }) =>
+          row.original.sessionCount > 0 ? (
+            <Link href={`/sessions?nasId=${row.original.id}`} className="tabular-nums text-brand-700 hover:underline">
+              {row.original.sessionCount.toLocaleString()}
+            </Link>
+          ) : (
+            <span className="tabular-nums text-slate-400">0</span>
+          ),
+      },
+      {
+        id: "lastSeenAt",
+        header: "Last seen",
+        cell: ({ row }) => (
+          <span title={row.original.lastSeenAt ?? undefined}>{timeAgo(row.original.lastSeenAt, new Date(now))}</span>
+        ),
+      },
+      { id: "location", header: "Location", enableSorting: false, cell: ({ row }) => row.original.location ?? <span className="text-slate-400">—</span> },
+    ],
+    [now],
+  );
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      total={total}
+      page={page}
+      pageSize={pageSize}
+      sort={sort}
+      dir={dir}
+      getRowId={(r) => r.id}
+      searchPlaceholder="Search name, IP or location…"
+      filters={[
+        {
+          param: "status",
+          label: "Status",
+          options: [
+            { value: "ONLINE", label: "Online" },
+            { value: "OFFLINE", label: "Offline" },
+            { value: "UNKNOWN", label: "Never seen" },
+          ],
+        },
+      ]}
+      emptyTitle="No routers yet"
+      emptyDescription={canWrite ? "Add your first MikroTik router to let it authenticate subscribers." : "An admin can add routers here."}
+    />
+  );
+}

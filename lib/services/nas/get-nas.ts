@@ -1,0 +1,21 @@
+// One router of the tenant, without its secrets; another tenant's id is NOT_FOUND.
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { nas } from "@/lib/db/schema";
+import { notFound } from "@/lib/errors";
+import { toNasView, type NasView } from "./nas-fields";
+
+export async function getNas(db: Database, input: { tenantId: string; id: string }): Promise<NasView> {
+  if (!isUuid(input.id)) throw notFound("Router");
+  const [row] = await db
+    .select()
+    .from(nas)
+    .where(and(eq(nas.tenantId, input.tenantId), eq(nas.id, input.id)))
+    .limit(1);
+  if (!row) throw notFound("Router");
+  return toNasView(row);
+}
+
+export function isUuid(v: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+}

@@ -1,0 +1,128 @@
+// Field rules shared by the NAS create and update schemas, and the public (secret-free) row shape.
+import net from "node:net";
+import { z } from "zod";
+import type { Nas } from "@/lib/db/schema";
+import { randomString } from "@/lib/crypto";
+
+export const MIN_SECRET_LENGTH = 16;
+const SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+/** 32 characters from a 57-letter alphabet: ~186 bits, and no quoting trouble in a RouterOS terminal. */
+export function generateNasSecret(): string {
+  return randomString(32, SECRET_ALPHABET);
+}
+
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+export const nasNameField = z.string().trim().min(2, "Name must be at least 2 characters").max(80, "Name must be at most 80 characters");
+
+export const nasIpField = z
+  .string({ message: "Enter the router's IP address" })
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v === "") ctx.addIssue({ code: "custom", message: "Enter the router's IP address" });
+    else if (net.isIP(v) === 0) ctx.addIssue({ code: "custom", message: "Enter a valid IPv4 or IPv6 address, e.g. 10.0.0.1" });
+  });
+
+export const nasSecretField = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .min(MIN_SECRET_LENGTH, `The shared secret must be at least ${MIN_SECRET_LENGTH} characters`)
+    .max(128, "The shared secret must be at most 128 characters")
+    .refine((v) => !/\s/.test(v), "The shared secret must not contain spaces")
+    .refine((v) => !/["\\]/.test(v), 'The shared secret must not contain " or \\ (RouterOS quoting)')
+    .optional(),
+);
+
+export const nasTypeField = z.enum(["MIKROTIK", "OTHER"], { message: "Choose a router type" });
+
+export const optionalPort = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: `${label} must be a number` }).int(`${label} must be a whole number`).min(1, `${label} must be 1–65535`).max(65535, `${label} must be 1–65535`).optional(),
+  );
+
+/** true/false from JSON, or "true"/"false"/"on" from a form select or checkbox; absent stays absent. */
+export const optionalBool = z.preprocess((v) => {
+  if (typeof v === "boolean") return v;
+  if (v === undefined || v === null || v === "") return undefined;
+  return ["on", "true", "1", "yes"].includes(String(v).toLowerCase());
+}, z.boolean().optional());
+
+export const optionalText = (max: number, label: string) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} must be at most ${max} characters`).optional());
+
+/** Nullable on update: "" clears the value. */
+export const clearableText = (max: number, label: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max, `${label} must be at most ${max} characters`).nullable().optional());
+
+const coord = (min: number, max: number, label: string) =>
+  z.preprocess(
+    (v) => (v === "" ? null : v),
+    z.coerce.number({ message: `${label} must be a number` }).min(min, `${label} must be between ${min} and ${max}`).max(max, `${label} must be between ${min} and ${max}`).nullable().optional(),
+  );
+export const latitudeField = coord(-90, 90, "Latitude");
+export const longitudeField = coord(-180, 180, "Longitude");
+
+export type NasStatusView = "ONLINE" | "OFFLINE" | "UNKNOWN";
+
+/** A NAS as staff and the API see it: never a sealed column. */
+export interface NasView {
+  id: string;
+  tenantId: string;
+  name: string;
+  ipAddress: string;
+  type: Nas["type"];
+  routerOsVersion: string | null;
+  coaPort: number;
+  requireMessageAuthenticator: boolean;
+  location: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  apiUsername: string | null;
+  apiPort: number | null;
+  apiTls: boolean;
+  hasApiPassword: boolean;
+  status: NasStatusView;
+  lastSeenAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Routers send interim updates every 5 minutes; three missed ones means we no longer hear it. */
+export const NAS_ONLINE_WINDOW_MS = 15 * 60 * 1000;
+
+export function nasStatusOf(row: Pick<Nas, "status" | "lastSeenAt">, now = Date.now()): NasStatusView {
+  if (row.lastSeenAt) return now - row.lastSeenAt.getTime() <= NAS_ONLINE_WINDOW_MS ? "ONLINE" : "OFFLINE";
+  return row.status;
+}
+
+export function toNasView(row: Nas): NasView {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    name: row.name,
+    ipAddress: row.ipAddress,
+    type: row.type,
+    routerOsVersion: row.routerOsVersion,
+    coaPort: row.coaPort,
+    requireMessageAuthenticator: row.requireMessageAuthenticator,
+    location: row.location,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    apiUsername: row.apiUsername,
+    apiPort: row.apiPort,
+    apiTls: row.apiTls,
+    hasApiPassword: row.apiPasswordSealed !== null,
+    status: nasStatusOf(row),
+    lastSeenAt: row.lastSeenAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export const nasConstraintMessages = {
+  nas_ip_address_key: ["ipAddress", "This IP address is already registered for a router"] as [string, string],
+  nas_tenant_name_key: ["name", "A router with this name already exists"] as [string, string],
+};

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { auditLog, nas, sessions, tenants } from "@/lib/db/schema";
+import { withTenant } from "@/lib/db/tenant";
+import { openSecret } from "@/lib/crypto";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/services/audit/record-audit";
+import { createNas } from "./create-nas";
+import { updateNas } from "./update-nas";
+import { deleteNas } from "./delete-nas";
+import { getNas } from "./get-nas";
+import { getNasSecret } from "./get-nas-secret";
+import { findNas } from "./find-nas";
+
+let t: TestDatabase;
+let a: string;
+let b: string;
+const actor: Actor = { label: "test" };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const rows = await t.db.insert(tenants).values([{ name: "A", slug: "nas-a" }, { name: "B", slug: "nas-b" }]).returning();
+  [a, b] = rows.map((r) => r.id);
+});
+afterAll(() => t.drop());
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error("expected the promise to reject");
+}
+
+describe("NAS services", () => {
+  it("creates a router with a generated, sealed secret and defaults", async () => {
+    const created = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "Core 1", ipAddress: "10.0.0.1" }, actor));
+    expect(created).toMatchObject({ coaPort: 3799, requireMessageAuthenticator: true, type: "MIKROTIK", status: "UNKNOWN" });
+    expect(created).not.toHaveProperty("secretSealed");
+    const [row] = await t.db.select().from(nas).where(eq(nas.id, created.id));
+    const secret = openSecret("nas-secret", row.secretSealed);
+    expect(secret.length).toBeGreaterThanOrEqual(16);
+    expect(row.secretSealed).not.toContain(secret);
+    const revealed = await withTenant(t.db, a, (tx) => getNasSecret(tx, { tenantId: a, id: created.id }, actor));
+    expect(revealed.secret).toBe(secret);
+    const audits = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, created.id));
+    expect(audits.map((x) => x.action).sort()).toEqual(["nas.create", "nas.secret.view"]);
+  });
+
+  it("never stores the plaintext of a chosen secret", async () => {
+    const secret = "a-very-secret-shared-key-42";
+    const created = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "Edge", ipAddress: "10.0.0.2", secret }, actor));
+    const [{ n }] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from nas where secret_sealed like ${"%" + secret + "%"}`);
+    expect(n).toBe(0);
+    const audits = await t.db.execute<{ j: string }>(sql`select coalesce(after::text, '') || coalesce(before::text, '') as j from audit_log`);
+    expect(audits.some((r) => r.j.includes(secret))).toBe(false);
+    expect(created.ipAddress).toBe("10.0.0.2");
+  });
+
+  it("refuses a short secret and a bad IP with field errors", async () => {
+    const e = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "X", ipAddress: "10.0.0.300", secret: "short" }, actor)).catch((x) => x);
+    expect(e.name).toBe("ZodError");
+    const paths = (e.issues as { path: string[] }[]).map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["name", "ipAddress", "secret"]));
+  });
+
+  it("refuses a duplicate IP across tenants without naming the other tenant", async () => {
+    const e = await rejection(withTenant(t.db, b, (tx) => createNas(tx, { tenantId: b, name: "Theirs", ipAddress: "10.0.0.1" }, actor)));
+    expect(e.code).toBe("CONFLICT");
+    expect(e.details?.fieldErrors).toEqual({ ipAddress: ["This IP address is already registered for a router"] });
+    expect(e.message).not.toMatch(/nas-a|\bA\b/);
+  });
+
+  it("updates fields, keeps the secret when blank, and reports a duplicate IP on update", async () => {
+    const [first] = (await findNas(t.db, { tenantId: a, search: "Core" })).rows;
+    const [before] = await t.db.select().from(nas).where(eq(nas.id, first.id));
+    const updated = await withTenant(t.db, a, (tx) =>
+      updateNas(tx, { tenantId: a, id: first.id, name: "Core 1a", secret: "", coaPort: "1700", requireMessageAuthenticator: "false", location: "Nairobi" }, actor),
+    );
+    expect(updated).toMatchObject({ name: "Core 1a", coaPort: 1700, requireMessageAuthenticator: false, location: "Nairobi" });
+    const [after] = await t.db.select().from(nas).where(eq(nas.id, first.id));
+    expect(after.secretSealed).toBe(before.secretSealed);
+    const e = await rejection(withTenant(t.db, a, (tx) => updateNas(tx, { tenantId: a, id: first.id, ipAddress: "10.0.0.2" }, actor)));
+    expect(e.code).toBe("CONFLICT");
+    expect(Object.keys(e.details?.fieldErrors ?? {})).toEqual(["ipAddress"]);
+  });
+
+  it("lists with session counts and search", async () => {
+    const [router] = (await findNas(t.db, { tenantId: a, search: "Edge" })).rows;
+    await t.db.insert(sessions).values({ tenantId: a, nasId: router.id, username: "u1", acctSessionId: "s1", startedAt: new Date() });
+    const page = await findNas(t.db, { tenantId: a });
+    expect(page.total).toBe(2);
+    expect(page.rows.find((r) => r.id === router.id)?.sessionCount).toBe(1);
+    expect((await findNas(t.db, { tenantId: b })).total).toBe(0);
+  });
+
+  it("gives NOT_FOUND for another tenant's router on every by-id service", async () => {
+    const [router] = (await findNas(t.db, { tenantId: a })).rows;
+    const attempts: Array<() => Promise<unknown>> = [
+      () => withTenant(t.db, b, (tx) => getNas(tx, { tenantId: b, id: router.id })),
+      () => withTenant(t.db, b, (tx) => getNasSecret(tx, { tenantId: b, id: router.id }, actor)),
+      () => withTenant(t.db, b, (tx) => updateNas(tx, { tenantId: b, id: router.id, name: "Stolen" }, actor)),
+      () => withTenant(t.db, b, (tx) => deleteNas(tx, { tenantId: b, id: router.id }, actor)),
+      () => getNas(t.db, { tenantId: b, id: router.id }),
+      () => getNas(t.db, { tenantId: a, id: "not-a-uuid" }),
+    ];
+    for (const attempt of attempts) {
+      expect((await rejection(attempt())).code).toBe("NOT_FOUND");
+    }
+    expect((await getNas(t.db, { tenantId: a, id: router.id })).name).toBe(router.name);
+  });
+
+  it("deletes a router and notifies the RADIUS server", async () => {
+    const listener = t.db.$client;
+    const heard: string[] = [];
+    const sub = await listener.listen("nas_changed", (payload) => heard.push(payload));
+    const [router] = (await findNas(t.db, { tenantId: a, search: "Edge" })).rows;
+    await withTenant(t.db, a, (tx) => deleteNas(tx, { tenantId: a, id: router.id }, actor));
+    expect((await rejection(getNas(t.db, { tenantId: a, id: router.id }))).code).toBe("NOT_FOUND");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard.length).toBeGreaterThanOrEqual(1);
+    await sub.unlisten();
+  });
+});

@@ -1,0 +1,41 @@
+// Asks the worker to disconnect every live session of a customer (suspension, expiry, staff action)
+// without waiting for the routers' answers. Nothing is sent when the customer has no open session.
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { customers, sessions } from "@/lib/db/schema";
+import { notFound } from "@/lib/errors";
+import { JOBS } from "@/lib/jobs/names";
+import { zUuid } from "@/lib/services/zod-helpers";
+import { enqueueSessionJob, type DisconnectSessionsJob } from "./session-jobs";
+
+export const requestCustomerDisconnectSchema = z.object({
+  tenantId: zUuid("tenant"),
+  customerId: zUuid("customer"),
+  reason: z.string().trim().max(200).optional(),
+});
+export type RequestCustomerDisconnectInput = z.input<typeof requestCustomerDisconnectSchema>;
+
+export interface RequestCustomerDisconnectResult {
+  /** pg-boss job id, or null when there was nothing to disconnect. */
+  jobId: string | null;
+  openSessions: number;
+}
+
+export async function requestCustomerDisconnect(db: Database, input: RequestCustomerDisconnectInput): Promise<RequestCustomerDisconnectResult> {
+  const { tenantId, customerId, reason } = requestCustomerDisconnectSchema.parse(input);
+  const [customer] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
+    .limit(1);
+  if (!customer) throw notFound("Customer");
+  const open = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.customerId, customerId)));
+  if (open.length === 0) return { jobId: null, openSessions: 0 };
+  const job: DisconnectSessionsJob = { tenantId, customerId, reason: reason ?? "customer disconnect", requestedBy: "system" };
+  const jobId = await enqueueSessionJob(JOBS.disconnectSessions, job);
+  return { jobId, openSessions: open.length };
+}
