@@ -1,7 +1,23 @@
-// Subscriber automation: expiry, renewal from wallet balance.
+// Subscriber automation: every minute, expire customers whose time ran out (renewing from wallet
+// balance when auto-renew and the balance allow) and disconnect their live sessions.
+import { JOBS } from "@/lib/jobs/names";
+import { expireCustomers } from "@/lib/services/customers/expire-customers";
 import type { WorkerContext } from "../core/context";
 import type { JobDefinition } from "../jobs/service";
 
-export function subscriberJobs(_ctx: WorkerContext): JobDefinition[] {
-  return [];
+export function subscriberJobs(ctx: WorkerContext): JobDefinition[] {
+  const log = ctx.log.child({ component: "subscribers" });
+  return [
+    {
+      name: JOBS.expireCustomers,
+      cron: "* * * * *",
+      retryLimit: 1,
+      handler: async () => {
+        const started = Date.now();
+        const r = await expireCustomers(ctx.db);
+        if (r.renewed || r.expired) log.info({ ...r, ms: Date.now() - started }, "customer expiry sweep");
+        return r;
+      },
+    },
+  ];
 }

@@ -1,0 +1,193 @@
+"use client";
+// The customer's action panel: renew with cash, suspend/resume, disconnect, change package, reset MAC,
+// reveal password, delete. Each asks for confirmation and reports what happened.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Eye, PauseCircle, PlayCircle, PlugZap, RefreshCcw, Trash2, Unlink } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/auth/action";
+import type { PackageOption } from "../customer-form";
+import {
+  changePackageAction,
+  deleteCustomerAction,
+  disconnectCustomerAction,
+  renewCustomerAction,
+  resetMacAction,
+  resumeCustomerAction,
+  revealPasswordAction,
+  suspendCustomerAction,
+} from "../actions";
+
+export function CustomerActions(props: {
+  id: string;
+  status: string;
+  online: boolean;
+  type: string;
+  packageId: string | null;
+  packagePrice: number | null;
+  hasMac: boolean;
+  packages: PackageOption[];
+  currency: string;
+  canWrite: boolean;
+  canControl: boolean;
+  canSeeSecrets: boolean;
+}) {
+  const { id } = props;
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [password, setPassword] = useState<string | null>(null);
+  const [renewPkg, setRenewPkg] = useState(props.packageId ?? "");
+  const [renewAmount, setRenewAmount] = useState("");
+  const [renewErrors, setRenewErrors] = useState<Record<string, string[]>>({});
+  const [newPkg, setNewPkg] = useState("");
+  const ofType = props.packages.filter((p) => p.type === props.type);
+
+  function run<T>(question: string | null, fn: () => Promise<ActionResult<T>>, ok?: (d: T) => string, after?: (d: T) => void) {
+    if (question && !confirm(question)) return;
+    start(async () => {
+      const r = await fn();
+      if (r.ok) {
+        setNotice({ ok: true, text: ok ? ok(r.data) : (r.message ?? "Done") });
+        after?.(r.data);
+      } else {
+        setNotice({ ok: false, text: Object.values(r.fieldErrors).flat()[0] ?? r.error });
+      }
+      router.refresh();
+    });
+  }
+
+  return (
+    <Card>
+      <CardHeader title="Actions" />
+      <CardBody className="space-y-5">
+        {notice && (
+          <div role={notice.ok ? "status" : "alert"} className={`rounded-lg px-3 py-2 text-sm ring-1 ring-inset ${notice.ok ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-700 ring-red-200"}`}>
+            {notice.text}
+          </div>
+        )}
+
+        {props.canWrite && (
+          <form
+            className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setRenewErrors({});
+              const pkg = props.packages.find((p) => p.id === renewPkg);
+              run(
+                `Record a cash payment and renew on ${pkg?.name ?? "the current package"}?`,
+                () => renewCustomerAction(null, { id, packageId: renewPkg, amount: renewAmount }),
+                (d) => `Renewed. Receipt #${d.receiptNumber ?? "—"}`,
+              );
+            }}
+          >
+            <p className="text-sm font-medium text-slate-900">Renew with cash</p>
+            <Field label="Package" htmlFor="renew-package" errors={renewErrors.packageId}>
+              <Select id="renew-package" value={renewPkg} onChange={(e) => setRenewPkg(e.target.value)}>
+                <option value="">Choose a package…</option>
+                {ofType.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={`Amount (${props.currency})`} htmlFor="renew-amount" hint="Blank: the package price.">
+              <Input id="renew-amount" value={renewAmount} onChange={(e) => setRenewAmount(e.target.value)} inputMode="decimal" placeholder={props.packagePrice != null ? String(props.packagePrice) : ""} />
+            </Field>
+            <Button type="submit" className="w-full" loading={pending} disabled={!renewPkg}>
+              <RefreshCcw className="size-4" aria-hidden /> Renew
+            </Button>
+          </form>
+        )}
+
+        <div className="grid gap-2">
+          {props.canWrite &&
+            (props.status === "SUSPENDED" || props.status === "DISABLED" ? (
+              <Button variant="secondary" disabled={pending} onClick={() => run(null, () => resumeCustomerAction(null, { id }))}>
+                <PlayCircle className="size-4" aria-hidden /> Resume
+              </Button>
+            ) : (
+              <Button variant="secondary" disabled={pending} onClick={() => run("Suspend this customer? Their live sessions are disconnected.", () => suspendCustomerAction(null, { id }))}>
+                <PauseCircle className="size-4" aria-hidden /> Suspend
+              </Button>
+            ))}
+          {props.canControl && (
+            <Button variant="secondary" disabled={pending || !props.online} onClick={() => run("Disconnect this customer's live sessions now?", () => disconnectCustomerAction(null, { id }))}>
+              <PlugZap className="size-4" aria-hidden /> Disconnect now
+            </Button>
+          )}
+          {props.canWrite && (
+            <Button variant="secondary" disabled={pending || !props.hasMac} onClick={() => run("Clear the MAC binding? The next device that connects is bound instead.", () => resetMacAction(null, { id }))}>
+              <Unlink className="size-4" aria-hidden /> Reset MAC binding
+            </Button>
+          )}
+          {props.canSeeSecrets && (
+            <Button
+              variant="secondary"
+              disabled={pending}
+              onClick={() =>
+                run(null, () => revealPasswordAction(null, { id }), () => "Password shown (this view is audited)", (d) => setPassword(d.password ?? "(none)"))
+              }
+            >
+              <Eye className="size-4" aria-hidden /> Show password
+            </Button>
+          )}
+          {password && (
+            <p className="rounded-lg bg-slate-50 px-3 py-2 text-center font-mono text-base tracking-wider ring-1 ring-inset ring-slate-200" data-testid="customer-password">
+              {password}
+            </p>
+          )}
+        </div>
+
+        {props.canWrite && (
+          <div className="space-y-2 border-t border-slate-100 pt-4">
+            <Field label="Change package" htmlFor="change-package" hint={props.online ? "The new speed is applied to the live session at once." : undefined}>
+              <div className="flex gap-2">
+                <Select id="change-package" value={newPkg} onChange={(e) => setNewPkg(e.target.value)}>
+                  <option value="">Choose…</option>
+                  {ofType
+                    .filter((p) => p.id !== props.packageId)
+                    .map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.label}
+                      </option>
+                    ))}
+                </Select>
+                <Button
+                  variant="secondary"
+                  disabled={pending || !newPkg}
+                  onClick={() => run("Move this customer to the chosen package? Expiry is unchanged.", () => changePackageAction(null, { id, packageId: newPkg }), undefined, () => setNewPkg(""))}
+                >
+                  Apply
+                </Button>
+              </div>
+            </Field>
+          </div>
+        )}
+
+        {props.canWrite && (
+          <div className="border-t border-slate-100 pt-4">
+            <Button
+              variant="ghost"
+              className="w-full text-red-700 hover:bg-red-50 hover:text-red-800"
+              disabled={pending}
+              onClick={() => {
+                if (!confirm("Delete this customer? Their sessions are disconnected; payments are kept.")) return;
+                start(async () => {
+                  const r = await deleteCustomerAction(null, { id });
+                  if (r.ok) router.push("/customers");
+                  else setNotice({ ok: false, text: r.error });
+                });
+              }}
+            >
+              <Trash2 className="size-4" aria-hidden /> Delete customer
+            </Button>
+          </div>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

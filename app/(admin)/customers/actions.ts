@@ -1,0 +1,113 @@
+"use server";
+// Server actions of the customers area: thin adapters over lib/services/customers (and payments for renewals).
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { tenantAction } from "@/lib/auth/action";
+import { changeCustomersPackage, changeCustomersPackageSchema } from "@/lib/services/customers/change-customers-package";
+import { createCustomer } from "@/lib/services/customers/create-customer";
+import { deleteCustomer } from "@/lib/services/customers/delete-customer";
+import { disconnectCustomer } from "@/lib/services/customers/disconnect-customer";
+import { extendCustomers, extendCustomersSchema } from "@/lib/services/customers/extend-customers";
+import { getCustomerPassword } from "@/lib/services/customers/get-customer-password";
+import { resetCustomerMac } from "@/lib/services/customers/reset-customer-mac";
+import { setCustomersStatus, setCustomersStatusSchema } from "@/lib/services/customers/set-customers-status";
+import { updateCustomer } from "@/lib/services/customers/update-customer";
+import { recordPayment } from "@/lib/services/payments/record-payment";
+
+const idSchema = z.object({ id: z.string().uuid("Unknown customer") });
+const anyFields = z.record(z.string(), z.unknown());
+
+function refresh(id?: string) {
+  revalidatePath("/customers");
+  if (id) revalidatePath(`/customers/${id}`);
+}
+
+export const createCustomerAction = tenantAction({ schema: anyFields, permission: "customers:write", message: "Customer created" }, async (ctx, input) => {
+  const c = await createCustomer(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);
+  refresh();
+  return { id: c.id, generatedPassword: c.generatedPassword ?? null };
+});
+
+export const updateCustomerAction = tenantAction({ schema: anyFields.and(idSchema), permission: "customers:write", message: "Customer saved" }, async (ctx, input) => {
+  const c = await updateCustomer(ctx.tx, { ...input, tenantId: ctx.tenantId, id: input.id }, ctx.actor);
+  refresh(c.id);
+  return { id: c.id, generatedPassword: null as string | null };
+});
+
+export const deleteCustomerAction = tenantAction({ schema: idSchema, permission: "customers:write", message: "Customer deleted" }, async (ctx, input) => {
+  const r = await deleteCustomer(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor);
+  refresh();
+  return r;
+});
+
+export const revealPasswordAction = tenantAction({ schema: idSchema, permission: "customers:secrets" }, (ctx, input) =>
+  getCustomerPassword(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor),
+);
+
+const renewSchema = z.object({
+  id: z.string().uuid("Unknown customer"),
+  packageId: z.preprocess((v) => (v === "" ? undefined : v), z.string().uuid("Choose a package").optional()),
+  amount: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  reference: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  notes: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+});
+
+/** Renewal with a cash payment: the payment service records it (receipt) and renews the customer. */
+export const renewCustomerAction = tenantAction({ schema: renewSchema, permission: "customers:write" }, async (ctx, input) => {
+  const p = await recordPayment(
+    ctx.tx,
+    { tenantId: ctx.tenantId, customerId: input.id, packageId: input.packageId, amount: input.amount, method: "CASH", status: "COMPLETED", purpose: "RENEWAL", reference: input.reference, notes: input.notes },
+    ctx.actor,
+  );
+  refresh(input.id);
+  return { paymentId: p.id, receiptNumber: p.receiptNumber };
+});
+
+export const suspendCustomerAction = tenantAction({ schema: idSchema, permission: "customers:write", message: "Customer suspended and disconnected" }, async (ctx, input) => {
+  const r = await setCustomersStatus(ctx.tx, { tenantId: ctx.tenantId, ids: [input.id], status: "SUSPENDED" }, ctx.actor);
+  refresh(input.id);
+  return r;
+});
+
+export const resumeCustomerAction = tenantAction({ schema: idSchema, permission: "customers:write", message: "Customer resumed" }, async (ctx, input) => {
+  const r = await setCustomersStatus(ctx.tx, { tenantId: ctx.tenantId, ids: [input.id], status: "ACTIVE" }, ctx.actor);
+  refresh(input.id);
+  return r;
+});
+
+export const disconnectCustomerAction = tenantAction(
+  { schema: idSchema, permission: "sessions:control", message: (r: { openSessions: number }) => (r.openSessions ? `Disconnecting ${r.openSessions} session(s)` : "The customer has no live session") },
+  async (ctx, input) => {
+    const r = await disconnectCustomer(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor);
+    refresh(input.id);
+    return r;
+  },
+);
+
+export const changePackageAction = tenantAction(
+  { schema: z.object({ id: z.string().uuid(), packageId: z.string({ message: "Choose a package" }).uuid("Choose a package") }), permission: "customers:write", message: "Package changed" },
+  async (ctx, input) => {
+    const r = await changeCustomersPackage(ctx.tx, { tenantId: ctx.tenantId, ids: [input.id], packageId: input.packageId }, ctx.actor);
+    refresh(input.id);
+    return r;
+  },
+);
+
+export const resetMacAction = tenantAction({ schema: idSchema, permission: "customers:write", message: "MAC binding cleared" }, async (ctx, input) => {
+  const r = await resetCustomerMac(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor);
+  refresh(input.id);
+  return r;
+});
+
+// Bulk actions: the client sends the selection in chunks (≤ 200 ids) and shows progress between calls.
+export const bulkStatusAction = tenantAction({ schema: setCustomersStatusSchema, permission: "customers:write" }, (ctx, input) =>
+  setCustomersStatus(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor),
+);
+
+export const bulkExtendAction = tenantAction({ schema: extendCustomersSchema, permission: "customers:write" }, (ctx, input) =>
+  extendCustomers(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor),
+);
+
+export const bulkChangePackageAction = tenantAction({ schema: changeCustomersPackageSchema, permission: "customers:write" }, (ctx, input) =>
+  changeCustomersPackage(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor),
+);

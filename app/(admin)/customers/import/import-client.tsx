@@ -1,0 +1,196 @@
+"use client";
+// CSV import in two steps: the file is validated on the server (POST /api/customers/import?dryRun=1)
+// and every row error is listed with its row and column; only a clean file can be imported, all at once.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { CheckCircle2, FileDown, FileUp } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { FormError } from "@/components/ui/field";
+
+interface RowError {
+  row: number;
+  field: string;
+  message: string;
+}
+interface Preview {
+  total: number;
+  valid: number;
+  errors: RowError[];
+  preview: Array<{ row: number; type: string; name: string; username: string; phone: string | null; package: string | null; expiresAt: string | null; status: string }>;
+  imported: number;
+  generatedPasswords: number;
+}
+
+async function post(csv: string, dryRun: boolean): Promise<{ data?: Preview; error?: { message: string; details?: { rowErrors?: RowError[] } } }> {
+  const res = await fetch(`/api/customers/import${dryRun ? "?dryRun=1" : ""}`, { method: "POST", headers: { "content-type": "text/csv" }, body: csv });
+  return res.json();
+}
+
+export function ImportClient({ header }: { header: string[] }) {
+  const router = useRouter();
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [csv, setCsv] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState<"preview" | "import" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ imported: number; generated: number; ms: number } | null>(null);
+
+  async function choose(file: File | undefined) {
+    setError(null);
+    setPreview(null);
+    setDone(null);
+    if (!file) return;
+    const text = await file.text();
+    setFileName(file.name);
+    setCsv(text);
+    setBusy("preview");
+    const r = await post(text, true);
+    setBusy(null);
+    if (r.data) setPreview(r.data);
+    else setError(r.error?.message ?? "The file could not be checked");
+  }
+
+  async function commit() {
+    if (!csv) return;
+    setBusy("import");
+    setError(null);
+    const t = performance.now();
+    const r = await post(csv, false);
+    setBusy(null);
+    if (r.data) {
+      setDone({ imported: r.data.imported, generated: r.data.generatedPasswords, ms: performance.now() - t });
+      setPreview(null);
+      router.refresh();
+    } else {
+      setError(r.error?.message ?? "Import failed");
+      if (r.error?.details?.rowErrors && preview) setPreview({ ...preview, errors: r.error.details.rowErrors });
+    }
+  }
+
+  const template = `data:text/csv;charset=utf-8,${encodeURIComponent(header.join(",") + "\r\nPPPOE,Jane Wanjiku,jane.w,,0712345678,jane@example.com,Home 10,2026-12-31,ACTIVE,,,,,,House 12,,0,true\r\n")}`;
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader
+          title="1. Choose a file"
+          description="UTF-8 CSV with a header row. Required columns: name and username. Packages and IP pools are matched by name; a blank password is generated; a blank expiry starts one package period today."
+          actions={
+            <a href={template} download="customers-template.csv" className={buttonClasses("secondary", "sm")}>
+              <FileDown className="size-4" aria-hidden /> Template
+            </a>
+          }
+        />
+        <CardBody>
+          <label className="flex cursor-pointer flex-col items-center justify-center gap-2 rounded-xl border-2 border-dashed border-slate-300 px-6 py-10 text-center hover:border-brand-500 hover:bg-slate-50">
+            <FileUp className="size-8 text-slate-400" aria-hidden />
+            <span className="text-sm font-medium text-slate-900">{fileName ?? "Choose a CSV file"}</span>
+            <span className="text-xs text-slate-500">Up to 20,000 customers per file</span>
+            <input type="file" accept=".csv,text/csv" className="sr-only" aria-label="CSV file" onChange={(e) => choose(e.target.files?.[0])} />
+          </label>
+          {busy === "preview" && <p className="mt-3 text-sm text-slate-500">Checking every row…</p>}
+        </CardBody>
+      </Card>
+
+      <FormError message={error} />
+
+      {done && (
+        <Card>
+          <CardBody className="flex flex-wrap items-center justify-between gap-4">
+            <div className="flex items-center gap-3">
+              <CheckCircle2 className="size-6 text-emerald-600" aria-hidden />
+              <div>
+                <p className="font-medium text-slate-900" role="status">
+                  Imported {done.imported.toLocaleString()} customers
+                </p>
+                <p className="text-sm text-slate-500">
+                  {done.generated ? `${done.generated.toLocaleString()} passwords were generated; reveal them on each customer's page. ` : ""}
+                  Took {(done.ms / 1000).toFixed(1)} s.
+                </p>
+              </div>
+            </div>
+            <Link href="/customers" className={buttonClasses("primary")}>
+              Go to customers
+            </Link>
+          </CardBody>
+        </Card>
+      )}
+
+      {preview && (
+        <Card>
+          <CardHeader
+            title="2. Check the preview"
+            description={`${preview.total.toLocaleString()} rows · ${preview.valid.toLocaleString()} valid · ${preview.errors.length.toLocaleString()} problem${preview.errors.length === 1 ? "" : "s"}`}
+            actions={
+              <Button onClick={commit} loading={busy === "import"} disabled={preview.errors.length > 0 || preview.total === 0}>
+                Import {preview.valid.toLocaleString()} customers
+              </Button>
+            }
+          />
+          {preview.errors.length > 0 && (
+            <div className="border-b border-slate-100 px-5 py-4">
+              <p className="mb-2 text-sm font-medium text-red-700">Fix these rows and choose the file again. Nothing has been imported.</p>
+              <div className="max-h-80 overflow-auto rounded-lg ring-1 ring-red-100">
+                <table className="min-w-full text-sm" aria-label="Row errors">
+                  <thead className="sticky top-0 bg-red-50 text-left text-xs uppercase text-red-800">
+                    <tr>
+                      <th className="px-3 py-2">Row</th>
+                      <th className="px-3 py-2">Column</th>
+                      <th className="px-3 py-2">Problem</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-red-50">
+                    {preview.errors.slice(0, 500).map((e, i) => (
+                      <tr key={i}>
+                        <td className="px-3 py-1.5 tabular-nums">{e.row}</td>
+                        <td className="px-3 py-1.5 font-mono text-xs">{e.field}</td>
+                        <td className="px-3 py-1.5">{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {preview.errors.length > 500 && <p className="mt-2 text-xs text-slate-500">…and {preview.errors.length - 500} more.</p>}
+            </div>
+          )}
+          {preview.preview.length > 0 && (
+            <div className="overflow-x-auto">
+              <table className="min-w-full text-sm" aria-label="Preview">
+                <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
+                  <tr>
+                    <th className="px-5 py-2">Row</th>
+                    <th className="px-5 py-2">Name</th>
+                    <th className="px-5 py-2">Username</th>
+                    <th className="px-5 py-2">Phone</th>
+                    <th className="px-5 py-2">Package</th>
+                    <th className="px-5 py-2">Expires</th>
+                    <th className="px-5 py-2">Status</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {preview.preview.map((r) => (
+                    <tr key={r.row}>
+                      <td className="px-5 py-1.5 tabular-nums text-slate-500">{r.row}</td>
+                      <td className="px-5 py-1.5">{r.name}</td>
+                      <td className="px-5 py-1.5 font-mono text-xs">{r.username}</td>
+                      <td className="px-5 py-1.5">{r.phone ?? "—"}</td>
+                      <td className="px-5 py-1.5">{r.package ?? "—"}</td>
+                      <td className="px-5 py-1.5">{r.expiresAt ? r.expiresAt.slice(0, 10) : "—"}</td>
+                      <td className="px-5 py-1.5">
+                        <Badge>{r.status}</Badge>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {preview.valid > preview.preview.length && <p className="px-5 py-2 text-xs text-slate-500">Showing the first {preview.preview.length} valid rows.</p>}
+            </div>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { requireStaffPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { withTenant } from "@/lib/db/tenant";
+import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { findPackages } from "@/lib/services/packages/find-packages";
+import { PageHeader } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
+import { PackagesTable, type PackageRowView } from "./packages-client";
+
+export const metadata: Metadata = { title: "Packages" };
+
+const SORTS = ["name", "price", "created", "type"] as const;
+const TYPES = ["PPPOE", "HOTSPOT", "DHCP", "STATIC"] as const;
+
+export default async function PackagesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const staff = await requireStaffPage("packages:read");
+  const list = parseListParams(await searchParams, { sortable: SORTS, defaultSort: "name", defaultDir: "asc", filters: ["type", "state"] });
+  const type = (TYPES as readonly string[]).includes(list.filters.type ?? "") ? (list.filters.type as (typeof TYPES)[number]) : undefined;
+  const state = ["active", "retired", "all"].includes(list.filters.state ?? "") ? (list.filters.state as "active" | "retired" | "all") : "all";
+  const page = await withTenant(getDb(), staff.tenantId, (tx) =>
+    findPackages(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, type, state }),
+  );
+  const rows: PackageRowView[] = page.rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    type: p.type,
+    price: p.price,
+    validityValue: p.validityValue,
+    validityUnit: p.validityUnit,
+    downloadKbps: p.downloadKbps,
+    uploadKbps: p.uploadKbps,
+    rateLimit: p.rateLimit,
+    dataQuotaGb: p.dataQuotaGb,
+    fup: p.fupDownloadKbps != null,
+    sharedUsers: p.sharedUsers,
+    retired: p.retiredAt !== null,
+    customerCount: p.customerCount,
+  }));
+  const canWrite = can(staff.role, "packages:write");
+  return (
+    <>
+      <PageHeader
+        title="Packages"
+        description="The plans you sell: price, validity, speed and limits that RADIUS enforces on every session."
+        actions={
+          canWrite && (
+            <Link href="/packages/new" className={buttonClasses("primary")}>
+              <Plus className="size-4" aria-hidden /> New package
+            </Link>
+          )
+        }
+      />
+      <PackagesTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} currency={staff.tenantCurrency} canWrite={canWrite} />
+    </>
+  );
+}

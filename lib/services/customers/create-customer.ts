@@ -1,0 +1,57 @@
+// Creates a subscriber of any connection type. The password is sealed at rest (CHAP and MS-CHAPv2
+// need it in clear) and generated when left empty; a package without an expiry starts one period now.
+import type { Database } from "@/lib/db/client";
+import { customers } from "@/lib/db/schema";
+import { sealSecret } from "@/lib/crypto";
+import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
+import { mapDbError } from "@/lib/services/db-errors";
+import { addValidity } from "@/lib/services/packages/validity";
+import { checkCustomerRefs } from "./check-customer-refs";
+import { customerConstraintMessages, customerSchema, generateCustomerPassword, toCustomerView, type CustomerView } from "./customer-fields";
+
+export const createCustomerSchema = customerSchema;
+export type CreateCustomerInput = Record<string, unknown>;
+
+export async function createCustomer(
+  db: Database,
+  input: CreateCustomerInput & { tenantId: string },
+  actor: Actor,
+): Promise<CustomerView & { generatedPassword?: string }> {
+  const data = createCustomerSchema.parse(input);
+  const password = data.password ?? generateCustomerPassword();
+  try {
+    return await db.transaction(async (tx) => {
+      const pkg = await checkCustomerRefs(tx, input.tenantId, { type: data.type, packageId: data.packageId, ipPoolId: data.ipPoolId });
+      const expiresAt = data.expiresAt !== undefined && data.expiresAt !== null ? data.expiresAt : pkg ? addValidity(new Date(), pkg) : null;
+      const [row] = await tx
+        .insert(customers)
+        .values({
+          tenantId: input.tenantId,
+          type: data.type,
+          name: data.name,
+          phone: data.phone ?? null,
+          email: data.email ?? null,
+          username: data.username,
+          passwordSealed: sealSecret("customer-password", password),
+          packageId: data.packageId ?? null,
+          status: data.status ?? "ACTIVE",
+          expiresAt,
+          macAddress: data.macAddress ?? null,
+          staticIp: data.staticIp ?? null,
+          ipPoolId: data.ipPoolId ?? null,
+          latitude: data.latitude ?? null,
+          longitude: data.longitude ?? null,
+          address: data.address ?? null,
+          notes: data.notes ?? null,
+          walletBalance: Math.round((data.walletBalance ?? 0) * 100),
+          autoRenew: data.autoRenew ?? true,
+        })
+        .returning();
+      const view = toCustomerView(row);
+      await recordAudit(tx, { tenantId: input.tenantId, actor, action: "customer.create", targetType: "customer", targetId: row.id, after: { ...view, passwordGenerated: !data.password } });
+      return data.password ? view : { ...view, generatedPassword: password };
+    });
+  } catch (e) {
+    mapDbError(e, customerConstraintMessages);
+  }
+}

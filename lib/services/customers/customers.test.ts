@@ -1,0 +1,182 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { auditLog, customers, nas, sessions } from "@/lib/db/schema";
+import { openSecret } from "@/lib/crypto";
+import { setSessionJobSender, type SessionJobSender } from "@/lib/services/sessions/session-jobs";
+import { JOBS } from "@/lib/jobs/names";
+import { createCustomer } from "./create-customer";
+import { normalizeMac, normalizePhone } from "./customer-fields";
+import { deleteCustomer } from "./delete-customer";
+import { findCustomers } from "./find-customers";
+import { getCustomer } from "./get-customer";
+import { getCustomerPassword } from "./get-customer-password";
+import { updateCustomer } from "./update-customer";
+import { setCustomersStatus } from "./set-customers-status";
+import { extendCustomers } from "./extend-customers";
+import { changeCustomersPackage } from "./change-customers-package";
+import { resetCustomerMac } from "./reset-customer-mac";
+import { makeCustomer, makePackage, makeTenant, testActor } from "./test-fixtures";
+
+let t: TestDatabase;
+let a: string;
+let b: string;
+let pkgA: string;
+const sent: Array<{ name: string; data: object }> = [];
+let previous: SessionJobSender;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  a = await makeTenant(t.db, "A");
+  b = await makeTenant(t.db, "B");
+  pkgA = (await makePackage(t.db, a)).id;
+  previous = setSessionJobSender(async (name, data) => {
+    sent.push({ name, data });
+    return "job";
+  });
+});
+afterEach(() => {
+  sent.length = 0;
+});
+afterAll(async () => {
+  setSessionJobSender(previous);
+  await t.drop();
+});
+
+describe("field normalisation", () => {
+  it("normalises Kenyan phone numbers and refuses junk", () => {
+    expect(normalizePhone("0712 345 678")).toBe("254712345678");
+    expect(normalizePhone("+254-712-345-678")).toBe("254712345678");
+    expect(normalizePhone("712345678")).toBe("254712345678");
+    expect(normalizePhone("0110123456")).toBe("254110123456");
+    expect(normalizePhone("254110123456")).toBe("254110123456");
+    expect(normalizePhone("+255712345678")).toBe("255712345678");
+    expect(normalizePhone("0612345678")).toBeNull();
+    expect(normalizePhone("25471234567")).toBeNull();
+    expect(normalizePhone("hello")).toBeNull();
+  });
+  it("normalises MAC addresses", () => {
+    expect(normalizeMac("aa-bb-cc-dd-ee-ff")).toBe("AA:BB:CC:DD:EE:FF");
+    expect(normalizeMac("aabb.ccdd.eeff")).toBe("AA:BB:CC:DD:EE:FF");
+    expect(normalizeMac("aabbccddeeff")).toBe("AA:BB:CC:DD:EE:FF");
+    expect(normalizeMac("aa:bb:cc:dd:ee")).toBeNull();
+  });
+});
+
+describe("customers", () => {
+  it("creates with a sealed password (generated when empty), normalised fields and a first period", async () => {
+    const c = await createCustomer(
+      t.db,
+      { tenantId: a, type: "PPPOE", name: "Jane Doe", username: "jane", phone: "0712345678", macAddress: "aa-bb-cc-dd-ee-01", packageId: pkgA, walletBalance: "250.5" },
+      testActor,
+    );
+    expect(c.phone).toBe("254712345678");
+    expect(c.macAddress).toBe("AA:BB:CC:DD:EE:01");
+    expect(c.walletBalanceMinor).toBe(25050);
+    expect(c.generatedPassword).toMatch(/^[a-z2-9]{8}$/);
+    expect(c.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect(c).not.toHaveProperty("passwordSealed");
+    const [row] = await t.db.select().from(customers).where(eq(customers.id, c.id));
+    expect(row.passwordSealed).not.toContain(c.generatedPassword!);
+    expect(openSecret("customer-password", row.passwordSealed!)).toBe(c.generatedPassword);
+    const revealed = await getCustomerPassword(t.db, { tenantId: a, id: c.id }, testActor);
+    expect(revealed.password).toBe(c.generatedPassword);
+    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, c.id), eq(auditLog.action, "customer.password.view")));
+    expect(audits).toHaveLength(1);
+    expect(JSON.stringify(audits[0])).not.toContain(c.generatedPassword!);
+  });
+
+  it("refuses a duplicate username (CONFLICT naming the field) and a duplicate static IP", async () => {
+    await createCustomer(t.db, { tenantId: a, type: "STATIC", name: "S1", username: "dupe", staticIp: "10.0.0.5" }, testActor);
+    await expect(createCustomer(t.db, { tenantId: a, type: "PPPOE", name: "Other", username: "dupe" }, testActor)).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { fieldErrors: { username: ["This username is already taken by another customer"] } },
+    });
+    await expect(createCustomer(t.db, { tenantId: a, type: "STATIC", name: "S2", username: "s2", staticIp: "10.0.0.5" }, testActor)).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { fieldErrors: { staticIp: expect.any(Array) } },
+    });
+    // Usernames are unique per tenant only.
+    await expect(createCustomer(t.db, { tenantId: b, type: "PPPOE", name: "Other", username: "dupe" }, testActor)).resolves.toBeTruthy();
+  });
+
+  it("reports every field error", async () => {
+    const err = await createCustomer(t.db, { tenantId: a, type: "STATIC", name: "", username: "a b", phone: "12", email: "x", macAddress: "zz", latitude: "100" }, testActor).catch((e) => e);
+    const paths = err.issues.map((i: { path: string[] }) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["name", "username", "phone", "email", "macAddress", "latitude"]));
+  });
+
+  it("refuses another tenant's package and a package of another connection type", async () => {
+    const pkgB = await makePackage(t.db, b);
+    await expect(createCustomer(t.db, { tenantId: a, type: "PPPOE", name: "Xavier", username: "x1", packageId: pkgB.id }, testActor)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { fieldErrors: { packageId: expect.any(Array) } },
+    });
+    await expect(createCustomer(t.db, { tenantId: a, type: "HOTSPOT", name: "Xavier", username: "x2", packageId: pkgA }, testActor)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("updates partially, keeps the password when blank and cuts sessions off when suspended", async () => {
+    const c = await createCustomer(t.db, { tenantId: a, type: "PPPOE", name: "Upd", username: "upd", password: "secret1" }, testActor);
+    await t.db.insert(nas).values({ tenantId: a, name: "n", ipAddress: "10.1.1.1", secretSealed: "x" }).onConflictDoNothing();
+    const [n] = await t.db.select().from(nas).where(eq(nas.tenantId, a));
+    await t.db.insert(sessions).values({ tenantId: a, nasId: n.id, customerId: c.id, username: "upd", acctSessionId: "s1", startedAt: new Date() });
+    const u = await updateCustomer(t.db, { tenantId: a, id: c.id, name: "Updated", password: "" }, testActor);
+    expect(u.name).toBe("Updated");
+    expect((await getCustomerPassword(t.db, { tenantId: a, id: c.id }, testActor)).password).toBe("secret1");
+    expect(sent).toHaveLength(0);
+    await updateCustomer(t.db, { tenantId: a, id: c.id, status: "SUSPENDED" }, testActor);
+    expect(sent.map((s) => s.name)).toEqual([JOBS.disconnectSessions]);
+  });
+
+  it("gives NOT_FOUND for another tenant's customer everywhere", async () => {
+    const cb = await makeCustomer(t.db, b);
+    await expect(getCustomer(t.db, { tenantId: a, id: cb.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateCustomer(t.db, { tenantId: a, id: cb.id, name: "Hacked" }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteCustomer(t.db, { tenantId: a, id: cb.id }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getCustomerPassword(t.db, { tenantId: a, id: cb.id }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(resetCustomerMac(t.db, { tenantId: a, id: cb.id }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setCustomersStatus(t.db, { tenantId: a, ids: [cb.id], status: "SUSPENDED" }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(extendCustomers(t.db, { tenantId: a, ids: [cb.id], days: 3 }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const [still] = await t.db.select().from(customers).where(eq(customers.id, cb.id));
+    expect(still.status).toBe("ACTIVE");
+  });
+
+  it("bulk: suspends, resumes, extends and changes package for a selection", async () => {
+    const pkg2 = await makePackage(t.db, a, { name: "Bulk2" });
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await makeCustomer(t.db, a, { packageId: pkgA, status: i === 0 ? "EXPIRED" : "ACTIVE", expiresAt: new Date(Date.now() - 1000) })).id);
+    const s = await setCustomersStatus(t.db, { tenantId: a, ids: ids.slice(1), status: "SUSPENDED" }, testActor);
+    expect(s).toEqual({ updated: 2, skipped: 0 });
+    const r = await setCustomersStatus(t.db, { tenantId: a, ids: ids.slice(1), status: "ACTIVE" }, testActor);
+    expect(r.updated).toBe(2);
+    const e = await extendCustomers(t.db, { tenantId: a, ids, days: 7 }, testActor);
+    expect(e.updated).toBe(3);
+    const rows = await t.db.select().from(customers).where(eq(customers.id, ids[0]));
+    expect(rows[0].status).toBe("ACTIVE");
+    expect(rows[0].expiresAt!.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
+    const c = await changeCustomersPackage(t.db, { tenantId: a, ids, packageId: pkg2.id }, testActor);
+    expect(c.updated).toBe(3);
+  });
+
+  it("lists with filters, search and sort", async () => {
+    const tenant = await makeTenant(t.db, "L");
+    const p = await makePackage(t.db, tenant);
+    await makeCustomer(t.db, tenant, { name: "Amina Wanjiru", username: "amina", phone: "254711000111", packageId: p.id, expiresAt: new Date(Date.now() + 2 * 86_400_000) });
+    await makeCustomer(t.db, tenant, { name: "Brian Otieno", username: "brian", status: "SUSPENDED", online: true });
+    await makeCustomer(t.db, tenant, { name: "Carol", username: "carol", type: "HOTSPOT", expiresAt: new Date(Date.now() + 30 * 86_400_000) });
+    const all = await findCustomers(t.db, { tenantId: tenant, sort: "name", dir: "asc" });
+    expect(all.rows.map((r) => r.username)).toEqual(["amina", "brian", "carol"]);
+    expect(all.total).toBe(3);
+    expect((await findCustomers(t.db, { tenantId: tenant, q: "0111" })).rows.map((r) => r.username)).toEqual(["amina"]);
+    expect((await findCustomers(t.db, { tenantId: tenant, q: "OTIEN" })).rows.map((r) => r.username)).toEqual(["brian"]);
+    expect((await findCustomers(t.db, { tenantId: tenant, status: "SUSPENDED" })).total).toBe(1);
+    expect((await findCustomers(t.db, { tenantId: tenant, online: "yes" })).rows[0].username).toBe("brian");
+    expect((await findCustomers(t.db, { tenantId: tenant, type: "HOTSPOT" })).rows[0].username).toBe("carol");
+    expect((await findCustomers(t.db, { tenantId: tenant, expiring: "soon" })).rows.map((r) => r.username)).toEqual(["amina"]);
+    const byPkg = await findCustomers(t.db, { tenantId: tenant, packageId: p.id });
+    expect(byPkg.rows[0].packageName).toBe(p.name);
+    const paged = await findCustomers(t.db, { tenantId: tenant, sort: "name", dir: "desc", pageSize: 2, page: 2 });
+    expect(paged.rows.map((r) => r.username)).toEqual(["amina"]);
+    expect(paged.pageCount).toBe(2);
+  });
+});

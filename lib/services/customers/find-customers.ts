@@ -1,0 +1,114 @@
+// The customer list (page, REST, CSV export): filters, search and sort run in SQL against indexed
+// columns so any page stays fast at 100,000 customers. Search uses the trigram index on
+// (name || ' ' || username || ' ' || coalesce(phone,'')), so the expression here must match it exactly.
+import { and, asc, count, desc, eq, gte, ilike, lte, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { customers, packages } from "@/lib/db/schema";
+import { pageOf, type Page } from "@/lib/services/zod-helpers";
+import { connectionTypes, customerStatuses } from "./customer-fields";
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const customerSortKeys = ["name", "username", "expiry", "created", "status"] as const;
+export type CustomerSortKey = (typeof customerSortKeys)[number];
+export const customerFilterKeys = ["status", "packageId", "type", "online", "expiring"] as const;
+
+export const customerFiltersSchema = z.object({
+  q: z.preprocess(blank, z.string().trim().max(100).optional()),
+  status: z.preprocess(blank, z.enum(customerStatuses).optional()),
+  packageId: z.preprocess(blank, z.string().uuid().optional()),
+  type: z.preprocess(blank, z.enum(connectionTypes).optional()),
+  online: z.preprocess(blank, z.enum(["yes", "no"]).optional()),
+  /** "soon": expires within the next 7 days. */
+  expiring: z.preprocess(blank, z.enum(["soon"]).optional()),
+});
+
+export const findCustomersSchema = customerFiltersSchema.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  sort: z.preprocess(blank, z.enum(customerSortKeys).default("created")),
+  dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("desc")),
+});
+export type FindCustomersInput = z.input<typeof findCustomersSchema>;
+export type CustomerFilters = z.output<typeof customerFiltersSchema>;
+
+export const searchExpr = sql`(${customers.name} || ' ' || ${customers.username} || ' ' || coalesce(${customers.phone}, ''))`;
+
+export function customerWhere(tenantId: string, f: CustomerFilters, now = new Date()): SQL {
+  const w: SQL[] = [eq(customers.tenantId, tenantId)];
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Through isp_customer_search_ids (migration 0005) so the trigram index is used under RLS; the
+    // same ILIKE stays in the WHERE as a cheap recheck.
+    // Under three characters there is no trigram to look up; a plain scan is cheaper than the function.
+    if (f.q.length >= 3) w.push(sql`${customers.id} in (select isp_customer_search_ids(${tenantId}::uuid, ${pattern}))`);
+    w.push(ilike(searchExpr, pattern));
+  }
+  if (f.status) w.push(eq(customers.status, f.status));
+  if (f.packageId) w.push(eq(customers.packageId, f.packageId));
+  if (f.type) w.push(eq(customers.type, f.type));
+  if (f.online) w.push(eq(customers.online, f.online === "yes"));
+  if (f.expiring === "soon") w.push(gte(customers.expiresAt, now), lte(customers.expiresAt, new Date(now.getTime() + 7 * 86_400_000)));
+  return and(...w)!;
+}
+
+export function customerOrder(sort: CustomerSortKey, dir: "asc" | "desc"): SQL[] {
+  const col = { name: customers.name, username: customers.username, expiry: customers.expiresAt, created: customers.createdAt, status: customers.status }[sort];
+  const o = dir === "desc" ? desc : asc;
+  // NULL expiries (never renewed) sort last either way; id breaks ties so pages never overlap.
+  if (sort === "expiry") return [dir === "desc" ? sql`${col} desc nulls last` : sql`${col} asc nulls last`, o(customers.id)];
+  return [o(col), o(customers.id)];
+}
+
+export const customerListColumns = {
+  id: customers.id,
+  type: customers.type,
+  name: customers.name,
+  username: customers.username,
+  phone: customers.phone,
+  status: customers.status,
+  expiresAt: customers.expiresAt,
+  online: customers.online,
+  packageId: customers.packageId,
+  packageName: packages.name,
+  walletBalance: customers.walletBalance,
+  createdAt: customers.createdAt,
+};
+
+export interface CustomerListRow {
+  id: string;
+  type: string;
+  name: string;
+  username: string;
+  phone: string | null;
+  status: string;
+  expiresAt: Date | null;
+  online: boolean;
+  packageId: string | null;
+  packageName: string | null;
+  walletBalance: number;
+  createdAt: Date;
+}
+
+export async function findCustomers(db: Database, input: FindCustomersInput & { tenantId: string }): Promise<Page<CustomerListRow>> {
+  const q = findCustomersSchema.parse(input);
+  const where = customerWhere(input.tenantId, q);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(customerListColumns)
+      .from(customers)
+      .leftJoin(packages, eq(packages.id, customers.packageId))
+      .where(where)
+      .orderBy(...customerOrder(q.sort, q.dir))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ total: count() }).from(customers).where(where),
+  ]);
+  return pageOf(
+    rows.map((r) => ({ ...r, walletBalance: r.walletBalance / 100 })),
+    total,
+    q.page,
+    q.pageSize,
+  );
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { customers } from "@/lib/db/schema";
+import { openSecret } from "@/lib/crypto";
+import { importCustomers } from "./import-customers";
+import { makeCustomer, makePackage, makeTenant, testActor } from "./test-fixtures";
+
+let t: TestDatabase;
+let a: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  a = await makeTenant(t.db, "A");
+  await makePackage(t.db, a, { name: "Home 10" });
+  await makePackage(t.db, a, { name: "Hotspot Day", type: "HOTSPOT", validityValue: 1, validityUnit: "DAYS" });
+  await makeCustomer(t.db, a, { username: "existing" });
+});
+afterAll(() => t.drop());
+
+const countOf = async () => (await t.db.select({ n: count() }).from(customers).where(eq(customers.tenantId, a)))[0].n;
+
+describe("importCustomers", () => {
+  it("previews with per-row errors (row number and field) and writes nothing; a bad row blocks the whole import", async () => {
+    const csv = [
+      "name,username,phone,package,password,mac_address",
+      "Jane Doe,jane,0712345678,Home 10,pw1234,",
+      "Bad Phone,badphone,12345,Home 10,,",
+      "Dup,jane,,Home 10,,",
+      "Taken,existing,,,,",
+      "No Plan,noplan,,Gold,,",
+      '"Mac, Bad",macbad,,Hotspot Day,,zz',
+    ].join("\n");
+    const before = await countOf();
+    const p = await importCustomers(t.db, { tenantId: a, csv, dryRun: true }, testActor);
+    expect(p.total).toBe(6);
+    expect(p.valid).toBe(1);
+    expect(p.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, field: "phone" }),
+        expect.objectContaining({ row: 4, field: "username", message: expect.stringMatching(/row 2/) }),
+        expect.objectContaining({ row: 5, field: "username", message: expect.stringMatching(/already taken/) }),
+        expect.objectContaining({ row: 6, field: "package" }),
+        expect.objectContaining({ row: 7, field: "mac_address" }),
+      ]),
+    );
+    expect(p.preview[0]).toMatchObject({ row: 2, username: "jane", package: "Home 10", phone: "254712345678", type: "PPPOE" });
+    await expect(importCustomers(t.db, { tenantId: a, csv }, testActor)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { rowErrors: expect.any(Array) } });
+    expect(await countOf()).toBe(before);
+  });
+
+  it("imports every row in one go once the file is clean, sealing given and generated passwords", async () => {
+    const csv = "type,name,username,password,package,expires_at\nPPPOE,Jane Doe,jane,pw1234,Home 10,2030-01-31\nHOTSPOT,Kim,kim,,Hotspot Day,\n";
+    const r = await importCustomers(t.db, { tenantId: a, csv }, testActor);
+    expect(r).toMatchObject({ total: 2, valid: 2, imported: 2, generatedPasswords: 1, errors: [] });
+    const [jane] = await t.db.select().from(customers).where(eq(customers.username, "jane"));
+    expect(openSecret("customer-password", jane.passwordSealed!)).toBe("pw1234");
+    expect(jane.expiresAt!.toISOString()).toBe("2030-01-31T23:59:59.000Z");
+    const [kim] = await t.db.select().from(customers).where(eq(customers.username, "kim"));
+    expect(kim.passwordSealed).toBeTruthy();
+    expect(kim.expiresAt!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("reports a broken file and unknown columns", async () => {
+    const r = await importCustomers(t.db, { tenantId: a, csv: 'name,username,colour\n"x,y' , dryRun: true }, testActor);
+    expect(r.errors[0]).toMatchObject({ field: "file" });
+    const r2 = await importCustomers(t.db, { tenantId: a, csv: "name,colour\nx,y", dryRun: true }, testActor);
+    expect(r2.errors.map((e) => e.field)).toEqual(expect.arrayContaining(["colour", "username"]));
+  });
+
+  // The figure is printed, not asserted: timing on a shared CI machine is not a behaviour.
+  it("imports 10,000 rows in one transaction", async () => {
+    const tenant = await makeTenant(t.db, "Big");
+    await makePackage(t.db, tenant, { name: "Home 10" });
+    const lines = ["name,username,phone,package,mac_address"];
+    for (let i = 0; i < 10_000; i++) lines.push(`Customer ${i},bulk${i},07${String(10_000_000 + i).slice(-8)},Home 10,`);
+    const started = performance.now();
+    const r = await importCustomers(t.db, { tenantId: tenant, csv: lines.join("\n") }, testActor);
+    const ms = performance.now() - started;
+    console.log(`import of 10,000 customers: ${ms.toFixed(0)} ms`);
+    expect(r.imported).toBe(10_000);
+  }, 60_000);
+});

@@ -1,0 +1,28 @@
+// Creates a service package (plan) with its speeds, limits and the routers it applies to.
+import type { Database } from "@/lib/db/client";
+import { packages } from "@/lib/db/schema";
+import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
+import { mapDbError } from "@/lib/services/db-errors";
+import { packageColumns, packageConstraintMessages, packageSchema, toPackageView, type PackageView } from "./package-fields";
+import { savePackageRouters } from "./save-package-routers";
+
+export const createPackageSchema = packageSchema;
+export type CreatePackageInput = Record<string, unknown>;
+
+export async function createPackage(db: Database, input: CreatePackageInput & { tenantId: string }, actor: Actor): Promise<PackageView> {
+  const data = createPackageSchema.parse(input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(packages)
+        .values({ tenantId: input.tenantId, ...packageColumns(data) })
+        .returning();
+      const routerIds = await savePackageRouters(tx, { tenantId: input.tenantId, packageId: row.id, allRouters: row.allRouters, routerIds: data.routerIds ?? [] });
+      const view = toPackageView(row, routerIds);
+      await recordAudit(tx, { tenantId: input.tenantId, actor, action: "package.create", targetType: "package", targetId: row.id, after: view });
+      return view;
+    });
+  } catch (e) {
+    mapDbError(e, packageConstraintMessages);
+  }
+}
