@@ -38,9 +38,6 @@ const SELF_SCOPED_ACTIONS = new Set([
   "returnToPlatform",
   "updateSecurityAction",
   "searchPaymentCustomersAction",
-  // Optional batchId filter over A's vouchers (deleted: 0 with B's id). Ideally a foreign batchId would be NOT_FOUND.
-  "deleteExpiredVouchersAction",
-  "deleteUnusedVouchersAction",
 ]);
 
 const REFUSED = new Set([400, 401, 403, 404, 405, 409, 422]);

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaffPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { withTenant } from "@/lib/db/tenant";
+import { Card, PageHeader } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
+import { PoolForm } from "../pool-form";
+import { poolFormOptions } from "../_options";
+
+export const metadata: Metadata = { title: "New IP pool" };
+
+export default async function NewPoolPage() {
+  const staff = await requireStaffPage("ip-pools:write");
+  const opts = await withTenant(getDb(), staff.tenantId, (tx) => poolFormOptions(tx, staff.tenantId));
+  return (
+    <>
+      <PageHeader
+        title="New IP pool"
+        description="Addresses RADIUS hands to customers (Framed-IP-Address). Ranges of one ISP never overlap."
+        actions={
+          <Link href="/ip-pools" className={buttonClasses("secondary")}>
+            Back to pools
+          </Link>
+        }
+      />
+      <Card className="max-w-3xl">
+        <PoolForm routers={opts.routers} packages={opts.packages} />
+      </Card>
+    </>
+  );
+}

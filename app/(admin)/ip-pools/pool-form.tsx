@@ -1,0 +1,108 @@
+"use client";
+// Create or edit an IP pool: the network in CIDR form, an optional explicit range (else the usable
+// hosts), gateway, and the router or package that uses it. Every field error beside its field.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { createIpPoolAction, updateIpPoolAction } from "./actions";
+import { useFormAction } from "../vouchers/_lib/use-form-action";
+
+export interface PoolFormValues {
+  id?: string;
+  name: string;
+  cidr: string;
+  rangeStart: string;
+  rangeEnd: string;
+  gateway: string;
+  nasId: string;
+  packageId: string;
+}
+
+/** The usable host range of a CIDR block, as the server computes it, for the placeholder hint. */
+function hint(cidr: string, gateway: string): { start: string; end: string; size: number } | null {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr.trim());
+  if (!m) return null;
+  const parts = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (parts.some((p) => p > 255) || prefix < 8 || prefix > 32) return null;
+  const ip = parts.reduce((n, p) => n * 256 + p, 0);
+  const size = 2 ** (32 - prefix);
+  if (ip % size !== 0) return null;
+  let start = prefix >= 31 ? ip : ip + 1;
+  let end = prefix >= 31 ? ip + size - 1 : ip + size - 2;
+  const g = /^\d+\.\d+\.\d+\.\d+$/.test(gateway) ? gateway.split(".").reduce((n, p) => n * 256 + Number(p), 0) : -1;
+  if (g === start && start < end) start++;
+  else if (g === end && end > start) end--;
+  const str = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+  return { start: str(start), end: str(end), size: end - start + 1 };
+}
+
+export function PoolForm({ initial, routers, packages }: { initial?: PoolFormValues; routers: { id: string; name: string }[]; packages: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const editing = !!initial?.id;
+  const [cidr, setCidr] = useState(initial?.cidr ?? "");
+  const [gateway, setGateway] = useState(initial?.gateway ?? "");
+  const { pending, onSubmit, errors, formError, state } = useFormAction(editing ? updateIpPoolAction : createIpPoolAction, {
+    onSuccess: (r) => {
+      if (editing) router.refresh();
+      else router.push(`/ip-pools/${r.id}`);
+    },
+  });
+  const h = hint(cidr, gateway);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5 p-5">
+      {editing && <input type="hidden" name="id" value={initial!.id} />}
+      <FormError message={formError} />
+      {state?.ok && editing && (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
+          Pool saved
+        </p>
+      )}
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field label="Name" htmlFor="name" errors={errors("name")}>
+          <Input id="name" name="name" defaultValue={initial?.name} maxLength={60} invalid={!!errors("name")} placeholder="e.g. PPPoE Westlands" />
+        </Field>
+        <Field label="Network (CIDR)" htmlFor="cidr" errors={errors("cidr")} hint="e.g. 10.10.0.0/24">
+          <Input id="cidr" name="cidr" value={cidr} onChange={(e) => setCidr(e.target.value)} invalid={!!errors("cidr")} placeholder="10.10.0.0/24" className="font-mono" />
+        </Field>
+        <Field label="Gateway" htmlFor="gateway" errors={errors("gateway")} hint="Optional: the router's address in this network; never handed out">
+          <Input id="gateway" name="gateway" value={gateway} onChange={(e) => setGateway(e.target.value)} invalid={!!errors("gateway")} placeholder={h ? h.start : "10.10.0.1"} className="font-mono" />
+        </Field>
+        <div className="hidden sm:block" />
+        <Field label="Range start" htmlFor="rangeStart" errors={errors("rangeStart")} hint={h ? `Blank: ${h.start}` : "Blank: the first usable host"}>
+          <Input id="rangeStart" name="rangeStart" defaultValue={initial?.rangeStart} invalid={!!errors("rangeStart")} placeholder={h?.start} className="font-mono" />
+        </Field>
+        <Field label="Range end" htmlFor="rangeEnd" errors={errors("rangeEnd")} hint={h ? `Blank: ${h.end} (${h.size.toLocaleString()} addresses)` : "Blank: the last usable host"}>
+          <Input id="rangeEnd" name="rangeEnd" defaultValue={initial?.rangeEnd} invalid={!!errors("rangeEnd")} placeholder={h?.end} className="font-mono" />
+        </Field>
+        <Field label="Router" htmlFor="nasId" errors={errors("nasId")} hint="Optional: the router that uses this pool">
+          <Select id="nasId" name="nasId" defaultValue={initial?.nasId ?? ""} invalid={!!errors("nasId")}>
+            <option value="">Any router</option>
+            {routers.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Package" htmlFor="packageId" errors={errors("packageId")} hint="Optional: customers of this package get addresses here">
+          <Select id="packageId" name="packageId" defaultValue={initial?.packageId ?? ""} invalid={!!errors("packageId")}>
+            <option value="">Any package</option>
+            {packages.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className="border-t border-slate-100 pt-4">
+        <Button type="submit" loading={pending}>
+          {editing ? "Save pool" : "Create pool"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+// Server actions of the payments area: thin adapters over lib/services/payments.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { tenantAction } from "@/lib/auth/action";
+import { completePayment } from "@/lib/services/payments/complete-payment";
+import { failPayment } from "@/lib/services/payments/fail-payment";
+import { recordPayment, recordPaymentSchema } from "@/lib/services/payments/record-payment";
+import { refundPayment } from "@/lib/services/payments/refund-payment";
+import { searchPaymentCustomers, searchPaymentCustomersSchema } from "@/lib/services/payments/search-payment-customers";
+
+const idSchema = z.object({ id: z.string().uuid("Unknown payment"), reason: z.string().trim().max(300).optional() });
+
+export const recordPaymentAction = tenantAction({ schema: recordPaymentSchema, permission: "payments:write", message: "Payment recorded" }, async (ctx, input) => {
+  const p = await recordPayment(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);
+  revalidatePath("/payments");
+  revalidatePath("/customers", "layout");
+  return { id: p.id, status: p.status };
+});
+
+export const searchPaymentCustomersAction = tenantAction({ schema: searchPaymentCustomersSchema, permission: "payments:write" }, async (ctx, input) => {
+  const rows = await searchPaymentCustomers(ctx.tx, { ...input, tenantId: ctx.tenantId });
+  return rows.map((r) => ({ ...r, expiresAt: r.expiresAt?.toISOString() ?? null }));
+});
+
+export const completePaymentAction = tenantAction({ schema: idSchema, permission: "payments:write" }, async (ctx, { id }) => {
+  const p = await completePayment(ctx.tx, { tenantId: ctx.tenantId, id }, ctx.actor);
+  revalidatePath("/payments");
+  return { message: `Payment completed: receipt #${p.receiptNumber}` };
+});
+
+export const failPaymentAction = tenantAction({ schema: idSchema, permission: "payments:write" }, async (ctx, { id, reason }) => {
+  await failPayment(ctx.tx, { tenantId: ctx.tenantId, id, reason }, ctx.actor);
+  revalidatePath("/payments");
+  return { message: "Payment marked as failed" };
+});
+
+export const refundPaymentAction = tenantAction({ schema: idSchema, permission: "payments:write" }, async (ctx, { id, reason }) => {
+  const p = await refundPayment(ctx.tx, { tenantId: ctx.tenantId, id, reason }, ctx.actor);
+  revalidatePath("/payments");
+  return { message: p.purpose === "WALLET_TOPUP" ? "Refunded: the top-up was taken back out of the wallet" : "Payment marked as refunded" };
+});

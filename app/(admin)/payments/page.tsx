@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CalendarDays, Clock, CreditCard, Plus, Wallet } from "lucide-react";
+import { requireStaffPage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { withTenant } from "@/lib/db/tenant";
+import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { findPayments, paymentSortKeys } from "@/lib/services/payments/find-payments";
+import { paymentMethods, paymentPurposes, paymentStatuses } from "@/lib/services/payments/payment-fields";
+import { PageHeader, StatCard } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
+import { PaymentsTable } from "./payments-client";
+import { money } from "../vouchers/_lib/format";
+
+export const metadata: Metadata = { title: "Payments" };
+
+const oneOf = <T extends string>(list: readonly T[], v?: string): T | undefined => (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
+const day = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+/** YYYY-MM-DD of now in a time zone. */
+function localDay(timeZone: string, d = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+}
+
+export default async function PaymentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const staff = await requireStaffPage("payments:read");
+  const list = parseListParams(await searchParams, { sortable: paymentSortKeys, defaultSort: "createdAt", filters: ["method", "status", "purpose", "from", "to", "customerId"] });
+  const tenantId = staff.tenantId;
+  const timezone = staff.tenantTimezone;
+  const today = localDay(timezone);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const [page, todayTotals, monthTotals, pending] = await withTenant(getDb(), tenantId, (tx) =>
+    Promise.all([
+      findPayments(tx, {
+        tenantId,
+        timezone,
+        page: list.page,
+        pageSize: list.pageSize,
+        sort: list.sort,
+        dir: list.dir,
+        search: list.q,
+        method: oneOf(paymentMethods, list.filters.method),
+        status: oneOf(paymentStatuses, list.filters.status),
+        purpose: oneOf(paymentPurposes, list.filters.purpose),
+        from: day(list.filters.from),
+        to: day(list.filters.to),
+        customerId: list.filters.customerId && /^[0-9a-f-]{36}$/i.test(list.filters.customerId) ? list.filters.customerId : undefined,
+      }),
+      findPayments(tx, { tenantId, timezone, status: "COMPLETED", from: today, to: today, pageSize: 1 }),
+      findPayments(tx, { tenantId, timezone, status: "COMPLETED", from: monthStart, to: today, pageSize: 1 }),
+      findPayments(tx, { tenantId, timezone, status: "PENDING", pageSize: 1 }),
+    ]),
+  );
+  const cur = staff.tenantCurrency;
+  const rows = page.rows.map((r) => ({
+    id: r.id,
+    receiptNumber: r.receiptNumber,
+    amount: r.amount,
+    currency: r.currency,
+    method: r.method,
+    status: r.status,
+    purpose: r.purpose,
+    reference: r.reference,
+    phone: r.phone,
+    when: (r.paidAt ?? r.createdAt).toISOString(),
+    customerId: r.customerId,
+    customerName: r.customerName,
+    customerUsername: r.customerUsername,
+    packageName: r.packageName,
+  }));
+
+  return (
+    <>
+      <PageHeader
+        title="Payments"
+        description="Money received from subscribers: renewals and wallet top-ups, with printable receipts."
+        actions={
+          can(staff.role, "payments:write") && (
+            <Link href="/payments/new" className={buttonClasses("primary")}>
+              <Plus className="size-4" aria-hidden /> Record payment
+            </Link>
+          )
+        }
+      />
+      <section aria-label="Payment figures" className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <StatCard label="Collected today" value={money(todayTotals.totals.completedAmount, cur)} hint={`${todayTotals.total} payment${todayTotals.total === 1 ? "" : "s"}`} icon={<CreditCard className="size-5" />} />
+        <StatCard label="This month" value={money(monthTotals.totals.completedAmount, cur)} hint={`${monthTotals.total} payment${monthTotals.total === 1 ? "" : "s"}`} icon={<CalendarDays className="size-5" />} />
+        <StatCard label="Pending" value={pending.total.toLocaleString()} hint="awaiting confirmation" icon={<Clock className="size-5" />} />
+        <StatCard label="Matching filters" value={money(page.totals.completedAmount, cur)} hint={`${page.total.toLocaleString()} payment${page.total === 1 ? "" : "s"}, completed amount`} icon={<Wallet className="size-5" />} />
+      </section>
+      <PaymentsTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} timeZone={timezone} canWrite={can(staff.role, "payments:write")} />
+    </>
+  );
+}

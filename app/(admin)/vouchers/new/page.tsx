@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaffPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { withTenant } from "@/lib/db/tenant";
+import { formatValidity } from "@/lib/services/packages/validity";
+import { findPackages } from "@/lib/services/packages/find-packages";
+import { VOUCHER_CHARSETS, voucherCharsetKeys, MAX_VOUCHERS_PER_BATCH } from "@/lib/services/vouchers/voucher-fields";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
+import { GenerateVouchersForm } from "./generate-form";
+import { money } from "../_lib/format";
+
+export const metadata: Metadata = { title: "Generate vouchers" };
+
+function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
+export default async function NewVouchersPage() {
+  const staff = await requireStaffPage("vouchers:write");
+  const pkgs = await withTenant(getDb(), staff.tenantId, (tx) => findPackages(tx, { tenantId: staff.tenantId, type: "HOTSPOT", pageSize: 200 }));
+  const packages = pkgs.rows.map((p) => ({
+    id: p.id,
+    label: `${p.name} · ${money(p.price, staff.tenantCurrency)} · ${formatValidity({ validityValue: p.validityValue, validityUnit: p.validityUnit })}`,
+  }));
+  const charsets = voucherCharsetKeys.map((k) => ({ key: k, label: VOUCHER_CHARSETS[k].label, alphabet: VOUCHER_CHARSETS[k].alphabet }));
+  return (
+    <>
+      <PageHeader
+        title="Generate vouchers"
+        description={`Up to ${MAX_VOUCHERS_PER_BATCH.toLocaleString("en")} codes at once for a hotspot package, grouped in a batch you can print.`}
+        actions={
+          <Link href="/vouchers" className={buttonClasses("secondary")}>
+            Back to vouchers
+          </Link>
+        }
+      />
+      <Card className="max-w-3xl">
+        {packages.length === 0 ? (
+          <EmptyState
+            title="No hotspot package yet"
+            description="Vouchers sell a hotspot package. Create one first, then come back here."
+            action={
+              <Link href="/packages/new" className={buttonClasses("primary", "sm")}>
+                Create a package
+              </Link>
+            }
+          />
+        ) : (
+          <GenerateVouchersForm packages={packages} charsets={charsets} minDate={tomorrow()} />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+// Creates an address pool: a CIDR block, the range handed out (computed when omitted), an optional
+// gateway and the router or package that uses it. Overlapping ranges in the tenant are refused.
+import type { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { ipPools, type IpPool } from "@/lib/db/schema";
+import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
+import { mapDbError } from "@/lib/services/db-errors";
+import { ipPoolBaseSchema, ipPoolConstraintMessages, resolvePoolRange } from "./ip-pool-fields";
+import { checkPoolPlacement } from "./ip-pool-writes";
+
+export const createIpPoolSchema = ipPoolBaseSchema
+  .superRefine((v, ctx) => {
+    resolvePoolRange(v, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }));
+  })
+  .transform((v) => ({ ...v, ...resolvePoolRange(v, () => undefined)! }));
+export type CreateIpPoolInput = z.input<typeof createIpPoolSchema>;
+
+export async function createIpPool(db: Database, input: CreateIpPoolInput & { tenantId: string }, actor: Actor): Promise<IpPool> {
+  const data = createIpPoolSchema.parse(input);
+  try {
+    return await db.transaction(async (tx) => {
+      await checkPoolPlacement(tx, input.tenantId, data);
+      const [row] = await tx
+        .insert(ipPools)
+        .values({
+          tenantId: input.tenantId,
+          name: data.name,
+          cidr: data.cidr,
+          rangeStart: data.rangeStart,
+          rangeEnd: data.rangeEnd,
+          gateway: data.gateway ?? null,
+          nasId: data.nasId ?? null,
+          packageId: data.packageId ?? null,
+        })
+        .returning();
+      await recordAudit(tx, { tenantId: input.tenantId, actor, action: "ip-pool.create", targetType: "ip_pool", targetId: row.id, after: row });
+      return row;
+    });
+  } catch (e) {
+    mapDbError(e, ipPoolConstraintMessages);
+  }
+}

@@ -1,0 +1,115 @@
+// IPv4 arithmetic and the field rules of IP pools: CIDR blocks, address ranges inside them, a gateway,
+// and the computed usable range when none is given.
+import { z } from "zod";
+
+export const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function ipToInt(ip: string): number {
+  return ip.split(".").reduce((n, p) => n * 256 + Number(p), 0);
+}
+
+export function intToIp(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+}
+
+export interface Cidr {
+  network: number;
+  prefix: number;
+  /** Last address of the block. */
+  broadcast: number;
+}
+
+/** "10.0.0.0/24" → the block; null when it is not IPv4 CIDR or has host bits set. */
+export function parseCidr(text: string): Cidr | null {
+  const m = /^([\d.]+)\/(\d{1,2})$/.exec(text.trim());
+  if (!m || !IPV4.test(m[1])) return null;
+  const prefix = Number(m[2]);
+  if (prefix < 8 || prefix > 32) return null;
+  const size = 2 ** (32 - prefix);
+  const network = ipToInt(m[1]);
+  if (network % size !== 0) return null;
+  return { network, prefix, broadcast: network + size - 1 };
+}
+
+/** The usable hosts of a block: without network and broadcast addresses, except for /31 and /32. */
+export function usableRange(c: Cidr): { start: number; end: number } {
+  if (c.prefix >= 31) return { start: c.network, end: c.broadcast };
+  return { start: c.network + 1, end: c.broadcast - 1 };
+}
+
+/** Addresses a pool can hand out: its range, less the gateway when the gateway lies inside it. */
+export function poolSize(p: { rangeStart: string; rangeEnd: string; gateway: string | null }): number {
+  const start = ipToInt(p.rangeStart);
+  const end = ipToInt(p.rangeEnd);
+  const g = p.gateway ? ipToInt(p.gateway) : -1;
+  return end - start + 1 - (g >= start && g <= end ? 1 : 0);
+}
+
+const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+export const ipField = (label: string) =>
+  z.preprocess(blank, z.string().trim().regex(IPV4, `${label} must be an IPv4 address such as 10.10.0.1`).optional());
+
+export const idField = (label: string) =>
+  z.preprocess(blank, z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `Choose a ${label}`).optional());
+
+export const ipPoolBaseSchema = z.object({
+  name: z.string({ message: "Enter a name" }).trim().min(2, "Name must be at least 2 characters").max(60, "Name must be at most 60 characters"),
+  cidr: z
+    .string({ message: "Enter the network in CIDR form, e.g. 10.10.0.0/24" })
+    .trim()
+    .min(1, "Enter the network in CIDR form, e.g. 10.10.0.0/24")
+    .refine((v) => parseCidr(v) !== null, "Enter an IPv4 network such as 10.10.0.0/24 (prefix /8 to /32, no host bits set)"),
+  rangeStart: ipField("Range start"),
+  rangeEnd: ipField("Range end"),
+  gateway: ipField("Gateway"),
+  nasId: idField("router"),
+  packageId: idField("package"),
+});
+
+export type IpPoolFields = z.output<typeof ipPoolBaseSchema>;
+
+/**
+ * Completes and checks a pool's addresses: a missing range is the block's usable hosts (starting after
+ * the gateway when the gateway is the first host); the range and gateway must lie inside the block.
+ */
+export function resolvePoolRange(v: IpPoolFields, addIssue: (path: string, message: string) => void): { rangeStart: string; rangeEnd: string } | null {
+  const c = parseCidr(v.cidr);
+  if (!c) return null;
+  const usable = usableRange(c);
+  const g = v.gateway ? ipToInt(v.gateway) : null;
+  let start = v.rangeStart ? ipToInt(v.rangeStart) : usable.start;
+  let end = v.rangeEnd ? ipToInt(v.rangeEnd) : usable.end;
+  if (!v.rangeStart && g === start && start < end) start++;
+  if (!v.rangeEnd && g === end && end > start) end--;
+  let ok = true;
+  if (v.rangeStart && (start < c.network || start > c.broadcast)) {
+    addIssue("rangeStart", `Range start must be inside ${v.cidr}`);
+    ok = false;
+  }
+  if (v.rangeEnd && (end < c.network || end > c.broadcast)) {
+    addIssue("rangeEnd", `Range end must be inside ${v.cidr}`);
+    ok = false;
+  }
+  if (ok && start > end) {
+    addIssue("rangeEnd", "Range end must not come before range start");
+    ok = false;
+  }
+  if (g !== null && (g < c.network || g > c.broadcast)) {
+    addIssue("gateway", `Gateway must be inside ${v.cidr}`);
+    ok = false;
+  }
+  if (g !== null && c.prefix < 31 && (g === c.network || g === c.broadcast)) {
+    addIssue("gateway", "Gateway cannot be the network or broadcast address");
+    ok = false;
+  }
+  if (ok && g !== null && start === end && g === start) {
+    addIssue("gateway", "The range has no address left besides the gateway");
+    ok = false;
+  }
+  return ok ? { rangeStart: intToIp(start), rangeEnd: intToIp(end) } : null;
+}
+
+export const ipPoolConstraintMessages = {
+  ip_pools_tenant_name_key: ["name", "A pool with this name already exists"],
+} as const satisfies Record<string, [string, string]>;

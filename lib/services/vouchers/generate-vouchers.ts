@@ -1,0 +1,152 @@
+// Generates a batch of prepaid hotspot vouchers (1–10,000) for a hotspot package in one transaction:
+// codes are drawn in memory, inserted a few thousand per statement, and only codes that collide with
+// existing ones (ON CONFLICT DO NOTHING) are drawn again.
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { packages, voucherBatches } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
+import { zOptionalText } from "@/lib/services/zod-helpers";
+import { MAX_VOUCHERS_PER_BATCH, VOUCHER_CHARSETS, codeSpace, generateCodes, isUuid, voucherCharsetKeys } from "./voucher-fields";
+
+const CHUNK = 5_000;
+/** A code space this many times the batch keeps collisions rare and retries short. */
+const SPACE_FACTOR = 100;
+
+const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+export const generateVouchersSchema = z
+  .object({
+    packageId: z.string({ message: "Choose a hotspot package" }).refine(isUuid, "Choose a hotspot package"),
+    name: zOptionalText(80),
+    count: z.coerce
+      .number({ message: "Enter how many vouchers to generate" })
+      .int("Count must be a whole number")
+      .min(1, "Generate at least 1 voucher")
+      .max(MAX_VOUCHERS_PER_BATCH, `At most ${MAX_VOUCHERS_PER_BATCH.toLocaleString("en")} vouchers at once`),
+    prefix: z.preprocess(
+      (v) => (v === null || v === undefined ? "" : v),
+      z.string().trim().max(12, "Prefix must be at most 12 characters").regex(/^[A-Za-z0-9-]*$/, "Prefix may use letters, digits and - only"),
+    )
+    .optional()
+    .transform((v) => v ?? ""),
+    length: z.preprocess(
+      blank,
+      z.coerce.number({ message: "Code length must be a number" }).int("Code length must be a whole number").min(4, "Codes need at least 4 random characters").max(24, "Codes may have at most 24 random characters").default(8),
+    ),
+    charset: z.preprocess(blank, z.enum(voucherCharsetKeys, { message: "Choose a character set" }).default("safe")),
+    /** Vouchers not redeemed by then expire unused. */
+    redeemBy: z.preprocess(
+      blank,
+      z.coerce
+        .date({ message: "Enter a valid date" })
+        .refine((d) => d.getTime() > Date.now(), "The redeem-by date must be in the future")
+        .optional(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    const alphabet = VOUCHER_CHARSETS[v.charset].alphabet;
+    if (codeSpace(alphabet.length, v.length) < v.count * SPACE_FACTOR) {
+      let need = v.length;
+      while (codeSpace(alphabet.length, need) < v.count * SPACE_FACTOR) need++;
+      ctx.addIssue({
+        code: "custom",
+        path: ["length"],
+        message: `Too short for ${v.count.toLocaleString("en")} vouchers from this character set: use at least ${need} characters`,
+      });
+    }
+  });
+export type GenerateVouchersInput = z.input<typeof generateVouchersSchema>;
+
+export interface GeneratedBatch {
+  batchId: string;
+  name: string;
+  count: number;
+  packageId: string;
+  /** Codes drawn again because they collided with existing vouchers. */
+  retried: number;
+  elapsedMs: number;
+}
+
+export async function generateVouchers(db: Database, input: GenerateVouchersInput & { tenantId: string }, actor: Actor): Promise<GeneratedBatch> {
+  const started = performance.now();
+  const data = generateVouchersSchema.parse(input);
+  const { tenantId } = input;
+  const [pkg] = await db
+    .select({ id: packages.id, name: packages.name, type: packages.type, retiredAt: packages.retiredAt })
+    .from(packages)
+    .where(and(eq(packages.tenantId, tenantId), eq(packages.id, data.packageId)))
+    .limit(1);
+  const packageError = !pkg
+    ? "Choose a hotspot package"
+    : pkg.type !== "HOTSPOT"
+      ? `${pkg.name} is not a hotspot package: vouchers are for hotspot packages`
+      : pkg.retiredAt
+        ? `${pkg.name} is retired: choose a current package`
+        : null;
+  if (packageError) throw new AppError("INVALID_INPUT", packageError, { fieldErrors: { packageId: [packageError] } });
+
+  const alphabet = VOUCHER_CHARSETS[data.charset].alphabet;
+  const name = data.name ?? `${pkg!.name} · ${new Date().toISOString().slice(0, 16).replace("T", " ")}`;
+
+  const run = async (tx: Database) => {
+    const [batch] = await tx
+      .insert(voucherBatches)
+      .values({
+        tenantId,
+        name,
+        packageId: pkg!.id,
+        count: data.count,
+        prefix: data.prefix,
+        codeLength: data.length,
+        charset: alphabet,
+        createdByUserId: actor.userId ?? null,
+      })
+      .returning({ id: voucherBatches.id });
+
+    let wanted = data.count;
+    let retried = 0;
+    const taken = new Set<string>();
+    for (let round = 0; wanted > 0; round++) {
+      if (round > 20) throw new AppError("CONFLICT", "Could not find enough unused codes: use longer codes or a larger character set");
+      const codes = generateCodes(wanted, { prefix: data.prefix, length: data.length, alphabet, exclude: taken });
+      let inserted = 0;
+      for (let i = 0; i < codes.length; i += CHUNK) {
+        const chunk = codes.slice(i, i + CHUNK);
+        for (const c of chunk) taken.add(c);
+        // One statement per chunk: the codes travel as a single text[] parameter.
+        const rows = await tx.execute<{ n: number }>(sql`
+          with ins as (
+            insert into vouchers (tenant_id, batch_id, package_id, code, redeem_by)
+            select ${tenantId}::uuid, ${batch.id}::uuid, ${pkg!.id}::uuid, c, ${data.redeemBy?.toISOString() ?? null}::timestamptz
+              from unnest(${sql.param(chunk)}::text[]) as c
+            on conflict (tenant_id, code) do nothing
+            returning 1)
+          select count(*)::int as n from ins`);
+        inserted += Number(rows[0]?.n ?? 0);
+      }
+      if (round > 0) retried += wanted;
+      wanted -= inserted;
+    }
+
+    const result: GeneratedBatch = {
+      batchId: batch.id,
+      name,
+      count: data.count,
+      packageId: pkg!.id,
+      retried,
+      elapsedMs: Math.round(performance.now() - started),
+    };
+    await recordAudit(tx, {
+      tenantId,
+      actor,
+      action: "voucher.generate",
+      targetType: "voucher_batch",
+      targetId: batch.id,
+      after: { name, count: data.count, package: pkg!.name, prefix: data.prefix, length: data.length, charset: data.charset, redeemBy: data.redeemBy ?? null },
+    });
+    return result;
+  };
+  return db.transaction(run);
+}
