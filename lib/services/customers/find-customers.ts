@@ -53,11 +53,16 @@ export function customerWhere(tenantId: string, f: CustomerFilters, now = new Da
   return and(...w)!;
 }
 
-export function customerOrder(sort: CustomerSortKey, dir: "asc" | "desc"): SQL[] {
+export function customerOrder(sort: CustomerSortKey, dir: "asc" | "desc", reversed = false): SQL[] {
   const col = { name: customers.name, username: customers.username, expiry: customers.expiresAt, created: customers.createdAt, status: customers.status }[sort];
-  const o = dir === "desc" ? desc : asc;
-  // NULL expiries (never renewed) sort last either way; id breaks ties so pages never overlap.
-  if (sort === "expiry") return [dir === "desc" ? sql`${col} desc nulls last` : sql`${col} asc nulls last`, o(customers.id)];
+  const effective = reversed ? (dir === "asc" ? "desc" : "asc") : dir;
+  const o = effective === "desc" ? desc : asc;
+  // NULL expiries (never renewed) sort last either way (first, when read backwards); id breaks ties
+  // so pages never overlap.
+  if (sort === "expiry") {
+    const nulls = reversed ? sql.raw("nulls first") : sql.raw("nulls last");
+    return [sql`${col} ${sql.raw(effective)} ${nulls}`, o(customers.id)];
+  }
   return [o(col), o(customers.id)];
 }
 
@@ -94,17 +99,24 @@ export interface CustomerListRow {
 export async function findCustomers(db: Database, input: FindCustomersInput & { tenantId: string }): Promise<Page<CustomerListRow>> {
   const q = findCustomersSchema.parse(input);
   const where = customerWhere(input.tenantId, q);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(customerListColumns)
-      .from(customers)
-      .leftJoin(packages, eq(packages.id, customers.packageId))
-      .where(where)
-      .orderBy(...customerOrder(q.sort, q.dir))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(customers).where(where),
-  ]);
+  const [{ total }] = await db.select({ total: count() }).from(customers).where(where);
+  const offset = (q.page - 1) * q.pageSize;
+  const limit = Math.min(q.pageSize, total - offset);
+  // OFFSET costs what it skips, so pages past the middle are read from the other end with the order
+  // reversed: the last page is as cheap as the first.
+  const fromEnd = offset > total / 2;
+  const rows =
+    limit <= 0
+      ? []
+      : await db
+          .select(customerListColumns)
+          .from(customers)
+          .leftJoin(packages, eq(packages.id, customers.packageId))
+          .where(where)
+          .orderBy(...customerOrder(q.sort, q.dir, fromEnd))
+          .limit(limit)
+          .offset(fromEnd ? total - offset - limit : offset);
+  if (fromEnd) rows.reverse();
   return pageOf(
     rows.map((r) => ({ ...r, walletBalance: r.walletBalance / 100 })),
     total,
