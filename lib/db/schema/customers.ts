@@ -50,6 +50,7 @@ export const customers = pgTable(
     uniqueIndex("customers_tenant_username_key").on(t.tenantId, t.username),
     uniqueIndex("customers_tenant_static_ip_key").on(t.tenantId, t.staticIp).where(sql`${t.staticIp} IS NOT NULL`),
     index("customers_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("customers_tenant_name_idx").on(t.tenantId, t.name, t.id),
     index("customers_tenant_status_idx").on(t.tenantId, t.status),
     index("customers_tenant_expires_idx").on(t.tenantId, t.expiresAt),
     index("customers_tenant_package_idx").on(t.tenantId, t.packageId),

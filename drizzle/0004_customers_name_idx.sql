@@ -1,0 +1,1 @@
+CREATE INDEX "customers_tenant_name_idx" ON "customers" USING btree ("tenant_id","name","id");
