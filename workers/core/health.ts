@@ -7,6 +7,13 @@ export interface HealthSource {
   check(): { ok: boolean; detail?: string };
 }
 
+/** Extra JSON routes other services add (e.g. RADIUS counters at /metrics/radius). */
+const extraRoutes = new Map<string, () => unknown>();
+
+export function registerHealthRoute(path: string, body: () => unknown) {
+  extraRoutes.set(path, body);
+}
+
 export function createHealthServer(port: number, host: string, sources: HealthSource[]): Service & { port(): number } {
   let server: http.Server | undefined;
   const startedAt = Date.now();
@@ -22,6 +29,8 @@ export function createHealthServer(port: number, host: string, sources: HealthSo
           res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
           res.end(JSON.stringify(body));
         };
+        const extra = extraRoutes.get(url);
+        if (extra) return send(200, extra());
         if (url === "/health/live") return send(200, { status: "ok" });
         if (url === "/health/ready") return send(ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
         if (url === "/health") return send(ready ? 200 : 503, { status: ready ? "ok" : "degraded", uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), checks });

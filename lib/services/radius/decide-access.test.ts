@@ -1,0 +1,113 @@
+// The authorization rules and reply policy, without a network or database.
+import { describe, expect, it } from "vitest";
+import { decideAccess, macVariants, normalizeMac, validityEnd } from "./decide-access";
+import type { AuthSubject, PackageFacts } from "./find-auth-subjects";
+import type { RadiusSettings } from "./get-radius-settings";
+
+const now = new Date("2026-01-10T12:00:00Z");
+const settings: RadiusSettings = { interimIntervalSeconds: 300, restrictedMode: { enabled: false, addressList: "unpaid", rateLimit: "128k/128k" } };
+const pkg = (over: Partial<PackageFacts> = {}): PackageFacts => ({
+  id: "p",
+  name: "P",
+  type: "PPPOE",
+  validityValue: 1,
+  validityUnit: "DAYS",
+  downloadKbps: 10000,
+  uploadKbps: 5000,
+  burstDownloadKbps: null,
+  burstUploadKbps: null,
+  burstThresholdDownloadKbps: null,
+  burstThresholdUploadKbps: null,
+  burstTimeSeconds: null,
+  priority: null,
+  dataQuotaBytes: null,
+  sessionTimeLimitSeconds: null,
+  fupDownloadKbps: null,
+  fupUploadKbps: null,
+  sharedUsers: 1,
+  idleTimeoutSeconds: null,
+  addressList: null,
+  routerAllowed: true,
+  ...over,
+});
+const subject = (over: Partial<AuthSubject> = {}): AuthSubject => ({
+  kind: "customer",
+  id: "c1",
+  tenantId: "t",
+  type: "PPPOE",
+  username: "u",
+  passwordSealed: null,
+  status: "ACTIVE",
+  expiresAt: new Date(now.getTime() + 3600_000),
+  macAddress: null,
+  staticIp: null,
+  ipPoolId: null,
+  poolName: null,
+  poolIp: null,
+  usedBytes: 0n,
+  usedSeconds: 0,
+  quotaExceededAt: null,
+  openSessions: 0,
+  package: pkg(),
+  ...over,
+});
+const facts = { now, connection: "PPPOE" as const, mac: null, settings };
+const attr = (d: ReturnType<typeof decideAccess>, name: string) => (d.accept ? d.attributes.filter(([n]) => n === name).map(([, v]) => v) : []);
+
+describe("decideAccess", () => {
+  it("caps Session-Timeout at the expiry and at the remaining time allowance", () => {
+    expect(attr(decideAccess(subject(), facts), "Session-Timeout")).toEqual([3600]);
+    expect(attr(decideAccess(subject({ usedSeconds: 3000, package: pkg({ sessionTimeLimitSeconds: 3500 }) }), facts), "Session-Timeout")).toEqual([500]);
+  });
+
+  it("sends the remaining quota with gigawords, and rejects or throttles when it is used up", () => {
+    const d = decideAccess(subject({ usedBytes: 1n, package: pkg({ dataQuotaBytes: 5n * 2n ** 32n + 11n }) }), facts);
+    expect(attr(d, "Mikrotik-Total-Limit")).toEqual([10]);
+    expect(attr(d, "Mikrotik-Total-Limit-Gigawords")).toEqual([5]);
+    const used = decideAccess(subject({ usedBytes: 100n, package: pkg({ dataQuotaBytes: 100n }) }), facts);
+    expect(used).toMatchObject({ accept: false, reason: "data_quota_used", message: "Data quota used up" });
+    const fup = decideAccess(subject({ usedBytes: 100n, package: pkg({ dataQuotaBytes: 100n, fupDownloadKbps: 512, fupUploadKbps: 256 }) }), facts);
+    expect(attr(fup, "Mikrotik-Rate-Limit")).toEqual(["256k/512k"]);
+  });
+
+  it("enforces status, connection type, router, MAC binding and the session limit", () => {
+    expect(decideAccess(subject({ status: "SUSPENDED" }), facts)).toMatchObject({ accept: false, reason: "suspended" });
+    expect(decideAccess(subject({ expiresAt: new Date(now.getTime() - 1) }), facts)).toMatchObject({ accept: false, reason: "expired" });
+    expect(decideAccess(subject({ status: "DISABLED" }), { ...facts, settings: { ...settings, restrictedMode: { ...settings.restrictedMode, enabled: true } } })).toMatchObject({ accept: false, reason: "disabled" });
+    expect(decideAccess(subject(), { ...facts, connection: "HOTSPOT" })).toMatchObject({ accept: false, reason: "wrong_connection_type" });
+    expect(decideAccess(subject(), { ...facts, connection: null }).accept).toBe(true);
+    expect(decideAccess(subject({ package: pkg({ routerAllowed: false }) }), facts)).toMatchObject({ reason: "router_not_allowed" });
+    expect(decideAccess(subject({ macAddress: "aa:bb:cc:dd:ee:ff" }), { ...facts, mac: "AABBCCDDEEF0" })).toMatchObject({ reason: "mac_mismatch" });
+    expect(decideAccess(subject({ macAddress: "aa:bb:cc:dd:ee:ff" }), { ...facts, mac: "AABBCCDDEEFF" }).accept).toBe(true);
+    expect(decideAccess(subject({ openSessions: 1 }), facts)).toMatchObject({ reason: "session_limit" });
+    expect(decideAccess(subject({ openSessions: 1, package: pkg({ sharedUsers: 2 }) }), facts).accept).toBe(true);
+  });
+
+  it("accepts expired customers into the restricted state when the tenant enables it", () => {
+    const d = decideAccess(subject({ status: "EXPIRED" }), { ...facts, settings: { ...settings, restrictedMode: { enabled: true, addressList: "unpaid", rateLimit: "128k/128k" } } });
+    expect(d).toMatchObject({ accept: true, restricted: "expired" });
+    expect(attr(d, "Mikrotik-Address-List")).toEqual(["unpaid"]);
+  });
+
+  it("starts a voucher's validity on first use and binds it to the device", () => {
+    const v = subject({ kind: "voucher", status: "AVAILABLE", expiresAt: null, package: pkg({ type: "HOTSPOT", validityValue: 2, validityUnit: "HOURS" }) });
+    const d = decideAccess(v, { ...facts, connection: "HOTSPOT", mac: "020000000007" });
+    expect(d).toMatchObject({ accept: true, activateVoucher: { expiresAt: new Date(now.getTime() + 7200_000), mac: "020000000007" } });
+    expect(attr(d, "Session-Timeout")).toEqual([7200]);
+    const redeemed = subject({ kind: "voucher", status: "AVAILABLE", redeemBy: new Date(now.getTime() - 1), package: pkg({ type: "HOTSPOT" }) });
+    expect(decideAccess(redeemed, { ...facts, connection: "HOTSPOT" })).toMatchObject({ reason: "voucher_expired" });
+  });
+});
+
+describe("MAC and validity helpers", () => {
+  it("normalizes the MAC spellings routers use and rejects non-MACs", () => {
+    for (const m of ["aa:bb:cc:dd:ee:ff", "AA-BB-CC-DD-EE-FF", "aabbccddeeff", "aabb.ccdd.eeff"]) expect(normalizeMac(m)).toBe("AABBCCDDEEFF");
+    expect(normalizeMac("alice")).toBeNull();
+    expect(normalizeMac("aa:bb:cc:dd:ee")).toBeNull();
+    expect(macVariants("AABBCCDDEEFF")).toContain("aa:bb:cc:dd:ee:ff");
+  });
+  it("adds calendar months", () => {
+    expect(validityEnd(new Date("2026-01-31T00:00:00Z"), 1, "MONTHS").toISOString()).toBe("2026-03-03T00:00:00.000Z");
+    expect(validityEnd(now, 3, "DAYS").getTime() - now.getTime()).toBe(3 * 86_400_000);
+  });
+});

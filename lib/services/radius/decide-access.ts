@@ -1,0 +1,207 @@
+// The authorization decision and reply policy for an authenticated subject: pure (no I/O), so every rule
+// is unit-tested. The password has already been checked; this decides whether, and on what terms.
+import { formatRateLimit, type NamedAttribute } from "@/lib/radius";
+import type { AuthSubject } from "./find-auth-subjects";
+import type { RadiusSettings } from "./get-radius-settings";
+
+/** PPPOE / HOTSPOT from the request's hints; null when the NAS gave none (radtest), which allows either. */
+export type ConnectionKind = "PPPOE" | "HOTSPOT" | null;
+
+export type RejectReason =
+  | "unknown_user"
+  | "wrong_password"
+  | "suspended"
+  | "disabled"
+  | "expired"
+  | "voucher_expired"
+  | "voucher_revoked"
+  | "no_package"
+  | "wrong_connection_type"
+  | "router_not_allowed"
+  | "mac_mismatch"
+  | "session_limit"
+  | "data_quota_used"
+  | "time_quota_used"
+  | "no_address";
+
+export const REJECT_MESSAGES: Record<RejectReason, string> = {
+  unknown_user: "Unknown user or wrong password",
+  wrong_password: "Unknown user or wrong password",
+  suspended: "Account suspended",
+  disabled: "Account disabled",
+  expired: "Subscription expired",
+  voucher_expired: "Voucher expired",
+  voucher_revoked: "Voucher is no longer valid",
+  no_package: "No active package",
+  wrong_connection_type: "Package does not allow this connection type",
+  router_not_allowed: "Package is not available on this router",
+  mac_mismatch: "Device not allowed for this account",
+  session_limit: "Simultaneous session limit reached",
+  data_quota_used: "Data quota used up",
+  time_quota_used: "Time quota used up",
+  no_address: "No address available",
+};
+
+export interface AccessRequestFacts {
+  now: Date;
+  connection: ConnectionKind;
+  /** Calling-Station-Id normalized to 12 uppercase hex digits, when it is a MAC. */
+  mac: string | null;
+  settings: RadiusSettings;
+}
+
+export type AccessDecision =
+  | {
+      accept: true;
+      attributes: NamedAttribute[];
+      /** Set when accepted only into the restricted (pay page) state. */
+      restricted: RejectReason | null;
+      /** First voucher login: mark it USED, start its validity, bind the MAC. */
+      activateVoucher: { expiresAt: Date; mac: string | null } | null;
+      /** The subject needs an address from its pool (allocated by the caller, then added). */
+      needsPoolAddress: boolean;
+      rateLimit: string;
+    }
+  | { accept: false; reason: RejectReason; message: string };
+
+const UNIT_MS: Record<string, number> = { MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
+
+/** The end of a validity period starting at `from` (months are calendar months). */
+export function validityEnd(from: Date, value: number, unit: string): Date {
+  if (unit === "MONTHS") {
+    const d = new Date(from);
+    d.setUTCMonth(d.getUTCMonth() + value);
+    return d;
+  }
+  return new Date(from.getTime() + value * (UNIT_MS[unit] ?? UNIT_MS.DAYS));
+}
+
+export function normalizeMac(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const hex = text.replace(/[^0-9a-fA-F]/g, "").toUpperCase();
+  if (hex.length !== 12 || !/^[0-9A-F]{2}([:\-. ]?[0-9A-F]{2}){5}$|^[0-9A-F]{4}\.[0-9A-F]{4}\.[0-9A-F]{4}$/i.test(text.trim())) return null;
+  return hex;
+}
+
+/** The spellings routers and staff use for one MAC, for an exact-match (indexed) lookup. */
+export function macVariants(hex: string): string[] {
+  const pairs = hex.match(/../g)!;
+  const variants = [pairs.join(":"), pairs.join("-"), hex, `${hex.slice(0, 4)}.${hex.slice(4, 8)}.${hex.slice(8)}`];
+  return [...new Set([...variants, ...variants.map((v) => v.toLowerCase())])];
+}
+
+function reject(reason: RejectReason): AccessDecision {
+  return { accept: false, reason, message: REJECT_MESSAGES[reason] };
+}
+
+const TWO_32 = 2n ** 32n;
+
+export function decideAccess(subject: AuthSubject, facts: AccessRequestFacts): AccessDecision {
+  const { now, settings } = facts;
+  const pkg = subject.package;
+  let restrictable: RejectReason | null = null;
+  let activateVoucher: { expiresAt: Date; mac: string | null } | null = null;
+  let expiresAt = subject.expiresAt;
+
+  if (subject.kind === "voucher") {
+    if (subject.status === "REVOKED") return reject("voucher_revoked");
+    if (subject.status === "EXPIRED") return reject("voucher_expired");
+    if (!pkg) return reject("no_package");
+    if (subject.status === "AVAILABLE") {
+      if (subject.redeemBy && subject.redeemBy <= now) return reject("voucher_expired");
+      expiresAt = validityEnd(now, pkg.validityValue, pkg.validityUnit);
+      activateVoucher = { expiresAt, mac: facts.mac };
+    } else if (subject.macAddress && facts.mac && normalizeMac(subject.macAddress) !== facts.mac) {
+      return reject("mac_mismatch");
+    }
+    if (expiresAt && expiresAt <= now) return reject("voucher_expired");
+  } else {
+    if (subject.status === "DISABLED") return reject("disabled");
+    if (subject.status === "SUSPENDED") restrictable = "suspended";
+    else if (subject.status === "EXPIRED" || (expiresAt && expiresAt <= now)) restrictable = "expired";
+    if (subject.macAddress) {
+      const bound = normalizeMac(subject.macAddress);
+      if (bound && bound !== facts.mac) return reject("mac_mismatch");
+    }
+  }
+
+  if (restrictable) {
+    const rm = settings.restrictedMode;
+    if (!rm.enabled) return reject(restrictable);
+    // Restricted: in, but only to the pay page (the router redirects this address list).
+    return {
+      accept: true,
+      restricted: restrictable,
+      activateVoucher: null,
+      needsPoolAddress: false,
+      rateLimit: rm.rateLimit,
+      attributes: [
+        ["Mikrotik-Rate-Limit", rm.rateLimit],
+        ["Mikrotik-Address-List", rm.addressList],
+        ["Acct-Interim-Interval", settings.interimIntervalSeconds],
+        ["Session-Timeout", 3600],
+        ["Class", Buffer.from(`isp:${subject.kind === "voucher" ? "v" : "c"}:${subject.id}`)],
+        ...(subject.staticIp ? ([["Framed-IP-Address", subject.staticIp]] as NamedAttribute[]) : []),
+      ],
+    };
+  }
+
+  if (!pkg) return reject("no_package");
+  // DHCP/STATIC packages never authenticate through PPPoE or the hotspot; no hint (radtest) allows either.
+  if (facts.connection && pkg.type !== facts.connection) return reject("wrong_connection_type");
+  if (!pkg.routerAllowed) return reject("router_not_allowed");
+  if (subject.openSessions >= Math.max(1, pkg.sharedUsers)) return reject("session_limit");
+
+  // Quotas: data over the usage period; time is the package's online-time allowance (uptime limit).
+  let throttled = false;
+  if (pkg.dataQuotaBytes !== null && subject.usedBytes >= pkg.dataQuotaBytes) {
+    if (pkg.fupDownloadKbps && pkg.fupUploadKbps) throttled = true;
+    else return reject("data_quota_used");
+  }
+  let timeLeft: number | null = null;
+  if (pkg.sessionTimeLimitSeconds !== null) {
+    timeLeft = pkg.sessionTimeLimitSeconds - subject.usedSeconds;
+    if (timeLeft <= 0) return reject("time_quota_used");
+  }
+  if (expiresAt) {
+    const untilExpiry = Math.floor((expiresAt.getTime() - now.getTime()) / 1000);
+    timeLeft = timeLeft === null ? untilExpiry : Math.min(timeLeft, untilExpiry);
+    if (timeLeft <= 0) return reject(subject.kind === "voucher" ? "voucher_expired" : "expired");
+  }
+
+  const rateLimit = throttled
+    ? formatRateLimit({ uploadKbps: pkg.fupUploadKbps!, downloadKbps: pkg.fupDownloadKbps! })
+    : formatRateLimit({
+        uploadKbps: pkg.uploadKbps,
+        downloadKbps: pkg.downloadKbps,
+        burstUploadKbps: pkg.burstUploadKbps ?? undefined,
+        burstDownloadKbps: pkg.burstDownloadKbps ?? undefined,
+        burstThresholdUploadKbps: pkg.burstThresholdUploadKbps ?? undefined,
+        burstThresholdDownloadKbps: pkg.burstThresholdDownloadKbps ?? undefined,
+        burstTimeSeconds: pkg.burstTimeSeconds ?? undefined,
+        priority: pkg.priority ?? undefined,
+      });
+
+  const attributes: NamedAttribute[] = [["Mikrotik-Rate-Limit", rateLimit]];
+  if (timeLeft !== null) attributes.push(["Session-Timeout", Math.max(1, Math.min(timeLeft, 0xffffffff))]);
+  if (pkg.idleTimeoutSeconds) attributes.push(["Idle-Timeout", pkg.idleTimeoutSeconds]);
+  attributes.push(["Acct-Interim-Interval", settings.interimIntervalSeconds]);
+  if (subject.staticIp) attributes.push(["Framed-IP-Address", subject.staticIp]);
+  else if (subject.poolIp) attributes.push(["Framed-IP-Address", subject.poolIp]);
+  if (pkg.addressList) attributes.push(["Mikrotik-Address-List", pkg.addressList]);
+  if (pkg.dataQuotaBytes !== null && !throttled) {
+    const left = pkg.dataQuotaBytes - subject.usedBytes;
+    attributes.push(["Mikrotik-Total-Limit", Number(left % TWO_32)]);
+    if (left >= TWO_32) attributes.push(["Mikrotik-Total-Limit-Gigawords", Number(left / TWO_32)]);
+  }
+  attributes.push(["Class", Buffer.from(`isp:${subject.kind === "voucher" ? "v" : "c"}:${subject.id}`)]);
+
+  return {
+    accept: true,
+    restricted: null,
+    activateVoucher,
+    needsPoolAddress: !subject.staticIp && !subject.poolIp && subject.ipPoolId !== null,
+    rateLimit,
+    attributes,
+  };
+}

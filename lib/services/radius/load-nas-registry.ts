@@ -1,0 +1,70 @@
+// Every NAS of the installation keyed by its source address: the RADIUS edge resolves a packet's tenant
+// and shared secret from this map, so it is deliberately cross-tenant (the address is unique platform-wide).
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { openSecret } from "@/lib/crypto";
+
+export interface NasEntry {
+  id: string;
+  tenantId: string;
+  name: string;
+  ipAddress: string;
+  secret: Buffer;
+  requireMessageAuthenticator: boolean;
+  coaPort: number;
+}
+
+/** A nas row as stored (secret still sealed): what a worker may keep on disk for a cold start. */
+export type SealedNasRow = {
+  id: string;
+  tenant_id: string;
+  name: string;
+  ip_address: string;
+  secret_sealed: string;
+  require_message_authenticator: boolean;
+  coa_port: number;
+};
+
+export interface NasRegistryLoad {
+  entries: Map<string, NasEntry>;
+  rows: SealedNasRow[];
+  /** NAS rows whose secret could not be opened (wrong key); they are left out and reported. */
+  unreadable: { id: string; ipAddress: string }[];
+}
+
+export async function loadNasRegistry(db: Database): Promise<NasRegistryLoad> {
+  const rows = await db.execute<SealedNasRow>(sql`select n.id, n.tenant_id, n.name, n.ip_address, n.secret_sealed, n.require_message_authenticator, n.coa_port
+         from nas n join tenants t on t.id = n.tenant_id where t.status <> 'SUSPENDED'`);
+  return registryFromRows([...rows]);
+}
+
+/** Opens the secrets of stored rows (from the database, or a worker's on-disk snapshot). */
+export function registryFromRows(rows: SealedNasRow[]): NasRegistryLoad {
+  const entries = new Map<string, NasEntry>();
+  const unreadable: NasRegistryLoad["unreadable"] = [];
+  for (const r of rows) {
+    let secret: string;
+    try {
+      secret = openSecret("nas-secret", r.secret_sealed);
+    } catch {
+      unreadable.push({ id: r.id, ipAddress: r.ip_address });
+      continue;
+    }
+    entries.set(normalizeIp(r.ip_address), {
+      id: r.id,
+      tenantId: r.tenant_id,
+      name: r.name,
+      ipAddress: r.ip_address,
+      secret: Buffer.from(secret, "utf8"),
+      requireMessageAuthenticator: r.require_message_authenticator,
+      coaPort: r.coa_port,
+    });
+  }
+  return { entries, rows, unreadable };
+}
+
+/** dgram reports IPv4-mapped IPv6 sources on dual-stack sockets; the table stores plain IPv4. */
+export function normalizeIp(ip: string): string {
+  const trimmed = ip.trim().toLowerCase();
+  return trimmed.startsWith("::ffff:") && trimmed.includes(".") ? trimmed.slice(7) : trimmed;
+}

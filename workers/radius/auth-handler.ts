@@ -1,0 +1,181 @@
+// Access-Request handling: find the subject (customer by username, voucher by code, or customer by MAC),
+// check the credential (PAP, CHAP, MS-CHAPv1/v2), decide, and build the signed Accept or Reject.
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/client";
+import {
+  RadiusCode,
+  encodeResponse,
+  mschapErrorValue,
+  mschapV2AcceptAttributes,
+  verifyChapRequest,
+  verifyMschapV1,
+  verifyMschapV2,
+  verifyPapRequest,
+  type NamedAttribute,
+  type RadiusPacket,
+} from "@/lib/radius";
+import type { NasEntry } from "@/lib/services/radius/load-nas-registry";
+import { findAuthSubjectByMac, findVoucherSubject, type AuthKey, type AuthSubject } from "@/lib/services/radius/find-auth-subjects";
+import { decideAccess, macVariants, normalizeMac, REJECT_MESSAGES, type ConnectionKind, type RejectReason } from "@/lib/services/radius/decide-access";
+import { getRadiusSettings, type RadiusSettings } from "@/lib/services/radius/get-radius-settings";
+import { activateVoucher } from "@/lib/services/radius/activate-voucher";
+import { allocateAddress } from "@/lib/services/ip-pools/allocate-address";
+import type { AuthCache } from "./auth-cache";
+
+export interface AuthOutcome {
+  reply: Buffer;
+  accepted: boolean;
+  username: string | null;
+  reason: string | null;
+}
+
+class SettingsCache {
+  private map = new Map<string, { at: number; value: Promise<RadiusSettings> }>();
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 10_000,
+  ) {}
+  get(tenantId: string): Promise<RadiusSettings> {
+    const hit = this.map.get(tenantId);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
+    const value = getRadiusSettings(this.db, { tenantId });
+    // Keep serving the previous value when a refresh fails.
+    const guarded = value.catch((e) => {
+      if (hit) return hit.value;
+      throw e;
+    });
+    this.map.set(tenantId, { at: Date.now(), value: guarded });
+    return guarded;
+  }
+}
+
+type Credential =
+  | { kind: "none" }
+  | { kind: "pap" }
+  | { kind: "chap" }
+  | { kind: "mschapv2"; challenge: Buffer; response: Buffer }
+  | { kind: "mschapv1"; challenge: Buffer; response: Buffer };
+
+function credentialOf(packet: RadiusPacket): Credential | null {
+  if (packet.has("User-Password")) return { kind: "pap" };
+  if (packet.has("CHAP-Password")) return { kind: "chap" };
+  const challenge = packet.getBuffer("MS-CHAP-Challenge");
+  const v2 = packet.getBuffer("MS-CHAP2-Response");
+  if (challenge && v2) return { kind: "mschapv2", challenge, response: v2 };
+  const v1 = packet.getBuffer("MS-CHAP-Response");
+  if (challenge && v1) return { kind: "mschapv1", challenge, response: v1 };
+  return null;
+}
+
+/** PPPoE when the NAS says PPP; hotspot when it says Login-User or sends hotspot hints; else unknown. */
+export function connectionKindOf(packet: RadiusPacket): ConnectionKind {
+  const framedProtocol = packet.getBuffer("Framed-Protocol");
+  if (framedProtocol && framedProtocol.length === 4 && framedProtocol.readUInt32BE(0) === 1) return "PPPOE";
+  const serviceType = packet.getBuffer("Service-Type");
+  const st = serviceType && serviceType.length === 4 ? serviceType.readUInt32BE(0) : null;
+  if (st === 2) return "PPPOE"; // Framed-User
+  if (st === 1 || packet.has("Mikrotik-Host-IP")) return "HOTSPOT"; // Login-User
+  return null;
+}
+
+export class AuthHandler {
+  private readonly settings: SettingsCache;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly subjects: AuthCache,
+  ) {
+    this.settings = new SettingsCache(db);
+  }
+
+  async handle(packet: RadiusPacket, nas: NasEntry): Promise<AuthOutcome> {
+    const username = packet.getString("User-Name") ?? "";
+    const credential = credentialOf(packet);
+    const reject = (reason: RejectReason | "no_credentials" | "no_username", mschapIdent?: number): AuthOutcome => {
+      const message = reason in REJECT_MESSAGES ? REJECT_MESSAGES[reason as RejectReason] : "Authentication failed";
+      const attributes: NamedAttribute[] = [["Reply-Message", message]];
+      if (mschapIdent !== undefined) attributes.push(["MS-CHAP-Error", mschapErrorValue(mschapIdent)]);
+      const reply = encodeResponse({ request: packet, code: RadiusCode.AccessReject, secret: nas.secret, attributes });
+      return { reply, accepted: false, username: username || null, reason };
+    };
+    if (!username) return reject("no_username");
+    // PostgreSQL text cannot hold NUL, and no real login contains control characters or invalid UTF-8.
+    if (/[\u0000-\u001f\ufffd]/.test(username) || username.length > 253) return reject("unknown_user");
+    // MikroTik MAC authentication may send no password at all; only the MAC path accepts that.
+    if (!credential && !normalizeMac(username)) return reject("no_credentials");
+    const cred: Credential = credential ?? { kind: "none" };
+    const mschapIdent = cred.kind === "mschapv1" || cred.kind === "mschapv2" ? cred.response[0] : undefined;
+
+    const connection = connectionKindOf(packet);
+    const key: AuthKey = { tenantId: nas.tenantId, nasId: nas.id, username };
+    const cached = cred.kind === "none" ? null : await this.subjects.get(key);
+    let subject: AuthSubject | null = cached?.subject ?? null;
+    let candidates: string[] = [];
+    let viaMac = false;
+    if (cached?.subject) {
+      const pw = cached.password();
+      if (pw !== null) candidates = [pw];
+    } else if (connection !== "PPPOE") {
+      subject = cred.kind === "none" ? null : await findVoucherSubject(this.db, key);
+      // Hotspot vouchers log in with the code as user name, and the code or nothing as password.
+      if (subject) candidates = [subject.voucherCode!, ""];
+      else {
+        const mac = normalizeMac(username);
+        if (mac) {
+          subject = await findAuthSubjectByMac(this.db, { ...key, macVariants: macVariants(mac) });
+          // MikroTik MAC authentication: empty password, or the MAC itself ("as-username-and-password").
+          if (subject) {
+            candidates = ["", username];
+            viaMac = true;
+          }
+        }
+      }
+    }
+    if (!subject) return reject("unknown_user", mschapIdent);
+
+    let mschapAccept: NamedAttribute[] = [];
+    let verified = false;
+    for (const pw of candidates) {
+      if (cred.kind === "none") verified = viaMac && pw === "";
+      else if (cred.kind === "pap") verified = verifyPapRequest(packet, nas.secret, pw);
+      else if (cred.kind === "chap") verified = verifyChapRequest(packet, pw);
+      else if (cred.kind === "mschapv1") {
+        verified = verifyMschapV1({ password: pw, challenge: cred.challenge, response50: cred.response }).ok;
+      } else {
+        const result = verifyMschapV2({ password: pw, username, authenticatorChallenge: cred.challenge, response50: cred.response });
+        if (result.ok) {
+          verified = true;
+          mschapAccept = mschapV2AcceptAttributes({ password: pw, result, secret: nas.secret, requestAuthenticator: packet.authenticator });
+        }
+      }
+      if (verified) break;
+    }
+    if (!verified) return reject("wrong_password", mschapIdent);
+
+    const settings = await this.settings.get(nas.tenantId);
+    const mac = normalizeMac(packet.getString("Calling-Station-Id"));
+    const decision = decideAccess(subject, { now: new Date(), connection, mac, settings });
+    if (!decision.accept) return reject(decision.reason, mschapIdent);
+
+    const attributes = [...decision.attributes];
+    if (decision.activateVoucher) {
+      const colonMac = decision.activateVoucher.mac ? decision.activateVoucher.mac.match(/../g)!.join(":") : null;
+      await activateVoucher(this.db, { tenantId: nas.tenantId, voucherId: subject.id, expiresAt: decision.activateVoucher.expiresAt, mac: colonMac });
+    }
+    if (decision.needsPoolAddress && subject.ipPoolId) {
+      const ip = await allocateAddress(this.db, { tenantId: nas.tenantId, poolId: subject.ipPoolId, customerId: subject.id }).catch((e: Error) => {
+        this.log.warn({ err: e.message, tenantId: nas.tenantId, customerId: subject.id }, "IP allocation failed");
+        return null;
+      });
+      // The cached subject has no address yet: read it afresh next time.
+      if (subject.kind === "customer") this.subjects.invalidate(nas.tenantId, subject.username);
+      // Pool exhausted: let the router pick from its own pool of the same name.
+      if (ip) attributes.push(["Framed-IP-Address", ip]);
+      else if (subject.poolName) attributes.push(["Framed-Pool", subject.poolName]);
+    }
+    attributes.push(...mschapAccept);
+    const reply = encodeResponse({ request: packet, code: RadiusCode.AccessAccept, secret: nas.secret, attributes });
+    return { reply, accepted: true, username, reason: decision.restricted ? `restricted:${decision.restricted}` : null };
+  }
+}

@@ -1,0 +1,127 @@
+// The NAS registry the servers consult per packet: an in-memory map by source address, reloaded on
+// NOTIFY nas_changed (within a second of a change) and every `reloadMs` as a fallback.
+import fs from "node:fs";
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/client";
+import { loadNasRegistry, normalizeIp, registryFromRows, type NasEntry, type SealedNasRow } from "@/lib/services/radius/load-nas-registry";
+import { NAS_CHANGED_CHANNEL } from "@/lib/services/radius/notify-nas-changed";
+
+export class NasRegistry {
+  private entries = new Map<string, NasEntry>();
+  private timer: NodeJS.Timeout | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
+  private reloading: Promise<void> | null = null;
+  private again = false;
+  private listening = false;
+  private stopped = false;
+  loadedAt = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly reloadMs = 30_000,
+    /** Where the last good registry is kept (secrets sealed), so a restart during an outage still knows its routers. */
+    private readonly snapshotFile: string | null = null,
+  ) {}
+
+  get(sourceIp: string): NasEntry | undefined {
+    return this.entries.get(normalizeIp(sourceIp));
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+
+  async start() {
+    await this.reload();
+    if (this.loadedAt === 0) this.loadSnapshot();
+    this.ensureListening();
+    const tick = () => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => void this.reload().finally(tick), this.entries.size ? this.reloadMs : Math.min(this.reloadMs, 2000));
+      this.timer.unref();
+    };
+    tick();
+  }
+
+  /** LISTEN in the background: a database that is down at start must not hold up the servers. */
+  private ensureListening() {
+    if (this.unlisten || this.listening || this.stopped) return;
+    this.listening = true;
+    this.db.$client
+      .listen(
+        NAS_CHANGED_CHANNEL,
+        () => void this.reload(),
+        // postgres.js re-LISTENs after a reconnect; reload then too, as NOTIFYs may have been missed.
+        () => void this.reload(),
+      )
+      .then(
+        (sub) => {
+          this.unlisten = sub.unlisten;
+          if (this.stopped) void sub.unlisten().catch(() => undefined);
+        },
+        (e: Error) => this.log.debug({ err: e.message }, "NAS registry: LISTEN failed; retrying after the next reload"),
+      )
+      .finally(() => {
+        this.listening = false;
+      });
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.unlisten?.().catch(() => undefined);
+  }
+
+  /** Coalesces bursts of notifications into at most one load in flight plus one after it. */
+  reload(): Promise<void> {
+    if (this.reloading) {
+      this.again = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      do {
+        this.again = false;
+        try {
+          const { entries, rows, unreadable } = await loadNasRegistry(this.db);
+          this.entries = entries;
+          this.loadedAt = Date.now();
+          this.saveSnapshot(rows);
+          this.ensureListening();
+          for (const u of unreadable) this.log.error({ nasId: u.id, nasIp: u.ipAddress }, "NAS secret cannot be opened with the configured keys");
+        } catch (e) {
+          // Keep serving with the last good map while the database is away.
+          this.log.debug({ err: (e as Error).message }, "NAS registry reload failed");
+        }
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.reloading = null;
+    });
+    return this.reloading;
+  }
+
+  private saveSnapshot(rows: SealedNasRow[]) {
+    if (!this.snapshotFile) return;
+    try {
+      const tmp = `${this.snapshotFile}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(rows), { mode: 0o600 });
+      fs.renameSync(tmp, this.snapshotFile);
+    } catch (e) {
+      this.log.debug({ err: (e as Error).message }, "NAS registry snapshot not written");
+    }
+  }
+
+  private loadSnapshot() {
+    if (!this.snapshotFile || !fs.existsSync(this.snapshotFile)) {
+      this.log.warn("NAS registry: database unreachable and no snapshot; packets are dropped until it loads");
+      return;
+    }
+    try {
+      const { entries } = registryFromRows(JSON.parse(fs.readFileSync(this.snapshotFile, "utf8")) as SealedNasRow[]);
+      this.entries = entries;
+      this.log.warn({ nas: entries.size }, "NAS registry: database unreachable; serving the last snapshot");
+    } catch (e) {
+      this.log.warn({ err: (e as Error).message }, "NAS registry snapshot unreadable");
+    }
+  }
+}
