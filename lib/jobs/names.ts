@@ -14,6 +14,8 @@ export const JOBS = {
   closeStaleSessions: "sessions.close-stale",
   /** Schedule: expire customers whose time ran out (renew from wallet when allowed). */
   expireCustomers: "customers.expire",
+  /** Schedule: mark vouchers past their redeem-by date or expiry as EXPIRED. */
+  expireVouchers: "vouchers.expire",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
