@@ -42,6 +42,8 @@ export const envSchema = z.object({
   SEED_DEMO: boolish(true),
   /** Fixes the seeded accounts' password (tests, demos); otherwise a random one is printed once. */
   SEED_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  /** Multiplies every per-IP rate limit (many staff behind one NAT, or a test run from one address). */
+  RATE_LIMIT_IP_FACTOR: z.coerce.number().int().min(1, "must be a whole number of at least 1").max(1000).default(1),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("ISP Platform <no-reply@localhost>"),
 });

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 
 export interface RateLimitRule {
   /** e.g. "login:ip:1.2.3.4" */
@@ -16,6 +17,11 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+/** Per-IP rules (keys with ":ip:") scale with RATE_LIMIT_IP_FACTOR; per-account rules never do. */
+export function effectiveLimit(rule: RateLimitRule): number {
+  return rule.key.includes(":ip:") ? rule.limit * env().RATE_LIMIT_IP_FACTOR : rule.limit;
+}
+
 export async function consumeRateLimit(db: Database, rule: RateLimitRule): Promise<RateLimitResult> {
   const [row] = await db.execute<{ count: number; retry: number }>(sql`
     insert into rate_limits as r (key, count, reset_at)
@@ -24,7 +30,7 @@ export async function consumeRateLimit(db: Database, rule: RateLimitRule): Promi
       count = case when r.reset_at <= now() then 1 else r.count + 1 end,
       reset_at = case when r.reset_at <= now() then excluded.reset_at else r.reset_at end
     returning count, greatest(1, ceil(extract(epoch from (reset_at - now()))))::int as retry`);
-  return { allowed: row.count <= rule.limit, count: row.count, retryAfterSeconds: row.retry };
+  return { allowed: row.count <= effectiveLimit(rule), count: row.count, retryAfterSeconds: row.retry };
 }
 
 /** Consumes every rule; throws RATE_LIMITED naming the wait if any is over its limit. */
