@@ -11,6 +11,9 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       AUTH_SECRET: "test-auth-secret-that-is-long-enough-000000",
       ENCRYPTION_KEYS: "test:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+      // Tests pass their own database handles (a fresh database per file); this only completes the
+      // configuration so nothing reads the developer's .data/. Port 1 refuses at once if used by mistake.
+      DATABASE_URL: "postgres://unused:unused@127.0.0.1:1/unused",
     },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,5 +1,5 @@
-// Vitest global setup: one real PostgreSQL for the run (embedded, or the server in TEST_DATABASE_URL /
-// DATABASE_URL), a migrated template database, and each test file clones it (CREATE DATABASE … TEMPLATE).
+// Vitest global setup: one real PostgreSQL for the run (embedded, or the server in TEST_DATABASE_URL),
+// a migrated template database, and each test file clones it (CREATE DATABASE … TEMPLATE).
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
@@ -21,7 +21,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "isp-test-pg-"));
     fs.chmodSync(tmpDir, 0o755);
