@@ -38,6 +38,9 @@ const SELF_SCOPED_ACTIONS = new Set([
   "returnToPlatform",
   "updateSecurityAction",
   "searchPaymentCustomersAction",
+  // Without a batch id these clear A's own expired/unused vouchers; B's batch id is refused (NOT_FOUND).
+  "deleteExpiredVouchersAction",
+  "deleteUnusedVouchersAction",
 ]);
 
 const REFUSED = new Set([400, 401, 403, 404, 405, 409, 422]);
