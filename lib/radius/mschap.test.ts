@@ -273,8 +273,23 @@ describe("RFC 2548 §2.4.2 MPPE key encryption", () => {
     expect(() => decryptMppeKey({ value: Buffer.alloc(10, 0x80), secret, requestAuthenticator })).toThrow(
       RadiusDecodeError,
     );
-    const value = encryptMppeKey({ key, secret, requestAuthenticator });
-    expect(() => decryptMppeKey({ value, secret: "other", requestAuthenticator })).toThrow(RadiusDecodeError);
+  });
+
+  it("never yields the key under a wrong secret: a bad length byte throws, else the bytes differ", () => {
+    // The length byte decrypts to a random value under a wrong secret, so it is valid for ~1 salt in 8.
+    let threw = 0;
+    for (let i = 0; i < 256; i++) {
+      const salt = Buffer.from([0x80 | (i >> 1), i]);
+      const value = encryptMppeKey({ key, secret, requestAuthenticator, salt });
+      expect(decryptMppeKey({ value, secret, requestAuthenticator }).equals(key)).toBe(true);
+      try {
+        expect(decryptMppeKey({ value, secret: "other", requestAuthenticator }).equals(key)).toBe(false);
+      } catch (e) {
+        expect(e).toBeInstanceOf(RadiusDecodeError);
+        threw++;
+      }
+    }
+    expect(threw).toBeGreaterThan(128);
   });
 
   it("builds the Access-Accept attributes with distinct salts", () => {
