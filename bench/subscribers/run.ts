@@ -446,6 +446,22 @@ async function explainDashboard(sql: Sql, tenantId: string) {
       "revenue 6 months",
       `select width_bucket(paid_at, array(select generate_series(date_trunc('month', now()) - interval '5 months', date_trunc('month', now()), interval '1 month'))), sum(amount) from payments where tenant_id = '${tenantId}' and status = 'COMPLETED' and paid_at >= date_trunc('month', now()) - interval '5 months' and paid_at <= now() group by 1`,
     ],
+    [
+      "customer search, common surname (count)",
+      `select count(*) from customers where tenant_id = '${tenantId}' and id in (select isp_customer_search_ids('${tenantId}'::uuid, '%Wanjiru%')) and (name || ' ' || username || ' ' || coalesce(phone, '')) ilike '%Wanjiru%'`,
+    ],
+    [
+      "customer search, common surname (page)",
+      `select id, name from customers where tenant_id = '${tenantId}' and id in (select isp_customer_search_ids('${tenantId}'::uuid, '%Wanjiru%')) and (name || ' ' || username || ' ' || coalesce(phone, '')) ilike '%Wanjiru%' order by created_at desc, id desc limit 25`,
+    ],
+    [
+      "customer list by expiry, latest first",
+      `select id, name from customers where tenant_id = '${tenantId}' order by expires_at desc nulls last, id desc nulls last limit 25`,
+    ],
+    [
+      "customer list by status",
+      `select id, name from customers where tenant_id = '${tenantId}' order by status asc, id asc limit 25`,
+    ],
     ["vouchers by status", `select status, count(*) from vouchers where tenant_id = '${tenantId}' group by status`],
     [
       "expiring in 7 days",

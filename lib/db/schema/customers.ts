@@ -51,8 +51,12 @@ export const customers = pgTable(
     uniqueIndex("customers_tenant_static_ip_key").on(t.tenantId, t.staticIp).where(sql`${t.staticIp} IS NOT NULL`),
     index("customers_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("customers_tenant_name_idx").on(t.tenantId, t.name, t.id),
-    index("customers_tenant_status_idx").on(t.tenantId, t.status),
-    index("customers_tenant_expires_idx").on(t.tenantId, t.expiresAt),
+    // With id, the list's tie-breaker, so a sorted page is an index range, not a sort of the tenant.
+    index("customers_tenant_status_idx").on(t.tenantId, t.status, t.id),
+    // Expiry ascending (nulls last) and, read backwards, descending with nulls first…
+    index("customers_tenant_expires_idx").on(t.tenantId, t.expiresAt, t.id),
+    // …and descending with nulls last (latest expiry first), or read backwards ascending with nulls first.
+    index("customers_tenant_expires_desc_idx").on(t.tenantId, t.expiresAt.desc().nullsLast(), t.id.desc()),
     index("customers_tenant_package_idx").on(t.tenantId, t.packageId),
     index("customers_tenant_mac_idx").on(t.tenantId, t.macAddress),
     index("customers_expiry_scan_idx").on(t.expiresAt).where(sql`${t.status} = 'ACTIVE'`),

@@ -47,6 +47,24 @@ describe("customer list paging", () => {
     }
   }
 
+  it("pages a search with its total taken from the same statement, past the end included", async () => {
+    // "Name 3" matches i % 5 === 3: 9 of the 47.
+    const all = await withTenant(t.db, tenantId, (tx) => findCustomers(tx, { tenantId, q: "Name 3", sort: "expiry", dir: "desc", pageSize: 200 }));
+    expect(all.total).toBe(9);
+    expect(all.rows.every((r) => r.name === "Name 3")).toBe(true);
+    const paged: string[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const p = await withTenant(t.db, tenantId, (tx) => findCustomers(tx, { tenantId, q: "Name 3", sort: "expiry", dir: "desc", page, pageSize: 4 }));
+      expect(p.total).toBe(9);
+      paged.push(...p.rows.map((r) => r.id));
+    }
+    expect(paged).toEqual(all.rows.map((r) => r.id));
+    const past = await withTenant(t.db, tenantId, (tx) => findCustomers(tx, { tenantId, q: "Name 3", page: 5, pageSize: 4 }));
+    expect(past).toMatchObject({ rows: [], total: 9 });
+    const none = await withTenant(t.db, tenantId, (tx) => findCustomers(tx, { tenantId, q: "no such name" }));
+    expect(none).toMatchObject({ rows: [], total: 0 });
+  });
+
   it("returns an empty page past the end", async () => {
     const p = await withTenant(t.db, tenantId, (tx) => findCustomers(tx, { tenantId, page: 99, pageSize: 10 }));
     expect(p.rows).toEqual([]);

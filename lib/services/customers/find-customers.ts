@@ -58,10 +58,11 @@ export function customerOrder(sort: CustomerSortKey, dir: "asc" | "desc", revers
   const effective = reversed ? (dir === "asc" ? "desc" : "asc") : dir;
   const o = effective === "desc" ? desc : asc;
   // NULL expiries (never renewed) sort last either way (first, when read backwards); id breaks ties
-  // so pages never overlap.
+  // so pages never overlap. id (never NULL) gets the same NULLS clause so the order is exactly one of
+  // the two expiry indexes, read forwards or backwards.
   if (sort === "expiry") {
-    const nulls = reversed ? sql.raw("nulls first") : sql.raw("nulls last");
-    return [sql`${col} ${sql.raw(effective)} ${nulls}`, o(customers.id)];
+    const nulls = sql.raw(reversed ? "nulls first" : "nulls last");
+    return [sql`${col} ${sql.raw(effective)} ${nulls}`, sql`${customers.id} ${sql.raw(effective)} ${nulls}`];
   }
   return [o(col), o(customers.id)];
 }
@@ -99,8 +100,9 @@ export interface CustomerListRow {
 export async function findCustomers(db: Database, input: FindCustomersInput & { tenantId: string }): Promise<Page<CustomerListRow>> {
   const q = findCustomersSchema.parse(input);
   const where = customerWhere(input.tenantId, q);
-  const [{ total }] = await db.select({ total: count() }).from(customers).where(where);
   const offset = (q.page - 1) * q.pageSize;
+  if (q.q && q.q.length >= 3) return searchPage(db, q, where, offset);
+  const [{ total }] = await db.select({ total: count() }).from(customers).where(where);
   const limit = Math.min(q.pageSize, total - offset);
   // OFFSET costs what it skips, so pages past the middle are read from the other end with the order
   // reversed: the last page is as cheap as the first.
@@ -117,6 +119,32 @@ export async function findCustomers(db: Database, input: FindCustomersInput & { 
           .limit(limit)
           .offset(fromEnd ? total - offset - limit : offset);
   if (fromEnd) rows.reverse();
+  return page(rows, total, q);
+}
+
+/**
+ * A search reads every match anyway (the trigram lookup, then each row), so the total comes from the
+ * same statement as the page instead of a second pass over the matches.
+ */
+async function searchPage(db: Database, q: z.output<typeof findCustomersSchema>, where: SQL, offset: number) {
+  const rows = await db
+    .select({ ...customerListColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(customers)
+    .leftJoin(packages, eq(packages.id, customers.packageId))
+    .where(where)
+    .orderBy(...customerOrder(q.sort, q.dir))
+    .limit(q.pageSize)
+    .offset(offset);
+  // A page past the end has no row to carry the total: count it on its own.
+  const total = rows[0]?.total ?? (offset === 0 ? 0 : (await db.select({ total: count() }).from(customers).where(where))[0].total);
+  return page(
+    rows.map(({ total: _total, ...r }) => r),
+    total,
+    q,
+  );
+}
+
+function page(rows: CustomerListRow[], total: number, q: { page: number; pageSize: number }): Page<CustomerListRow> {
   return pageOf(
     rows.map((r) => ({ ...r, walletBalance: r.walletBalance / 100 })),
     total,
