@@ -34,7 +34,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     if (reason === "TOTP_REQUIRED") {
       setNeedTotp(true);
       setError(null);
-    } else if (reason === "TOTP_INVALID") {
+    } else if (reason === "TOTP_INVALID" || reason === "TOTP_REUSED") {
       setNeedTotp(true);
       setError(rest.join(":"));
     } else {

@@ -1,6 +1,6 @@
 // Staff accounts, their revocable sessions, API keys, password resets and the shared rate-limit store.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, ts, updatedAt } from "./_shared";
 import { tenants } from "./tenants";
 
@@ -19,6 +19,8 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     totpSecretSealed: text("totp_secret_sealed"),
     totpEnabledAt: ts("totp_enabled_at"),
+    /** The 30-second step of the last TOTP code accepted: a code is good once (RFC 6238 §5.2). */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     recoveryCodeHashes: text("recovery_code_hashes").array(),
     passwordChangedAt: ts("password_changed_at").notNull().defaultNow(),
     lastLoginAt: ts("last_login_at"),

@@ -170,8 +170,14 @@ describe("two-factor sign-in", () => {
 
     await expect(signIn(t.db, { email: "alice@alpha.test", password: PASSWORD }, web)).rejects.toMatchObject({ details: { reason: "TOTP_REQUIRED" } });
     await expect(signIn(t.db, { email: "alice@alpha.test", password: PASSWORD, totpCode: "12345" }, web)).rejects.toMatchObject({ details: { reason: "TOTP_INVALID" } });
-    const withCode = await signIn(t.db, { email: "alice@alpha.test", password: PASSWORD, totpCode: authenticator.generate(secret) }, web);
+    // The enrolment code was consumed: the same code cannot sign in (RFC 6238 §5.2), the next one can, once.
+    await expect(signIn(t.db, { email: "alice@alpha.test", password: PASSWORD, totpCode: authenticator.generate(secret) }, web)).rejects.toMatchObject({
+      details: { reason: "TOTP_REUSED" },
+    });
+    const next = authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret);
+    const withCode = await signIn(t.db, { email: "alice@alpha.test", password: PASSWORD, totpCode: next }, web);
     expect(withCode.user.id).toBe(alice.id);
+    await expect(signIn(t.db, { email: "alice@alpha.test", password: PASSWORD, totpCode: next }, web)).rejects.toMatchObject({ details: { reason: "TOTP_REUSED" } });
 
     await clearLimits();
     const code = recoveryCodes[3].toUpperCase();

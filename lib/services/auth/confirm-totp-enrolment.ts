@@ -7,7 +7,7 @@ import type { Database } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { openSecret } from "@/lib/crypto";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { checkTotp, hashRecoveryCode, newRecoveryCodes } from "./totp";
+import { hashRecoveryCode, newRecoveryCodes, totpStep } from "./totp";
 
 export const confirmTotpEnrolmentSchema = z.object({
   tenantId: z.string().uuid().nullable(),
@@ -23,13 +23,14 @@ export async function confirmTotpEnrolment(db: Database, input: ConfirmTotpEnrol
   if (!user) throw notFound("User");
   if (user.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor sign-in is already on");
   if (!user.totpSecretSealed) throw new AppError("INVALID_INPUT", "Start the set-up again: no pending authenticator", { fieldErrors: { code: ["Start the set-up again"] } });
-  if (!checkTotp(data.code, openSecret("totp", user.totpSecretSealed))) {
+  const step = totpStep(data.code, openSecret("totp", user.totpSecretSealed));
+  if (step === null) {
     throw new AppError("INVALID_INPUT", "That code is not right", { fieldErrors: { code: ["That code is not right. Check the time on your phone and try the next code."] } });
   }
   const recoveryCodes = newRecoveryCodes();
   await db
     .update(users)
-    .set({ totpEnabledAt: new Date(), recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) })
+    .set({ totpEnabledAt: new Date(), totpLastStep: step, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) })
     .where(and(scope, isNull(users.totpEnabledAt)));
   await recordAudit(db, { tenantId: user.tenantId, actor, action: "user.totp_enable", targetType: "user", targetId: user.id, after: { totp: true } });
   return { recoveryCodes };

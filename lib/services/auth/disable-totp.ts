@@ -23,6 +23,6 @@ export async function disableTotp(db: Database, input: DisableTotpInput, actor: 
   if (!(await verifyPassword(data.password, user.passwordHash))) {
     throw new AppError("INVALID_INPUT", "Wrong password", { fieldErrors: { password: ["Wrong password"] } });
   }
-  await db.update(users).set({ totpEnabledAt: null, totpSecretSealed: null, recoveryCodeHashes: null }).where(scope);
+  await db.update(users).set({ totpEnabledAt: null, totpSecretSealed: null, totpLastStep: null, recoveryCodeHashes: null }).where(scope);
   await recordAudit(db, { tenantId: user.tenantId, actor, action: "user.totp_disable", targetType: "user", targetId: user.id, before: { totp: !!user.totpEnabledAt }, after: { totp: false } });
 }

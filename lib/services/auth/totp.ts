@@ -18,12 +18,18 @@ export function totpUri(account: string, secret: string): string {
 }
 
 export function checkTotp(code: string, secret: string): boolean {
+  return totpStep(code, secret) !== null;
+}
+
+/** The 30-second time step a valid code belongs to (now ±1 step), or null when the code is not valid. */
+export function totpStep(code: string, secret: string, now = Date.now()): number | null {
   const digits = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(digits)) return false;
+  if (!/^\d{6}$/.test(digits)) return null;
   try {
-    return totp.check(digits, secret);
+    const delta = totp.clone({ epoch: now }).checkDelta(digits, secret);
+    return delta === null ? null : Math.floor(now / 30_000) + delta;
   } catch {
-    return false;
+    return null;
   }
 }
 
