@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { createIpPoolAction, updateIpPoolAction } from "./actions";
-import { useFormAction } from "../vouchers/_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export interface PoolFormValues {
   id?: string;

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
 import { formatRateLimit, type RateLimit } from "@/lib/radius/rate-limit";
-import { useFormAction } from "../customers/_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { createPackageAction, updatePackageAction } from "./actions";
 
 export interface PackageFormValues {

@@ -7,7 +7,7 @@ import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { useFormAction } from "./_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { createNasAction, updateNasAction } from "./actions";
 
 export interface RouterFormValues {

@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
-import { useFormAction } from "./_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { updateProfileAction } from "./actions";
 
 type Profile = { name: string; currency: string; timezone: string; country: string; logoUrl: string; contactEmail: string; contactPhone: string; address: string };

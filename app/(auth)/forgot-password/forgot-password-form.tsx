@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
-import { useFormAction } from "@/app/(admin)/settings/_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { forgotPasswordAction } from "../actions";
 
 export function ForgotPasswordForm() {

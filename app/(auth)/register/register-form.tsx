@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { useFormAction } from "@/app/(admin)/settings/_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { registerAction } from "../actions";
 
 const slugify = (s: string) =>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
-import { useFormAction } from "@/app/(admin)/settings/_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { resetPasswordAction } from "../actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {

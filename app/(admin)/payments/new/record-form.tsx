@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
 import { recordPaymentAction, searchPaymentCustomersAction } from "../actions";
-import { useFormAction } from "../../vouchers/_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { dateOnly, money } from "../../vouchers/_lib/format";
 
 export interface CustomerOption {

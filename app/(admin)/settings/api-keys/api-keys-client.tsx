@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { roleLabels } from "@/lib/auth/permissions";
-import { useFormAction } from "../_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { createApiKeyAction, revokeApiKeyAction } from "../actions";
 
 type Key = { id: string; name: string; prefix: string; role: "SUPER_ADMIN" | "ADMIN" | "STAFF" | "VIEWER"; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; createdBy: string | null };

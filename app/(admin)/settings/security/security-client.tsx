@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, FormError, Input } from "@/components/ui/field";
-import { useFormAction } from "../_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { changeMyPasswordAction, disableMyTotpAction, updateSecurityAction } from "../actions";
 import { TotpEnrolment } from "./totp-enrolment";
 

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Copy, ShieldCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
-import { useFormAction } from "../_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { confirmEnrolmentAction, startEnrolmentAction } from "@/app/(auth)/actions";
 
 type Enrolment = { manualKey: string; otpauthUrl: string; qrDataUrl: string };

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { roleLabels } from "@/lib/auth/permissions";
-import { useFormAction } from "../_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { createUserAction, issueResetLinkAction, setUserActiveAction, updateUserAction } from "../actions";
 
 type Role = "SUPER_ADMIN" | "ADMIN" | "STAFF" | "VIEWER";

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { generateVouchersAction } from "../actions";
-import { useFormAction } from "../_lib/use-form-action";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 function example(prefix: string, length: number, alphabet: string): string {
   let s = prefix;

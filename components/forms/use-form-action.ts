@@ -1,6 +1,6 @@
 "use client";
 // Runs a server action from a form's onSubmit (not <form action>), so a refused submission keeps what
-// the person typed, and exposes every field error for <Field errors>.
+// the person typed, and exposes every field error for <Field errors>. Every admin form uses it.
 import { useState, useTransition } from "react";
 import type { ActionResult, ActionState } from "@/lib/auth/action";
 
