@@ -42,7 +42,7 @@ export async function setCustomersStatus(db: Database, input: SetCustomersStatus
   });
   if (status !== "ACTIVE") {
     for (const r of rows) {
-      await requestCustomerDisconnect(db, { tenantId: input.tenantId, customerId: r.id, reason: `status ${status}` });
+      await requestCustomerDisconnect(db, { tenantId: input.tenantId, customerId: r.id, reason: `status ${status}`, whenStatusIn: [status] });
     }
   }
   return { updated: rows.length, skipped: unique.length - rows.length };

@@ -6,11 +6,22 @@ import { sessionIdentification } from "@/lib/radius-client";
 import { closeSessions } from "./close-sessions";
 import { loadCoaTargets, mapLimited, type CoaSender } from "./coa-targets";
 import { recordCoaResult } from "./record-coa-result";
-import type { DisconnectSessionsJob, SessionCommandReport, SessionCommandResult } from "./session-jobs";
+import { and, eq } from "drizzle-orm";
+import { customers } from "@/lib/db/schema";
+import { UncommittedChangeError, type DisconnectSessionsJob, type SessionCommandReport, type SessionCommandResult } from "./session-jobs";
 
 const ADMIN_RESET = "Admin-Reset" satisfies keyof typeof ACCT_TERMINATE_CAUSE;
 
 export async function disconnectSessions(db: Database, coa: CoaSender, job: DisconnectSessionsJob): Promise<SessionCommandReport> {
+  if (job.whenStatusIn && job.customerId) {
+    const [row] = await db
+      .select({ status: customers.status })
+      .from(customers)
+      .where(and(eq(customers.tenantId, job.tenantId), eq(customers.id, job.customerId)));
+    if (row && !job.whenStatusIn.includes(row.status)) {
+      throw new UncommittedChangeError(`customer status is ${row.status}, not ${job.whenStatusIn.join("/")}: the change is not committed`);
+    }
+  }
   // Every selector given narrows the set (quota enforcement sends a customer and its session ids).
   const targets = await loadCoaTargets(db, { tenantId: job.tenantId, sessionIds: job.sessionIds, customerId: job.customerId, nasId: job.nasId });
   const results = await mapLimited(targets, 32, async (t): Promise<SessionCommandResult> => {

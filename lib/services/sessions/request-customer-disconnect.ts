@@ -13,6 +13,8 @@ export const requestCustomerDisconnectSchema = z.object({
   tenantId: zUuid("tenant"),
   customerId: zUuid("customer"),
   reason: z.string().trim().max(200).optional(),
+  /** See DisconnectSessionsJob.whenStatusIn: for a disconnect asked from inside a status change. */
+  whenStatusIn: z.array(z.string()).optional(),
 });
 export type RequestCustomerDisconnectInput = z.input<typeof requestCustomerDisconnectSchema>;
 
@@ -23,7 +25,7 @@ export interface RequestCustomerDisconnectResult {
 }
 
 export async function requestCustomerDisconnect(db: Database, input: RequestCustomerDisconnectInput): Promise<RequestCustomerDisconnectResult> {
-  const { tenantId, customerId, reason } = requestCustomerDisconnectSchema.parse(input);
+  const { tenantId, customerId, reason, whenStatusIn } = requestCustomerDisconnectSchema.parse(input);
   const [customer] = await db
     .select({ id: customers.id })
     .from(customers)
@@ -35,7 +37,8 @@ export async function requestCustomerDisconnect(db: Database, input: RequestCust
     .from(sessions)
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.customerId, customerId)));
   if (open.length === 0) return { jobId: null, openSessions: 0 };
-  const job: DisconnectSessionsJob = { tenantId, customerId, reason: reason ?? "customer disconnect", requestedBy: "system" };
-  const jobId = await enqueueSessionJob(JOBS.disconnectSessions, job);
+  const job: DisconnectSessionsJob = { tenantId, customerId, reason: reason ?? "customer disconnect", requestedBy: "system", whenStatusIn };
+  // Waiting for a commit: a few retries a second apart (a rolled-back change ends as a failed job).
+  const jobId = await enqueueSessionJob(JOBS.disconnectSessions, job, whenStatusIn ? { retryLimit: 5, retryDelay: 1 } : undefined);
   return { jobId, openSessions: open.length };
 }

@@ -7,7 +7,7 @@ import { sendJob } from "@/lib/jobs/send";
 import { env } from "@/lib/env";
 import type { JobName } from "@/lib/jobs/names";
 
-export type SessionJobSender = (name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number }) => Promise<string | null>;
+export type SessionJobSender = (name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number; retryDelay?: number }) => Promise<string | null>;
 
 /** What the JOBS.disconnectSessions job carries. Exactly one selector is used, in this order. */
 export interface DisconnectSessionsJob {
@@ -18,7 +18,16 @@ export interface DisconnectSessionsJob {
   reason?: string;
   /** Who asked, for the RADIUS log ("staff:<userId>", "system:expiry", …). */
   requestedBy?: string;
+  /**
+   * Sent from inside the transaction that changes the customer's status: act only once that status is
+   * committed (until then the job fails and is retried a second later; a change rolled back never acts).
+   * Without it, a router re-dialling at once could be let in again by the not-yet-committed ACTIVE row.
+   */
+  whenStatusIn?: string[];
 }
+
+/** The job failed because the change that asked for it is not committed (yet); pg-boss retries it. */
+export class UncommittedChangeError extends Error {}
 
 export interface ChangeSessionRateJob {
   tenantId: string;
@@ -65,7 +74,7 @@ export function setSessionJobSender(sender: SessionJobSender | null): SessionJob
   return previous;
 }
 
-export function enqueueSessionJob(name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number }) {
+export function enqueueSessionJob(name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number; retryDelay?: number }) {
   return (holder.__ispSessionJobSender ?? defaultSender)(name, data, options);
 }
 

@@ -18,7 +18,7 @@ import { closeStaleSessions } from "./close-stale-sessions";
 import { requestSessionsDisconnect } from "./request-sessions-disconnect";
 import { requestCustomerDisconnect } from "./request-customer-disconnect";
 import { requestRateChange } from "./request-rate-change";
-import { awaitSessionJob, setSessionJobSender } from "./session-jobs";
+import { awaitSessionJob, setSessionJobSender, UncommittedChangeError } from "./session-jobs";
 
 const secret = "session-control-secret-01";
 let t: TestDatabase;
@@ -134,6 +134,17 @@ describe("disconnecting sessions", () => {
     const [log] = await t.db.select().from(radiusLog).where(eq(radiusLog.username, customer.username));
     expect(log).toMatchObject({ outcome: "TIMEOUT", reason: "no reply after 3 tries" });
     expect(fake.received).toHaveLength(3);
+  });
+
+  it("asked from inside a status change, acts only once that status is committed", async () => {
+    const { customer, session } = await customerWithSession();
+    // The suspension has not committed: the row still says ACTIVE, so nothing is sent and the job retries.
+    await expect(disconnectSessions(t.db, client, { tenantId: tenantA, customerId: customer.id, whenStatusIn: ["SUSPENDED"] })).rejects.toBeInstanceOf(UncommittedChangeError);
+    expect(fake.received).toHaveLength(0);
+    expect(await t.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, session.id))).toHaveLength(1);
+    await t.db.update(customers).set({ status: "SUSPENDED" }).where(eq(customers.id, customer.id));
+    const report = await disconnectSessions(t.db, client, { tenantId: tenantA, customerId: customer.id, whenStatusIn: ["SUSPENDED"] });
+    expect(report.results).toEqual([expect.objectContaining({ sessionId: session.id, outcome: "ACK", closed: true })]);
   });
 
   it("ignores another tenant's session ids", async () => {
