@@ -95,12 +95,13 @@ test("the viewer sees only what the role allows and cannot change anything", asy
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Team" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
-  // Reading is allowed (the permission map gives every role the read permissions, the audit log included).
-  await expect(nav.getByRole("link", { name: "Audit log" })).toBeVisible();
+  // The audit log (staff, their addresses and every change) is for admins only.
+  await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Customers" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "My security" })).toBeVisible();
 
   // Pages of admin areas send the viewer back.
-  for (const url of ["/settings/team", "/settings", "/settings/api-keys", "/settings/outbox"]) {
+  for (const url of ["/settings/team", "/settings", "/settings/api-keys", "/settings/outbox", "/audit"]) {
     await page.goto(url);
     await expect(page).toHaveURL(/\/dashboard\?denied=1/);
   }
@@ -114,6 +115,7 @@ test("the viewer sees only what the role allows and cannot change anything", asy
   expect(create.status()).toBe(403);
   const list = await request.get("/api/users", { headers: { cookie } });
   expect(list.status()).toBe(403);
+  expect((await request.get("/api/audit", { headers: { cookie } })).status()).toBe(403);
   const patch = await request.patch(`/api/users/${(await me.json()).data.user.id}`, { headers: { cookie }, data: { role: "ADMIN" } });
   expect(patch.status()).toBe(403);
 

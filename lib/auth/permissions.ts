@@ -28,7 +28,8 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readOnly = permissions.filter((p) => p.endsWith(":read") && p !== "users:read" && p !== "settings:read");
+// The team, the settings and the audit log (who did what, from which address) are for admins.
+const readOnly = permissions.filter((p) => p.endsWith(":read") && p !== "users:read" && p !== "settings:read" && p !== "audit:read");
 const tenantAll = permissions.filter((p) => p !== "platform:manage");
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
