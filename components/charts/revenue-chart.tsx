@@ -39,8 +39,8 @@ export function RevenueChart({ data, currency, height = 260 }: { data: RevenuePo
               width={48}
               tick={{ fontSize: 12, fill: "#64748b" }}
               allowDecimals={false}
-              // An empty chart still gets a sensible axis (0 to 1 unit of currency).
-              domain={[0, (max: number) => Math.max(max, 100)]}
+              // Values are minor units: an empty or tiny chart still gets whole-unit ticks (0 to 100).
+              domain={[0, (max: number) => Math.max(max, 10_000)]}
               tickFormatter={(v: number) => formatCompactMinor(v)}
             />
             <Tooltip
