@@ -15,86 +15,13 @@ import { parseKeyring, seal } from "@/lib/crypto/seal";
 import { AUTH_SUBJECTS_SQL, findAuthSubjects } from "@/lib/services/radius/find-auth-subjects";
 import { pgArray } from "@/lib/services/radius/pg-array";
 import { recordAccounting, type AccountingRecord } from "@/lib/services/radius/record-accounting";
+import { authRequest, cpuSeconds, interimRequest, loadOptions, pickUser, postgresPids, radclientRounds, rssMb, TIME, udpStats } from "./common";
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: number) => {
-  const eq = args.find((a) => a.startsWith(`--${name}=`));
-  if (eq) return Number(eq.split("=")[1]);
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const CUSTOMERS = opt("customers", 100_000);
-const PROCS = opt("procs", 4);
-const PER_FILE = opt("per-file", 5000);
-const ROUNDS = opt("rounds", 2);
-const PARALLEL = opt("parallel", 100);
+const { customers: CUSTOMERS, procs: PROCS, perFile: PER_FILE, rounds: ROUNDS, parallel: PARALLEL, phases: PHASES } = loadOptions(args);
 const WITH_MA = args.includes("--ma");
-const PHASES = (args.find((a) => a.startsWith("--phases="))?.split("=")[1] ?? "auth,acct").split(",");
 const SECRET = "bench-secret-0123456789";
 const KEYS = `bench:${crypto.randomBytes(32).toString("base64")}`;
-
-function udpStats(): { RcvbufErrors: number; InErrors: number } {
-  const lines = fs.readFileSync("/proc/net/snmp", "utf8").split("\n").filter((l) => l.startsWith("Udp:"));
-  const names = lines[0].split(/\s+/).slice(1);
-  const values = lines[1].split(/\s+/).slice(1).map(Number);
-  const get = (n: string) => values[names.indexOf(n)] ?? 0;
-  return { RcvbufErrors: get("RcvbufErrors"), InErrors: get("InErrors") };
-}
-
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Math.round(Number(m[1]) / 1024) : 0;
-}
-
-/** CPU seconds (user + system) used so far by these processes. */
-function cpuSeconds(pids: number[]): number {
-  const tick = 100; // USER_HZ on Linux
-  let sum = 0;
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      sum += (Number(f[11]) + Number(f[12])) / tick;
-    } catch {
-      // exited
-    }
-  }
-  return sum;
-}
-
-/** The embedded PostgreSQL's processes: the postmaster (first line of postmaster.pid) and its children. */
-function postgresPids(dataDir: string): number[] {
-  try {
-    const master = Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
-    const children = fs
-      .readdirSync("/proc")
-      .filter((d) => /^\d+$/.test(d))
-      .filter((d) => {
-        try {
-          const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-          return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === master;
-        } catch {
-          return false;
-        }
-      })
-      .map(Number);
-    return [master, ...children];
-  } catch {
-    return [];
-  }
-}
-
-const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
-
-function run(cmd: string, argv: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const c = spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    c.stdout.on("data", (d: Buffer) => (out += d));
-    c.stderr.on("data", (d: Buffer) => (out += d));
-    c.on("close", (code) => resolve({ code, out }));
-  });
-}
 
 async function metrics(port: number) {
   const res = await fetch(`http://127.0.0.1:${port}/metrics/radius`);
@@ -229,45 +156,19 @@ async function main() {
 
     const files = path.join(dataDir, "radclient");
     fs.mkdirSync(files);
-    const pick = () => `user${String(Math.floor(Math.random() * CUSTOMERS)).padStart(6, "0")}`;
-    const ma = WITH_MA ? "Message-Authenticator = 0x00\n" : "";
-    const write = (name: string, gen: (i: number) => string) => {
-      const f = path.join(files, name);
-      fs.writeFileSync(f, Array.from({ length: PER_FILE }, (_, i) => gen(i)).join("\n"));
-      return f;
-    };
 
     const phase = async (label: string, kind: "auth" | "acct", port: number, gen: (p: number, r: number, i: number) => string) => {
       const before = await metrics(mPort);
       const udp0 = udpStats();
       let peak = 0;
       const timer = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 200);
-      let total = 0;
-      let failed = 0;
-      let clientCpu = 0;
       const pgPids = postgresPids(dataDir);
       const serverCpu0 = cpuSeconds([serverPid]);
       const pgCpu0 = cpuSeconds(pgPids);
       const load = os.loadavg()[0].toFixed(1);
-      const t0 = performance.now();
-      for (let r = 0; r < ROUNDS; r++) {
-        const paths = Array.from({ length: PROCS }, (_, p) => write(`${label}-${r}-${p}.txt`, (i) => gen(p, r, i)));
-        const rcArgs = (f: string) => ["-s", "-p", String(PARALLEL), "-r", "3", "-t", "3", "-f", f, `127.0.0.1:${port}`, kind, SECRET];
-        const results = await Promise.all(
-          paths.map((f) => (TIME ? run(TIME, ["-f", "RCCPU %U %S", "radclient", ...rcArgs(f)]) : run("radclient", rcArgs(f)))),
-        );
-        for (const res of results) {
-          const cpu = /RCCPU ([\d.]+) ([\d.]+)/.exec(res.out);
-          if (cpu) clientCpu += Number(cpu[1]) + Number(cpu[2]);
-          const ok = /Accepted\s*:\s*(\d+)/.exec(res.out);
-          const rejected = /Rejected\s*:\s*(\d+)/.exec(res.out);
-          const lost = /Lost\s*:\s*(\d+)/.exec(res.out);
-          total += PER_FILE;
-          failed += Number(lost?.[1] ?? 0) + Number(rejected?.[1] ?? 0);
-          if (!ok) console.log(res.out.slice(0, 500));
-        }
-      }
-      const seconds = (performance.now() - t0) / 1000;
+      const { total, failed, clientCpu, seconds } = await radclientRounds({
+        dir: files, label, kind, port, secret: SECRET, procs: PROCS, perFile: PER_FILE, rounds: ROUNDS, parallel: PARALLEL, gen,
+      });
       const serverCpu = cpuSeconds([serverPid]) - serverCpu0;
       // Backends that connected during the phase started from zero.
       const pgCpu = cpuSeconds([...new Set([...pgPids, ...postgresPids(dataDir)])]) - pgCpu0;
@@ -289,27 +190,38 @@ async function main() {
       );
     };
 
-    if (PHASES.includes("auth")) await phase("PAP Access-Request", "auth", authPort, () => {
-      const u = pick();
-      return `User-Name = "${u}"\nUser-Password = "pw-${u}"\nNAS-IP-Address = 127.0.0.1\nNAS-Port = 1\n${ma}`;
-    });
-    if (PHASES.includes("acct")) await phase("Interim-Update", "acct", acctPort, (p, r, i) => {
-      const u = pick();
-      const bytes = BigInt(i) * 1_000_000n;
-      return (
-        `User-Name = "${u}"\nAcct-Status-Type = Interim-Update\nAcct-Session-Id = "b-${r}-${p}-${i}"\nNAS-IP-Address = 127.0.0.1\n` +
-        `Acct-Session-Time = ${i}\nAcct-Input-Octets = ${Number(bytes % 2n ** 32n)}\nAcct-Input-Gigawords = ${Number(bytes / 2n ** 32n)}\nAcct-Output-Octets = ${i * 3}\n`
+    if (PHASES.includes("auth")) await phase("PAP Access-Request", "auth", authPort, () => authRequest(pickUser(CUSTOMERS), WITH_MA));
+    let correct = true;
+    if (PHASES.includes("acct")) {
+      await phase("Interim-Update", "acct", acctPort, (p, r, i) => interimRequest(pickUser(CUSTOMERS), p, r, i));
+      // Read back what was stored, as bench/radius/freeradius.ts does with radacct.
+      const check = postgres(url, { max: 1, onnotice: () => undefined });
+      const total = PROCS * PER_FILE * ROUNDS;
+      const [row] = await check`select count(*)::int as rows, count(distinct acct_session_id)::int as sessions
+                                  from sessions where acct_session_id like 'b-%'`;
+      // The last session of each file carries gigawords: (perFile - 1) * 1,000,000 input octets.
+      const last = `b-0-0-${PER_FILE - 1}`;
+      const [big] = await check`select input_octets::text as octets from sessions where acct_session_id = ${last}`;
+      await check.end();
+      const expected = String(BigInt(PER_FILE - 1) * 1_000_000n);
+      correct = row.rows === total && row.sessions === total && big?.octets === expected;
+      console.log(
+        `  sessions: ${row.rows} rows, ${row.sessions} distinct session ids for ${total} Interim-Updates; ` +
+          `${last} input octets ${big?.octets ?? "missing"} (expected ${expected}) ${correct ? "— one row per session" : "— MISMATCH"}`,
       );
-    });
+    }
     const final = await metrics(mPort);
     console.log(`drops: ${JSON.stringify(final.totals.drops)}; final RSS ${rssMb(serverPid)} MB`);
     console.log(`auth cache: ${JSON.stringify(final.authCache)}; duplicate cache entries ${JSON.stringify(final.duplicateCache)}; memory (MB) ${JSON.stringify(final.memoryMb)}`);
     const stats = postgres(url, { max: 1, onnotice: () => undefined });
     const tables = await stats`select relname, n_tup_ins::int as ins, n_tup_upd::int as upd, n_tup_hot_upd::int as hot
                                  from pg_stat_user_tables where relname in ('customers', 'sessions') order by relname`;
-    // HOT updates touch no index; customers' fillfactor (drizzle/0006) leaves room for them.
+    // HOT updates touch no index; customers' fillfactor (drizzle/0006) leaves room for them. These counters
+    // are flushed by backends now and then, so they may trail the rows read back above.
     console.log(`row writes: ${tables.map((t) => `${t.relname} ${t.ins} inserted, ${t.upd} updated (${t.hot} HOT)`).join("; ")}`);
     await stats.end();
+    console.log(correct ? "correct: every request answered, one session row per session" : "NOT CORRECT: see the lines above");
+    if (!correct) process.exitCode = 1;
   } finally {
     if (server?.pid) {
       server.kill("SIGTERM");
