@@ -133,13 +133,26 @@ test("two-factor sign-in: enrol, then a code is asked; a tenant can require it",
   await expect(vp).toHaveURL(/\/two-factor\/setup/);
   await vp.goto("/dashboard");
   await expect(vp).toHaveURL(/\/two-factor\/setup/);
+  // REST too: their browser session reaches no data, and no token is issued to them until they enrol.
+  const viaCookie = await vp.request.get("/api/customers");
+  expect(viaCookie.status()).toBe(403);
+  expect((await viaCookie.json()).error.details.reason).toBe("TOTP_SETUP_REQUIRED");
+  const login = await vp.request.post("/api/auth/login", { data: { email: t.viewer.email, password: t.viewer.password } });
+  expect(login.status()).toBe(403);
+  expect((await login.json()).error).toMatchObject({ message: expect.stringContaining("requires two-factor sign-in"), details: { reason: "TOTP_SETUP_REQUIRED" } });
   await vp.getByRole("button", { name: "Set up an authenticator app" }).click();
   const vSecret = (await vp.getByTestId("totp-manual-key").textContent())!.replace(/\s+/g, "");
   await vp.getByLabel("6-digit code from the app").fill(authenticator.generate(vSecret));
   await vp.getByRole("button", { name: "Turn on" }).click();
   await vp.getByRole("button", { name: "Continue to the dashboard" }).click();
   await expect(vp).toHaveURL(/\/dashboard/);
+  expect((await vp.request.get("/api/customers")).status()).toBe(200);
   await v.close();
+
+  // Back to the default for the tests that follow.
+  await page.getByLabel(/Require two-factor sign-in for everyone/).uncheck();
+  await page.getByRole("button", { name: "Save policy" }).click();
+  await expect.poll(async () => (await sql`select value->>'requireTotp' as v from settings where tenant_id = ${t.id} and key = 'security'`)[0]?.v).toBe("false");
 });
 
 test("REST: login, refresh rotation, password change and logout cut off copied tokens", async ({ request }) => {

@@ -25,10 +25,10 @@ export const forgotPasswordAction = publicAction(
 
 export const resetPasswordAction = publicAction({ schema: resetPasswordSchema }, async (ctx, input) => resetPassword(getDb(), input, ctx));
 
-export const startEnrolmentAction = tenantAction({ schema: z.object({}), permission: "dashboard:read" }, (ctx) =>
+export const startEnrolmentAction = tenantAction({ schema: z.object({}), permission: "dashboard:read", beforeTotpEnrolment: true }, (ctx) =>
   startTotpEnrolment(ctx.tx, { tenantId: ctx.staff.impersonating ? null : ctx.tenantId, userId: ctx.staff.userId }),
 );
 
-export const confirmEnrolmentAction = tenantAction({ schema: z.object({ code: z.string() }), permission: "dashboard:read" }, (ctx, input) =>
+export const confirmEnrolmentAction = tenantAction({ schema: z.object({ code: z.string() }), permission: "dashboard:read", beforeTotpEnrolment: true }, (ctx, input) =>
   confirmTotpEnrolment(ctx.tx, { tenantId: ctx.tenantId, userId: ctx.staff.userId, code: input.code }, ctx.actor),
 );

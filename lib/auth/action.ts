@@ -50,12 +50,18 @@ export function errorResult(e: unknown): ActionResult<never> {
 }
 
 export function tenantAction<S extends z.ZodType, T>(
-  opts: { schema: S; permission: Permission; message?: string | ((data: T) => string) },
+  opts: {
+    schema: S;
+    permission: Permission;
+    message?: string | ((data: T) => string);
+    /** Only the two-factor enrolment actions: usable by a member the tenant still requires to enrol. */
+    beforeTotpEnrolment?: boolean;
+  },
   fn: (ctx: ActionContext, input: z.output<S>) => Promise<T>,
 ) {
   return async (_prev: ActionState<T> | undefined, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
     try {
-      const staff = await requireStaff(opts.permission);
+      const staff = await requireStaff(opts.permission, { beforeTotpEnrolment: opts.beforeTotpEnrolment });
       if (!staff.tenantId) throw new AppError("FORBIDDEN", "Open a tenant first");
       const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
       const input = opts.schema.parse(raw);

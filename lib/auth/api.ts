@@ -14,7 +14,7 @@ import type { Actor } from "@/lib/services/audit/record-audit";
 import { zodFieldErrors } from "@/lib/services/zod-helpers";
 import { verifyAccessToken } from "@/lib/services/auth/access-token";
 import { getApiKeyContext, looksLikeApiKey } from "@/lib/services/auth/get-api-key-context";
-import { getSessionContext, type StaffContext } from "@/lib/services/auth/get-session-context";
+import { getSessionContext, mustEnrolTotp, totpSetupRequired, type StaffContext } from "@/lib/services/auth/get-session-context";
 import { authOptions } from "./next-auth";
 import { can, type Permission } from "./permissions";
 import { clientIpFrom } from "./request-context";
@@ -98,6 +98,8 @@ export function apiRoute<P = Record<string, string>>(
     try {
       const principal = await authenticate(req);
       if (!principal) throw new AppError("UNAUTHORIZED", "Sign in or send a valid bearer token or API key");
+      // API keys belong to the tenant, not to a person; a person's session or token obeys the 2FA policy.
+      if (principal.kind !== "api-key" && mustEnrolTotp(principal.context)) throw totpSetupRequired(principal.context.tenantName);
       if (!can(principal.context.role, opts.permission)) throw new AppError("FORBIDDEN", "You do not have permission to do this");
       const tenantId = principal.context.tenantId;
       if (!tenantId) throw new AppError("FORBIDDEN", "This endpoint works inside a tenant");

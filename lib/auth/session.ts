@@ -8,7 +8,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "./next-auth";
 import { getDb } from "@/lib/db";
 import { can, type Permission } from "./permissions";
-import { getSessionContext, touchSession, type StaffContext } from "@/lib/services/auth/get-session-context";
+import { getSessionContext, mustEnrolTotp, totpSetupRequired, touchSession, type StaffContext } from "@/lib/services/auth/get-session-context";
 import { AppError } from "@/lib/errors";
 
 export type { StaffContext };
@@ -28,7 +28,7 @@ export async function requireStaffPage(permission?: Permission): Promise<StaffCo
   if (!staff) redirect("/sign-in");
   if (!staff.tenantId) redirect("/platform");
   // A tenant that requires two-factor sign-in sends members without it to enrol before anything else.
-  if (staff.totpRequired && !staff.totpEnabled) redirect("/two-factor/setup");
+  if (mustEnrolTotp(staff)) redirect("/two-factor/setup");
   if (permission && !can(staff.role, permission)) redirect("/dashboard?denied=1");
   return staff as StaffContext & { tenantId: string };
 }
@@ -41,10 +41,14 @@ export async function requirePlatformPage(): Promise<StaffContext> {
   return staff;
 }
 
-/** For server actions: throws AppError instead of redirecting. */
-export async function requireStaff(permission?: Permission): Promise<StaffContext> {
+/**
+ * For server actions: throws AppError instead of redirecting. A member who must first set up two-factor
+ * sign-in is refused, except by the enrolment actions themselves (`beforeTotpEnrolment`).
+ */
+export async function requireStaff(permission?: Permission, opts: { beforeTotpEnrolment?: boolean } = {}): Promise<StaffContext> {
   const staff = await getStaff();
   if (!staff) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
+  if (mustEnrolTotp(staff) && !opts.beforeTotpEnrolment) throw totpSetupRequired(staff.tenantName);
   if (permission && !can(staff.role, permission)) throw new AppError("FORBIDDEN", "You do not have permission to do this");
   return staff;
 }

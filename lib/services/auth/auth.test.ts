@@ -5,7 +5,8 @@ import { authSessions, mailOutbox, passwordResetTokens, rateLimits, users } from
 import { resetEnvCache } from "@/lib/env";
 import { createTenant } from "@/lib/services/tenants/create-tenant";
 import { signIn } from "./sign-in";
-import { getSessionContext } from "./get-session-context";
+import { getSessionContext, mustEnrolTotp } from "./get-session-context";
+import { updateSecuritySettings } from "@/lib/services/tenants/update-security-settings";
 import { revokeSession } from "./sign-out";
 import { changePassword } from "./change-password";
 import { refreshSession } from "./refresh-session";
@@ -196,6 +197,34 @@ describe("two-factor sign-in", () => {
     await expect(startTotpEnrolment(t.db, { tenantId: tenantA, userId: bob.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(confirmTotpEnrolment(t.db, { tenantId: tenantA, userId: bob.id, code: "123456" }, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(disableTotp(t.db, { tenantId: tenantA, userId: bob.id, password: PASSWORD }, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("when the tenant requires it, a member without it gets a browser session only to enrol, and no REST token", async () => {
+    await clearLimits();
+    const [bob] = await t.db.select().from(users).where(eq(users.email, "bob@beta.test"));
+    const before = await signIn(t.db, { email: "bob@beta.test", password: PASSWORD }, api);
+    await updateSecuritySettings(t.db, { tenantId: tenantB, requireTotp: true }, {});
+
+    await expect(signIn(t.db, { email: "bob@beta.test", password: PASSWORD }, api)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("Beta Net requires two-factor sign-in"),
+      details: { reason: "TOTP_SETUP_REQUIRED" },
+    });
+    // A token issued before the policy: its session now must enrol first (REST and actions refuse it).
+    expect(mustEnrolTotp((await getSessionContext(t.db, before.sessionId))!)).toBe(true);
+    const browser = await signIn(t.db, { email: "bob@beta.test", password: PASSWORD }, web);
+    expect(mustEnrolTotp((await getSessionContext(t.db, browser.sessionId))!)).toBe(true);
+    // Another tenant's policy is its own.
+    expect(mustEnrolTotp((await getSessionContext(t.db, (await signIn(t.db, { email: "alice@alpha.test", password: PASSWORD }, web)).sessionId))!)).toBe(false);
+
+    const secret = (await startTotpEnrolment(t.db, { tenantId: tenantB, userId: bob.id })).manualKey.replace(/\s+/g, "");
+    await confirmTotpEnrolment(t.db, { tenantId: tenantB, userId: bob.id, code: currentTotp(secret) }, {});
+    expect(mustEnrolTotp((await getSessionContext(t.db, browser.sessionId))!)).toBe(false);
+    const next = authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret);
+    await expect(signIn(t.db, { email: "bob@beta.test", password: PASSWORD, totpCode: next }, api)).resolves.toMatchObject({ user: { id: bob.id } });
+
+    await updateSecuritySettings(t.db, { tenantId: tenantB, requireTotp: false }, {});
+    await disableTotp(t.db, { tenantId: tenantB, userId: bob.id, password: PASSWORD }, {});
   });
 });
 

@@ -4,6 +4,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { authSessions, settings, tenants, users, type Role } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 
 export interface StaffContext {
   sessionId: string;
@@ -28,6 +29,22 @@ export interface StaffContext {
 export const SECURITY_SETTINGS_KEY = "security";
 
 const acting = alias(tenants, "acting_tenant");
+
+/**
+ * A member of a tenant that requires two-factor sign-in who has not set it up: until they do, they may
+ * only enrol, see who they are and sign out. Pages send them to enrol; actions and REST refuse with this.
+ */
+export function mustEnrolTotp(ctx: Pick<StaffContext, "totpRequired" | "totpEnabled">): boolean {
+  return !!ctx.totpRequired && !ctx.totpEnabled;
+}
+
+export function totpSetupRequired(tenantName: string | null): AppError {
+  return new AppError(
+    "FORBIDDEN",
+    `${tenantName ?? "Your ISP"} requires two-factor sign-in. Set up an authenticator app at /two-factor/setup first.`,
+    { reason: "TOTP_SETUP_REQUIRED" },
+  );
+}
 
 export async function getSessionContext(db: Database, sessionId: string): Promise<StaffContext | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;

@@ -8,6 +8,8 @@ import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { hashToken, randomToken } from "@/lib/crypto";
 import { enforceRateLimits, resetRateLimit } from "@/lib/services/rate-limit/consume-rate-limit";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { getSecuritySettings } from "@/lib/services/tenants/get-security-settings";
+import { totpSetupRequired } from "./get-session-context";
 import { verifySecondFactor } from "./second-factor";
 
 export const signInSchema = z.object({
@@ -75,6 +77,10 @@ export async function signIn(db: Database, input: SignInInput, ctx: SignInContex
     throw new AppError("FORBIDDEN", `The trial of ${row.tenantName} has ended. Contact the platform operator to continue.`, { reason: "TRIAL_ENDED" });
   }
   await verifySecondFactor(db, row.user, data.totpCode, ctx);
+  // The browser signs such a member in to enrol; a REST token would only be refused on every route.
+  if (ctx.kind === "API" && !row.user.totpEnabledAt && row.user.tenantId && (await getSecuritySettings(db, { tenantId: row.user.tenantId })).requireTotp) {
+    throw totpSetupRequired(row.tenantName);
+  }
 
   await resetRateLimit(db, `login:account:${data.email}`);
   const refreshToken = ctx.kind === "API" ? randomToken() : undefined;
