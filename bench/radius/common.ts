@@ -4,6 +4,7 @@
 // drive the server under test with exactly the same load.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 /** `--name=N` or `--name N`, else the fallback. */
@@ -59,22 +60,26 @@ export function cpuSeconds(pids: number[]): number {
 export function postgresPids(dataDir: string): number[] {
   try {
     const master = Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
-    const children = fs
-      .readdirSync("/proc")
-      .filter((d) => /^\d+$/.test(d))
-      .filter((d) => {
-        try {
-          const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-          return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === master;
-        } catch {
-          return false;
-        }
-      })
-      .map(Number);
-    return [master, ...children];
+    return [master, ...childrenOf([master])];
   } catch {
     return [];
   }
+}
+
+/** The processes whose parent is one of these (from /proc/<pid>/stat). */
+function childrenOf(parents: number[]): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+        return parents.includes(Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 export const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
@@ -102,19 +107,7 @@ export function run(cmd: string, argv: string[]): Promise<{ code: number | null;
 export function killRunning() {
   stopped = true;
   const pids = [...running].map((c) => c.pid).filter((p): p is number => !!p);
-  const children = fs
-    .readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-        return pids.includes(Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-  for (const pid of [...children, ...pids]) {
+  for (const pid of [...childrenOf(pids), ...pids]) {
     try {
       process.kill(pid, "SIGTERM");
     } catch {
@@ -192,4 +185,43 @@ export async function radclientRounds(load: RadclientLoad) {
   }
   const seconds = (performance.now() - t0) / 1000;
   return { total, accepted, failed, clientCpu, seconds };
+}
+
+/** What a phase cost, measured around it: CPU of the server, of PostgreSQL and of the load; RSS; UDP drops. */
+export interface PhaseCost {
+  serverCpu: number;
+  pgCpu: number;
+  peakRssMb: number;
+  rcvbufErrors: number;
+  inErrors: number;
+  /** The 1-minute load average when the phase started, and the UTC time. */
+  load: string;
+  when: string;
+}
+
+/** Runs `load` through radclientRounds while sampling the server process and the embedded PostgreSQL. */
+export async function measuredRounds(serverPid: number, dataDir: string, load: RadclientLoad) {
+  const udp0 = udpStats();
+  let peak = rssMb(serverPid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 200);
+  const pgPids = postgresPids(dataDir);
+  const serverCpu0 = cpuSeconds([serverPid]);
+  const pgCpu0 = cpuSeconds(pgPids);
+  const cost: Partial<PhaseCost> = {
+    load: os.loadavg()[0].toFixed(1),
+    when: new Date().toISOString().slice(0, 19).replace("T", " "),
+  };
+  try {
+    const result = await radclientRounds(load);
+    cost.serverCpu = cpuSeconds([serverPid]) - serverCpu0;
+    // Backends that connected during the phase started from zero.
+    cost.pgCpu = cpuSeconds([...new Set([...pgPids, ...postgresPids(dataDir)])]) - pgCpu0;
+    cost.peakRssMb = Math.max(peak, rssMb(serverPid));
+    const udp1 = udpStats();
+    cost.rcvbufErrors = udp1.RcvbufErrors - udp0.RcvbufErrors;
+    cost.inErrors = udp1.InErrors - udp0.InErrors;
+    return { ...result, cost: cost as PhaseCost };
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -15,7 +15,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
 import { formatRateLimit } from "@/lib/radius/rate-limit";
 import { findFreePort } from "@/lib/testing/ports";
 import {
-  authRequest, cpuSeconds, interimRequest, killRunning, loadOptions, numberOption, pickUser, postgresPids, radclientRounds, rssMb, run, TIME, udpStats,
+  authRequest, interimRequest, killRunning, loadOptions, measuredRounds, numberOption, pickUser, rssMb, run, TIME,
 } from "./common";
 
 const args = process.argv.slice(2);
@@ -407,27 +407,15 @@ async function main() {
     fs.mkdirSync(files);
     let correct = true;
     const phase = async (label: string, kind: "auth" | "acct", port: number, gen: (p: number, r: number, i: number) => string) => {
-      const udp0 = udpStats();
-      let peak = 0;
-      const timer = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 200);
-      const pgPids = postgresPids(dataDir);
-      const serverCpu0 = cpuSeconds([serverPid]);
-      const pgCpu0 = cpuSeconds(pgPids);
-      const load = os.loadavg()[0].toFixed(1);
-      const when = new Date().toISOString().slice(0, 19).replace("T", " ");
-      const { total, accepted, failed, clientCpu, seconds } = await radclientRounds({
+      const { total, accepted, failed, clientCpu, seconds, cost } = await measuredRounds(serverPid, dataDir, {
         dir: files, label, kind, port, secret: SECRET, procs: PROCS, perFile: PER_FILE, rounds: ROUNDS, parallel: PARALLEL, gen,
       });
-      const serverCpu = cpuSeconds([serverPid]) - serverCpu0;
-      const pgCpu = cpuSeconds([...new Set([...pgPids, ...postgresPids(dataDir)])]) - pgCpu0;
-      clearInterval(timer);
-      peak = Math.max(peak, rssMb(serverPid));
-      const udp1 = udpStats();
+      const { serverCpu, pgCpu, load, when } = cost;
       if (accepted !== total || failed !== 0) correct = false;
       console.log(
         `${label}: ${total} requests by ${PROCS} radclient x ${ROUNDS} rounds in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} /s; ` +
           `${kind === "auth" ? "accepted" : "acknowledged"} ${accepted}, failed/lost ${failed}; ` +
-          `peak RSS ${peak} MB; UDP RcvbufErrors +${udp1.RcvbufErrors - udp0.RcvbufErrors}, InErrors +${udp1.InErrors - udp0.InErrors}`,
+          `peak RSS ${cost.peakRssMb} MB; UDP RcvbufErrors +${cost.rcvbufErrors}, InErrors +${cost.inErrors}`,
       );
       const us = (s: number) => `${Math.round((s * 1e6) / total)} µs`;
       console.log(

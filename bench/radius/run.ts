@@ -15,7 +15,7 @@ import { parseKeyring, seal } from "@/lib/crypto/seal";
 import { AUTH_SUBJECTS_SQL, findAuthSubjects } from "@/lib/services/radius/find-auth-subjects";
 import { pgArray } from "@/lib/services/radius/pg-array";
 import { recordAccounting, type AccountingRecord } from "@/lib/services/radius/record-accounting";
-import { authRequest, cpuSeconds, interimRequest, loadOptions, pickUser, postgresPids, radclientRounds, rssMb, TIME, udpStats } from "./common";
+import { authRequest, interimRequest, loadOptions, measuredRounds, pickUser, rssMb, TIME } from "./common";
 
 const args = process.argv.slice(2);
 const { customers: CUSTOMERS, procs: PROCS, perFile: PER_FILE, rounds: ROUNDS, parallel: PARALLEL, phases: PHASES } = loadOptions(args);
@@ -159,29 +159,18 @@ async function main() {
 
     const phase = async (label: string, kind: "auth" | "acct", port: number, gen: (p: number, r: number, i: number) => string) => {
       const before = await metrics(mPort);
-      const udp0 = udpStats();
-      let peak = 0;
-      const timer = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 200);
-      const pgPids = postgresPids(dataDir);
-      const serverCpu0 = cpuSeconds([serverPid]);
-      const pgCpu0 = cpuSeconds(pgPids);
-      const load = os.loadavg()[0].toFixed(1);
-      const { total, failed, clientCpu, seconds } = await radclientRounds({
+      const { total, failed, clientCpu, seconds, cost } = await measuredRounds(serverPid, dataDir, {
         dir: files, label, kind, port, secret: SECRET, procs: PROCS, perFile: PER_FILE, rounds: ROUNDS, parallel: PARALLEL, gen,
       });
-      const serverCpu = cpuSeconds([serverPid]) - serverCpu0;
-      // Backends that connected during the phase started from zero.
-      const pgCpu = cpuSeconds([...new Set([...pgPids, ...postgresPids(dataDir)])]) - pgCpu0;
-      clearInterval(timer);
+      const { serverCpu, pgCpu, load } = cost;
       const after = await metrics(mPort);
-      const udp1 = udpStats();
       const lat = kind === "auth" ? after.nas[0]?.authLatency : after.nas[0]?.acctLatency;
       const answered = kind === "auth" ? after.totals.accepts - before.totals.accepts : after.totals.accountingResponses - before.totals.accountingResponses;
       console.log(
         `${label}: ${total} requests by ${PROCS} radclient x ${ROUNDS} rounds in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} /s; ` +
           `${kind === "auth" ? "accepted" : "acknowledged (durable)"} ${answered}, failed/lost ${failed}; ` +
           `server latency (cumulative) p50 ${lat?.p50Ms} ms, p99 ${lat?.p99Ms} ms, mean ${lat?.meanMs} ms; ` +
-          `peak RSS ${peak} MB; UDP RcvbufErrors +${udp1.RcvbufErrors - udp0.RcvbufErrors}, InErrors +${udp1.InErrors - udp0.InErrors}`,
+          `peak RSS ${cost.peakRssMb} MB; UDP RcvbufErrors +${cost.rcvbufErrors}, InErrors +${cost.inErrors}`,
       );
       // Where the wall time went: CPU seconds of each party (2 cores = 2 CPU-seconds per second at most).
       console.log(
