@@ -30,6 +30,8 @@ export interface RadiusServiceOptions {
   acctPort?: number;
   spoolDir?: string;
   nasReloadMs?: number;
+  /** How long an accounting commit may take before its batch is spooled and acknowledged (default 2,000 ms). */
+  accountingCommitTimeoutMs?: number;
   authCache?: AuthCacheOptions;
   /** Receives the started runtime (tests read ports and counters from it). */
   onStarted?: (runtime: RadiusRuntime) => void;
@@ -49,6 +51,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       const logWriter = new RadiusLogWriter(ctx.db, metrics, log);
       const authCache = new AuthCache(ctx.db, log, opts.authCache);
       const accounting = new AccountingWriter(ctx.db, spool, metrics, log, {
+        commitTimeoutMs: opts.accountingCommitTimeoutMs,
         // Usage and open sessions changed: this process sees it before the NOTIFY comes back.
         onStored: (records) => {
           for (const r of records) if (r.username) authCache.invalidate(r.tenantId, r.username);

@@ -57,6 +57,8 @@ export class RadiusMetrics {
   readonly startedAt = Date.now();
   spooled = 0;
   replayed = 0;
+  /** Accounting commits that overran their deadline (their batches were spooled). */
+  accountingOverruns = 0;
   logRowsDropped = 0;
 
   private counters(nasIp: string, nasId: string | null, tenantId: string | null): NasCounters {
@@ -124,6 +126,7 @@ export class RadiusMetrics {
         drops,
         spooled: this.spooled,
         replayed: this.replayed,
+        accountingOverruns: this.accountingOverruns,
         logRowsDropped: this.logRowsDropped,
       },
       nas,

@@ -6,6 +6,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
 import { closeDb, createDb, type Db } from "@/lib/db/client";
@@ -104,3 +105,66 @@ it("spools accounting while PostgreSQL is down and replays every record when it 
     await srv.stop();
   }
 }, 120_000);
+
+it("a database that hangs (a lock held) does not hold the ACK: the batch is spooled after the deadline and stored once when it frees", async () => {
+  const spoolDir = path.join(dir, "spool-hang");
+  const srv = await startRadius(db, url, { spoolDir, accountingCommitTimeoutMs: 400 });
+  const blocker = postgres(url, { max: 1, onnotice: () => undefined });
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((r) => (locked = r));
+  let holding: Promise<unknown> | undefined;
+  try {
+    const acct = (status: string, extra = "") =>
+      radclient(srv.acct, "acct", `User-Name = "carol"\nAcct-Status-Type = ${status}\nAcct-Session-Id = "hang-1"\n${extra}`);
+    expect((await acct("Start")).reply).toBe("Accounting-Response");
+    const usage = async () =>
+      (await db.execute<{ used_bytes: bigint }>(sql`select used_bytes from customers where tenant_id = ${f.tenantId} and username = 'carol'`))[0].used_bytes;
+    const before = await usage();
+
+    // Another session holds a lock that blocks every write to sessions (reads still work).
+    holding = blocker.begin(async (tx) => {
+      await tx`lock table sessions in exclusive mode`;
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const started = Date.now();
+    const interim = await acct("Interim-Update", "Acct-Session-Time = 60\nAcct-Input-Octets = 700\nAcct-Output-Octets = 300");
+    const stop = await acct("Stop", "Acct-Session-Time = 90\nAcct-Input-Octets = 1700\nAcct-Output-Octets = 800\nAcct-Terminate-Cause = User-Request");
+    // Both acknowledged while the lock is still held: spooled after the 400 ms deadline, not after the lock.
+    expect([interim.reply, stop.reply]).toEqual(["Accounting-Response", "Accounting-Response"]);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const m = srv.runtime.metrics.snapshot().totals;
+    expect(m.accountingOverruns).toBeGreaterThanOrEqual(1);
+    expect(m.spooled).toBeGreaterThanOrEqual(2);
+    const [open] = await db.execute<{ input_octets: bigint }>(sql`select input_octets from sessions where tenant_id = ${f.tenantId} and acct_session_id = 'hang-1'`);
+    expect(open.input_octets).toBe(0n); // nothing got past the lock yet
+
+    release();
+    await holding;
+    // The overrunning write lands first, then the replay: one history row with the Stop's counters, the
+    // customer's usage advanced once (by the Stop's total), nothing left open, the spool empty.
+    const [h] = await waitFor(
+      async () => {
+        const rows = await db.execute<{ input_octets: bigint; output_octets: bigint; terminate_cause: string }>(
+          sql`select input_octets, output_octets, terminate_cause from session_history where tenant_id = ${f.tenantId} and acct_session_id = 'hang-1'`,
+        );
+        return rows.length ? rows : null;
+      },
+      15_000,
+      "the Stop replayed",
+    );
+    expect(h).toMatchObject({ input_octets: 1700n, output_octets: 800n, terminate_cause: "User-Request" });
+    await waitFor(async () => !srv.runtime.accounting.spooling, 10_000, "spool drained");
+    expect(await db.execute(sql`select 1 from sessions where tenant_id = ${f.tenantId} and acct_session_id = 'hang-1'`)).toHaveLength(0);
+    expect(await db.execute(sql`select 1 from session_history where tenant_id = ${f.tenantId} and acct_session_id = 'hang-1'`)).toHaveLength(1);
+    expect((await usage()) - before).toBe(2500n);
+  } finally {
+    release();
+    await holding?.catch(() => undefined);
+    await blocker.end();
+    await srv.stop();
+  }
+}, 60_000);

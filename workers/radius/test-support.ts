@@ -142,12 +142,12 @@ export function fakeDatabaseService(db: Db): DatabaseService & { setHealthy(v: b
 export async function startRadius(
   db: Db,
   databaseUrl: string,
-  opts: { spoolDir?: string; nasReloadMs?: number; database?: DatabaseService } = {},
+  opts: { spoolDir?: string; nasReloadMs?: number; database?: DatabaseService; accountingCommitTimeoutMs?: number } = {},
 ): Promise<{ runtime: RadiusRuntime; auth: number; acct: number; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "isp-radius-"));
   const env = { DATA_DIR: dataDir, databaseUrl, RADIUS_HOST: "127.0.0.1", RADIUS_AUTH_PORT: 0, RADIUS_ACCT_PORT: 0 } as unknown as Env;
   const ctx: WorkerContext = { env, db, database: opts.database ?? fakeDatabaseService(db), log: silent };
-  const service = createRadiusService(ctx, { authPort: 0, acctPort: 0, host: "127.0.0.1", spoolDir: opts.spoolDir, nasReloadMs: opts.nasReloadMs });
+  const service = createRadiusService(ctx, { authPort: 0, acctPort: 0, host: "127.0.0.1", spoolDir: opts.spoolDir, nasReloadMs: opts.nasReloadMs, accountingCommitTimeoutMs: opts.accountingCommitTimeoutMs });
   await service.start();
   const runtime = service.runtime()!;
   const ports = runtime.server.ports();
