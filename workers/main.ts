@@ -32,6 +32,7 @@ async function main() {
     env.databaseUrl,
     [...maintenanceJobs(database.db), ...sessionJobs(ctx), ...subscriberJobs(ctx)],
     log.child({ service: "jobs" }),
+    { listen: (channel, onNotify) => database.db.$client.listen(channel, onNotify) },
   );
   // Order matters: the database first; RADIUS last, so it only answers once everything it needs runs.
   const services: Service[] = [database, jobs, ...sessionServices(ctx), ...radiusServices(ctx)];

@@ -5,6 +5,8 @@ import PgBoss from "pg-boss";
 const globalForBoss = globalThis as unknown as { __ispBossSender?: Promise<PgBoss> };
 
 export const PGBOSS_SCHEMA = "pgboss";
+/** NOTIFY channel that wakes the worker's job runner at once (payload: the queue name) instead of its next poll. */
+export const JOBS_CHANNEL = "isp_jobs";
 
 function sender(url: string): Promise<PgBoss> {
   globalForBoss.__ispBossSender ??= (async () => {
@@ -16,8 +18,15 @@ function sender(url: string): Promise<PgBoss> {
   return globalForBoss.__ispBossSender;
 }
 
-export async function sendJob(url: string, name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
+/**
+ * Queues a job and wakes the worker's runner for it (disconnects and quota actions should not wait for a
+ * poll). `wake: false` when the caller wakes it itself with wakeJobsSql inside its own transaction, so
+ * the runner starts only once that transaction has committed.
+ */
+export async function sendJob(url: string, name: string, data: object, options: PgBoss.SendOptions = {}, { wake = true } = {}): Promise<string | null> {
   const boss = await sender(url);
   await boss.createQueue(name).catch(() => undefined);
-  return boss.send(name, data, options);
+  const id = await boss.send(name, data, options);
+  if (id && wake && !options.startAfter) await boss.getDb().executeSql("select pg_notify($1, $2)", [JOBS_CHANNEL, name]);
+  return id;
 }

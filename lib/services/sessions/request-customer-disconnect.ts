@@ -1,11 +1,12 @@
 // Asks the worker to disconnect every live session of a customer (suspension, expiry, staff action)
 // without waiting for the routers' answers. Nothing is sent when the customer has no open session.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, sessions } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { JOBS } from "@/lib/jobs/names";
+import { JOBS_CHANNEL } from "@/lib/jobs/send";
 import { zUuid } from "@/lib/services/zod-helpers";
 import { enqueueSessionJob, type DisconnectSessionsJob } from "./session-jobs";
 
@@ -38,7 +39,11 @@ export async function requestCustomerDisconnect(db: Database, input: RequestCust
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.customerId, customerId)));
   if (open.length === 0) return { jobId: null, openSessions: 0 };
   const job: DisconnectSessionsJob = { tenantId, customerId, reason: reason ?? "customer disconnect", requestedBy: "system", whenStatusIn };
-  // Waiting for a commit: a few retries a second apart (a rolled-back change ends as a failed job).
-  const jobId = await enqueueSessionJob(JOBS.disconnectSessions, job, whenStatusIn ? { retryLimit: 5, retryDelay: 1 } : undefined);
+  if (!whenStatusIn) return { jobId: await enqueueSessionJob(JOBS.disconnectSessions, job), openSessions: open.length };
+  // Inside a status change: the runner is woken by a NOTIFY of this transaction, delivered at its commit
+  // (never, if it rolls back). Should the job still run first, it retries a few times a second apart, and a
+  // rolled-back change ends as a failed job.
+  const jobId = await enqueueSessionJob(JOBS.disconnectSessions, job, { retryLimit: 5, retryDelay: 1, wake: false });
+  await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${JOBS.disconnectSessions})`);
   return { jobId, openSessions: open.length };
 }

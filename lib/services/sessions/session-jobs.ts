@@ -7,7 +7,14 @@ import { sendJob } from "@/lib/jobs/send";
 import { env } from "@/lib/env";
 import type { JobName } from "@/lib/jobs/names";
 
-export type SessionJobSender = (name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number; retryDelay?: number }) => Promise<string | null>;
+export interface SessionJobOptions {
+  singletonKey?: string;
+  retryLimit?: number;
+  retryDelay?: number;
+  /** false: the caller NOTIFYs the runner itself, inside its transaction (see sendJob). */
+  wake?: boolean;
+}
+export type SessionJobSender = (name: JobName, data: object, options?: SessionJobOptions) => Promise<string | null>;
 
 /** What the JOBS.disconnectSessions job carries. Exactly one selector is used, in this order. */
 export interface DisconnectSessionsJob {
@@ -63,7 +70,7 @@ export interface SessionCommandReport {
   rateLimit?: string;
 }
 
-const defaultSender: SessionJobSender = (name, data, options) => sendJob(env().databaseUrl, name, data, options ?? {});
+const defaultSender: SessionJobSender = (name, data, { wake, ...options } = {}) => sendJob(env().databaseUrl, name, data, options, { wake });
 
 const holder = globalThis as unknown as { __ispSessionJobSender?: SessionJobSender };
 
@@ -74,7 +81,7 @@ export function setSessionJobSender(sender: SessionJobSender | null): SessionJob
   return previous;
 }
 
-export function enqueueSessionJob(name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number; retryDelay?: number }) {
+export function enqueueSessionJob(name: JobName, data: object, options?: SessionJobOptions) {
   return (holder.__ispSessionJobSender ?? defaultSender)(name, data, options);
 }
 

@@ -18,6 +18,7 @@ import { closeStaleSessions } from "./close-stale-sessions";
 import { requestSessionsDisconnect } from "./request-sessions-disconnect";
 import { requestCustomerDisconnect } from "./request-customer-disconnect";
 import { requestRateChange } from "./request-rate-change";
+import { setCustomersStatus } from "@/lib/services/customers/set-customers-status";
 import { awaitSessionJob, setSessionJobSender, UncommittedChangeError } from "./session-jobs";
 
 const secret = "session-control-secret-01";
@@ -275,7 +276,11 @@ describe("end to end through pg-boss", () => {
   beforeAll(async () => {
     const log = pino({ level: "silent" });
     const ctx = { db: t.db, log } as unknown as WorkerContext;
-    jobs = createJobService(t.url, sessionJobs(ctx).filter((j) => !j.cron), log);
+    // Polling once a minute: a job that runs within the 15 s below was started by sendJob's NOTIFY wake-up.
+    jobs = createJobService(t.url, sessionJobs(ctx).filter((j) => !j.cron), log, {
+      listen: (channel, onNotify) => t.db.$client.listen(channel, onNotify),
+      pollingIntervalSeconds: 60,
+    });
     await jobs.start();
     setSessionJobSender((name, data) => sendJob(t.url, name, data));
   });
@@ -284,7 +289,7 @@ describe("end to end through pg-boss", () => {
     setSessionJobSender(null);
   });
 
-  it("a staff disconnect reaches the NAS through the worker and the web sees the outcome", async () => {
+  it("a staff disconnect reaches the NAS through the worker at once (woken, not polled) and the web sees the outcome", async () => {
     const { session } = await customerWithSession();
     const request = await withTenant(t.db, tenantA, (tx) => requestSessionsDisconnect(tx, { tenantId: tenantA, scope: { sessionId: session.id } }, { label: "t" }));
     expect(request.jobId).toBeTruthy();
@@ -294,5 +299,21 @@ describe("end to end through pg-boss", () => {
     expect((await historyOf(session.id)).terminateCause).toBe("Admin-Reset");
     const [{ n }] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'sessions.disconnect'`);
     expect(n).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+
+  it("a suspension wakes the runner when it commits: the live session is cut without waiting for a poll", async () => {
+    const { customer, session } = await customerWithSession();
+    await t.db.update(customers).set({ online: true }).where(eq(customers.id, customer.id));
+    await withTenant(t.db, tenantA, (tx) => setCustomersStatus(tx, { tenantId: tenantA, ids: [customer.id], status: "SUSPENDED" }, { label: "t" }));
+    // Polling is once a minute here: only the NOTIFY delivered at commit starts the job this soon.
+    const history = await (async () => {
+      for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+        const h = await historyOf(session.id).catch(() => null);
+        if (h) return h;
+      }
+      throw new Error("the suspended customer's session was not disconnected within 15 s");
+    })();
+    expect(history.terminateCause).toBe("Admin-Reset");
+    expect(fake.accepted.at(-1)?.getString("User-Name")).toBe(customer.username);
   }, 30_000);
 });
