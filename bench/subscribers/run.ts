@@ -170,6 +170,13 @@ async function main() {
         await measure(listGroup, "filter online=yes", runs, () => list({ online: "yes" }));
         await measure(listGroup, "filter expiring=soon", runs, () => list({ expiring: "soon" }));
         await measure(listGroup, "filter status+type, sort expiry", runs, () => list({ status: "ACTIVE", type: "PPPOE", sort: "expiry", dir: "asc" }));
+        // The deepest page OFFSET reaches (the middle): sorted by another column, and filtered as well.
+        await measure(listGroup, `sort name asc, middle page (${Math.ceil(pages / 2)})`, runs, () => list({ sort: "name", dir: "asc", page: Math.ceil(pages / 2) }));
+        await measure(listGroup, `sort expiry desc, middle page (${Math.ceil(pages / 2)})`, runs, () => list({ sort: "expiry", dir: "desc", page: Math.ceil(pages / 2) }));
+        const activePages = Math.ceil((await asTenant((tx) => findCustomers(tx, { tenantId, pageSize: 25, status: "ACTIVE" }))).total / 25);
+        await measure(listGroup, `filter status=ACTIVE, sort name, middle page (${Math.ceil(activePages / 2)})`, runs, () =>
+          list({ status: "ACTIVE", sort: "name", dir: "asc", page: Math.ceil(activePages / 2) }),
+        );
         await measure(listGroup, "search username (user004217)", runs, () => list({ q: "user004217" }));
         await measure(listGroup, "search name (Wanjiru)", runs, () => list({ q: "Wanjiru" }));
         await measure(listGroup, "search phone (0712 34)", runs, () => list({ q: "071234" }));

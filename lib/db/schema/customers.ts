@@ -49,7 +49,7 @@ export const customers = pgTable(
   (t) => [
     uniqueIndex("customers_tenant_username_key").on(t.tenantId, t.username),
     uniqueIndex("customers_tenant_static_ip_key").on(t.tenantId, t.staticIp).where(sql`${t.staticIp} IS NOT NULL`),
-    index("customers_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("customers_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
     index("customers_tenant_name_idx").on(t.tenantId, t.name, t.id),
     // With id, the list's tie-breaker, so a sorted page is an index range, not a sort of the tenant.
     index("customers_tenant_status_idx").on(t.tenantId, t.status, t.id),
