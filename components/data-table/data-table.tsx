@@ -168,7 +168,7 @@ export function DataTable<T>({
         </div>
       )}
 
-      <div className={cn("overflow-x-auto transition-opacity", pending && "opacity-60")}>
+      <div className={cn("relative overflow-x-auto transition-opacity", pending && "opacity-60")}>
         <table className="min-w-full divide-y divide-slate-100 text-sm">
           <thead className="bg-slate-50/80">
             {table.getHeaderGroups().map((hg) => (

@@ -53,7 +53,7 @@ export default async function IpPoolsPage({ searchParams }: { searchParams: Prom
             }
           />
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-100 text-sm">
               <thead className="bg-slate-50/80 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
                 <tr>

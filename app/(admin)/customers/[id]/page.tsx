@@ -101,7 +101,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {activity.live.length === 0 ? (
               <EmptyState title="Not connected" description="When the router authenticates this customer, the session appears here." />
             ) : (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <table className="min-w-full text-sm">
                   <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
                     <tr>
@@ -139,7 +139,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {activity.history.length === 0 ? (
               <EmptyState title="No sessions yet" />
             ) : (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <table className="min-w-full text-sm">
                   <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
                     <tr>
@@ -173,7 +173,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {activity.payments.length === 0 ? (
               <EmptyState title="No payments yet" />
             ) : (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <table className="min-w-full text-sm">
                   <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
                     <tr>

@@ -157,7 +157,7 @@ export function ImportClient({ header }: { header: string[] }) {
             </div>
           )}
           {preview.preview.length > 0 && (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="min-w-full text-sm" aria-label="Preview">
                 <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
                   <tr>

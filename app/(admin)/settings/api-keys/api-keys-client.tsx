@@ -83,7 +83,7 @@ export function ApiKeysClient({ keys }: { keys: Key[] }) {
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet" description="Create one above to connect billing, monitoring or your own tools." />
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wider text-slate-500">
                 <tr>
