@@ -9,6 +9,7 @@ import { AuthHandler } from "./auth-handler";
 import { AuthCache, type AuthCacheOptions } from "./auth-cache";
 import { AccountingWriter } from "./accounting-writer";
 import { RadiusLogWriter } from "./log-writer";
+import { NasSeenWriter } from "./nas-seen";
 import { RadiusMetrics } from "./metrics";
 import { NasRegistry } from "./nas-registry";
 import { RadiusServer } from "./server";
@@ -20,6 +21,7 @@ export interface RadiusRuntime {
   metrics: RadiusMetrics;
   accounting: AccountingWriter;
   logWriter: RadiusLogWriter;
+  nasSeen: NasSeenWriter;
   spool: AccountingSpool;
   authCache: AuthCache;
 }
@@ -32,6 +34,8 @@ export interface RadiusServiceOptions {
   nasReloadMs?: number;
   /** How long an accounting commit may take before its batch is spooled and acknowledged (default 2,000 ms). */
   accountingCommitTimeoutMs?: number;
+  /** How often the routers' last-seen times are written (default 10 s). */
+  nasSeenFlushMs?: number;
   authCache?: AuthCacheOptions;
   /** Receives the started runtime (tests read ports and counters from it). */
   onStarted?: (runtime: RadiusRuntime) => void;
@@ -49,6 +53,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       await spool.init();
       const registry = new NasRegistry(ctx.db, log, opts.nasReloadMs ?? 30_000, path.join(spool.dir, "nas-registry.json"));
       const logWriter = new RadiusLogWriter(ctx.db, metrics, log);
+      const nasSeen = new NasSeenWriter(ctx.db, log, opts.nasSeenFlushMs);
       const authCache = new AuthCache(ctx.db, log, opts.authCache);
       const accounting = new AccountingWriter(ctx.db, spool, metrics, log, {
         commitTimeoutMs: opts.accountingCommitTimeoutMs,
@@ -73,12 +78,14 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         accounting,
         metrics,
         logWriter,
+        nasSeen,
         log,
         logAccepts: process.env.RADIUS_LOG_ACCEPTS !== "false",
       });
       await registry.start();
       authCache.start();
       logWriter.start();
+      nasSeen.start();
       ctx.database.onChange((healthy) => {
         if (healthy) {
           accounting.wake();
@@ -87,7 +94,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       });
       await server.start();
       if (spool.hasData) accounting.wake();
-      runtime = { server, registry, metrics, accounting, logWriter, spool, authCache };
+      runtime = { server, registry, metrics, accounting, logWriter, nasSeen, spool, authCache };
       registerHealthRoute("/metrics/radius", () => ({
         ...metrics.snapshot(),
         nasRegistry: { size: registry.size, loadedAt: registry.loadedAt ? new Date(registry.loadedAt).toISOString() : null },
@@ -105,6 +112,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       await runtime.accounting.stop();
       await runtime.spool.close();
       await runtime.logWriter.stop();
+      await runtime.nasSeen.stop();
       await runtime.registry.stop();
       await runtime.authCache.stop();
       runtime = null;

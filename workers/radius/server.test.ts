@@ -183,6 +183,30 @@ describe("authentication", () => {
     expect(rows.at(-1)).toMatchObject({ outcome: "DROP", reason: "bad_message_authenticator" });
   });
 
+  it("marks the router seen on verified packets only (nas.last_seen_at, which 'routers online' reads)", async () => {
+    const seen = async () => {
+      const [row] = await t.db.execute<{ last_seen_at: string | null }>(sql`select last_seen_at::text from nas where id = ${f.nasId}`);
+      return row.last_seen_at ? new Date(row.last_seen_at) : null;
+    };
+    await rt.nasSeen.flush();
+    await t.db.execute(sql`update nas set last_seen_at = null where id = ${f.nasId}`);
+    // A packet with the wrong secret is not the router talking.
+    await radclient(srv.auth, "auth", 'User-Name = "alice"\nUser-Password = "alice-pass-1"\nMessage-Authenticator = 0x00', "not-the-secret-00");
+    await rt.nasSeen.flush();
+    expect(await seen()).toBeNull();
+    const before = Date.now();
+    expect((await radtest(srv.auth, "alice", "alice-pass-1")).reply).toBe("Access-Accept");
+    await rt.nasSeen.flush();
+    const at = await seen();
+    expect(at).not.toBeNull();
+    expect(at!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    // A note never moves the time back.
+    await t.db.execute(sql`update nas set last_seen_at = now() + interval '1 hour' where id = ${f.nasId}`);
+    await radclient(srv.auth, "status", "Message-Authenticator = 0x00");
+    await rt.nasSeen.flush();
+    expect((await seen())!.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
+  });
+
   it("drops requests without Message-Authenticator once the NAS requires it (reloaded on NOTIFY)", async () => {
     await t.db.execute(sql`update nas set require_message_authenticator = true where id = ${f.nasId}`);
     await notifyNasChanged(t.db, { tenantId: f.tenantId, nasId: f.nasId });

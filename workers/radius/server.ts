@@ -9,6 +9,7 @@ import { DuplicateCache } from "./duplicate-cache";
 import type { NasRegistry } from "./nas-registry";
 import type { RadiusMetrics } from "./metrics";
 import type { RadiusLogWriter } from "./log-writer";
+import type { NasSeenWriter } from "./nas-seen";
 import type { AuthHandler } from "./auth-handler";
 import { accountingResponse, parseAccounting } from "./accounting-handler";
 import type { AccountingWriter } from "./accounting-writer";
@@ -24,6 +25,8 @@ export interface RadiusServerOptions {
   accounting: AccountingWriter;
   metrics: RadiusMetrics;
   logWriter: RadiusLogWriter;
+  /** Notes when each NAS last sent a verified packet (nas.last_seen_at). */
+  nasSeen?: NasSeenWriter;
   log: Logger;
   /** Log every Access-Accept (default) or only rejects and drops. */
   logAccepts?: boolean;
@@ -110,6 +113,8 @@ export class RadiusServer {
     if (packet.code !== expected && packet.code !== RadiusCode.StatusServer) return this.drop(nas, ip, "unexpected_code", kind);
     const verdict = verifyRequest(packet, nas.secret, { requireMessageAuthenticator: nas.requireMessageAuthenticator });
     if (!verdict.ok) return this.drop(nas, ip, verdict.reason, kind, safeUsername(packet));
+
+    this.o.nasSeen?.seen(nas.id, nas.tenantId);
 
     const key = `${ip}|${rinfo.port}|${packet.identifier}`;
     const dup = this.dup[kind].check(key, packet.authenticator);
