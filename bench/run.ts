@@ -1,23 +1,15 @@
-// Runs one benchmark: `npm run bench -- <name> [options]` loads bench/<name>/run.ts (or a file named in
-// EXTRA), which prints its figures. Benchmarks measure and print; they never pass or fail on timing.
+// Runs one benchmark: `npm run bench -- <name> [options]` loads bench/<name>/run.ts, which prints its
+// figures. Benchmarks measure and print; they never pass or fail on timing.
 import fs from "node:fs";
 import path from "node:path";
 
-// Benchmarks that live beside another one's run.ts: name -> file under bench/.
-const EXTRA: Record<string, string> = {
-  freeradius: "radius/freeradius.ts", // the anchor for `radius`: FreeRADIUS + PostgreSQL under the same load
-};
-
 async function main() {
   const here = path.resolve(process.cwd(), "bench");
-  const files = new Map(
-    fs
-      .readdirSync(here, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && fs.existsSync(path.join(here, d.name, "run.ts")))
-      .map((d) => [d.name, path.join(here, d.name, "run.ts")] as const),
-  );
-  for (const [name, file] of Object.entries(EXTRA)) if (fs.existsSync(path.join(here, file))) files.set(name, path.join(here, file));
-  const available = [...files.keys()].sort();
+  const available = fs
+    .readdirSync(here, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(here, d.name, "run.ts")))
+    .map((d) => d.name)
+    .sort();
 
   const name = process.argv[2];
   if (!name || name.startsWith("-") || !available.includes(name)) {
@@ -27,8 +19,8 @@ async function main() {
   }
   // The benchmark sees its own options at process.argv.slice(2), as if it had been run directly.
   process.argv.splice(2, 1);
-  // A benchmark's file does its work when loaded.
-  await import(files.get(name)!);
+  // A benchmark's run.ts does its work when loaded.
+  await import(path.join(here, name, "run.ts"));
 }
 
 main().catch((e) => {

@@ -1,6 +1,6 @@
 // What the RADIUS benchmarks share: options, the radclient load (request files, rounds of parallel
 // radclient processes under /usr/bin/time) and the process/kernel counters they print. Used by
-// bench/radius/run.ts (our server) and bench/radius/freeradius.ts (FreeRADIUS, the anchor), so both
+// bench/radius/run.ts (our server) and bench/freeradius/run.ts (FreeRADIUS, the anchor), so both
 // drive the server under test with exactly the same load.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";

@@ -157,6 +157,7 @@ async function main() {
     const files = path.join(dataDir, "radclient");
     fs.mkdirSync(files);
 
+    let correct = true;
     const phase = async (label: string, kind: "auth" | "acct", port: number, gen: (p: number, r: number, i: number) => string) => {
       const before = await metrics(mPort);
       const { total, failed, clientCpu, seconds, cost } = await measuredRounds(serverPid, dataDir, {
@@ -166,6 +167,7 @@ async function main() {
       const after = await metrics(mPort);
       const lat = kind === "auth" ? after.nas[0]?.authLatency : after.nas[0]?.acctLatency;
       const answered = kind === "auth" ? after.totals.accepts - before.totals.accepts : after.totals.accountingResponses - before.totals.accountingResponses;
+      if (answered !== total || failed !== 0) correct = false;
       console.log(
         `${label}: ${total} requests by ${PROCS} radclient x ${ROUNDS} rounds in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} /s; ` +
           `${kind === "auth" ? "accepted" : "acknowledged (durable)"} ${answered}, failed/lost ${failed}; ` +
@@ -180,35 +182,33 @@ async function main() {
     };
 
     if (PHASES.includes("auth")) await phase("PAP Access-Request", "auth", authPort, () => authRequest(pickUser(CUSTOMERS), WITH_MA));
-    let correct = true;
+    const check = postgres(url, { max: 1, onnotice: () => undefined });
     if (PHASES.includes("acct")) {
       await phase("Interim-Update", "acct", acctPort, (p, r, i) => interimRequest(pickUser(CUSTOMERS), p, r, i));
-      // Read back what was stored, as bench/radius/freeradius.ts does with radacct.
-      const check = postgres(url, { max: 1, onnotice: () => undefined });
+      // Read back what was stored, as bench/freeradius/run.ts does with radacct.
       const total = PROCS * PER_FILE * ROUNDS;
       const [row] = await check`select count(*)::int as rows, count(distinct acct_session_id)::int as sessions
                                   from sessions where acct_session_id like 'b-%'`;
       // The last session of each file carries gigawords: (perFile - 1) * 1,000,000 input octets.
       const last = `b-0-0-${PER_FILE - 1}`;
       const [big] = await check`select input_octets::text as octets from sessions where acct_session_id = ${last}`;
-      await check.end();
       const expected = String(BigInt(PER_FILE - 1) * 1_000_000n);
-      correct = row.rows === total && row.sessions === total && big?.octets === expected;
+      const stored = row.rows === total && row.sessions === total && big?.octets === expected;
+      if (!stored) correct = false;
       console.log(
         `  sessions: ${row.rows} rows, ${row.sessions} distinct session ids for ${total} Interim-Updates; ` +
-          `${last} input octets ${big?.octets ?? "missing"} (expected ${expected}) ${correct ? "— one row per session" : "— MISMATCH"}`,
+          `${last} input octets ${big?.octets ?? "missing"} (expected ${expected}) ${stored ? "— one row per session" : "— MISMATCH"}`,
       );
     }
     const final = await metrics(mPort);
     console.log(`drops: ${JSON.stringify(final.totals.drops)}; final RSS ${rssMb(serverPid)} MB`);
     console.log(`auth cache: ${JSON.stringify(final.authCache)}; duplicate cache entries ${JSON.stringify(final.duplicateCache)}; memory (MB) ${JSON.stringify(final.memoryMb)}`);
-    const stats = postgres(url, { max: 1, onnotice: () => undefined });
-    const tables = await stats`select relname, n_tup_ins::int as ins, n_tup_upd::int as upd, n_tup_hot_upd::int as hot
+    const tables = await check`select relname, n_tup_ins::int as ins, n_tup_upd::int as upd, n_tup_hot_upd::int as hot
                                  from pg_stat_user_tables where relname in ('customers', 'sessions') order by relname`;
     // HOT updates touch no index; customers' fillfactor (drizzle/0006) leaves room for them. These counters
     // are flushed by backends now and then, so they may trail the rows read back above.
     console.log(`row writes: ${tables.map((t) => `${t.relname} ${t.ins} inserted, ${t.upd} updated (${t.hot} HOT)`).join("; ")}`);
-    await stats.end();
+    await check.end();
     console.log(correct ? "correct: every request answered, one session row per session" : "NOT CORRECT: see the lines above");
     if (!correct) process.exitCode = 1;
   } finally {

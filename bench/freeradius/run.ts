@@ -16,7 +16,7 @@ import { formatRateLimit } from "@/lib/radius/rate-limit";
 import { findFreePort } from "@/lib/testing/ports";
 import {
   authRequest, interimRequest, killRunning, loadOptions, measuredRounds, numberOption, pickUser, rssMb, run, TIME,
-} from "./common";
+} from "../radius/common";
 
 const args = process.argv.slice(2);
 const { customers: CUSTOMERS, procs: PROCS, perFile: PER_FILE, rounds: ROUNDS, parallel: PARALLEL, phases: PHASES } = loadOptions(args);
