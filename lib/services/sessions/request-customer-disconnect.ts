@@ -1,12 +1,12 @@
 // Asks the worker to disconnect every live session of a customer (suspension, expiry, staff action)
 // without waiting for the routers' answers. Nothing is sent when the customer has no open session.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, sessions } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { JOBS } from "@/lib/jobs/names";
-import { JOBS_CHANNEL } from "@/lib/jobs/send";
+import { wakeJobRunner } from "@/lib/jobs/send";
 import { zUuid } from "@/lib/services/zod-helpers";
 import { enqueueSessionJob, type DisconnectSessionsJob } from "./session-jobs";
 
@@ -44,6 +44,6 @@ export async function requestCustomerDisconnect(db: Database, input: RequestCust
   // (never, if it rolls back). Should the job still run first, it retries a few times a second apart, and a
   // rolled-back change ends as a failed job.
   const jobId = await enqueueSessionJob(JOBS.disconnectSessions, job, { retryLimit: 5, retryDelay: 1, wake: false });
-  await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${JOBS.disconnectSessions})`);
+  await wakeJobRunner(db, JOBS.disconnectSessions);
   return { jobId, openSessions: open.length };
 }
