@@ -106,7 +106,6 @@ export class AccountingWriter {
           for (const p of batch) p.resolve();
           this.opts.onCommitted?.(result);
         } catch (e) {
-          this.metrics.accountingOverruns += e instanceof CommitOverrun ? 1 : 0;
           this.log.warn({ err: (e as Error).message, records: batch.length }, "accounting write failed; spooling to disk");
           this.retryAt = Date.now() + (this.opts.retryMs ?? 1000);
           await this.toSpool(batch);
@@ -174,6 +173,7 @@ export class AccountingWriter {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
+        this.metrics.accountingOverruns++;
         const overrun = write.then(
           () => undefined,
           () => undefined,
@@ -181,7 +181,7 @@ export class AccountingWriter {
         this.overrun = overrun;
         void overrun.then(() => {
           if (this.overrun === overrun) this.overrun = null;
-          this.log.info("the overrunning accounting write has settled; replaying the spool");
+          this.log.info("the database call that overran its deadline has settled; replaying the spool");
           this.wake();
         });
         reject(new CommitOverrun(ms));

@@ -57,7 +57,7 @@ export class RadiusMetrics {
   readonly startedAt = Date.now();
   spooled = 0;
   replayed = 0;
-  /** Accounting commits that overran their deadline (their batches were spooled). */
+  /** Accounting database calls that overran their deadline (their batches were spooled or kept). */
   accountingOverruns = 0;
   logRowsDropped = 0;
 

@@ -6,7 +6,8 @@ import type { Db } from "@/lib/db/client";
 import { markNasSeen, type NasSeen } from "@/lib/services/nas/mark-nas-seen";
 
 export class NasSeenWriter {
-  private notes = new Map<string, NasSeen>();
+  /** nasId → the tenant and the time (ms) of its last verified packet. */
+  private notes = new Map<string, { tenantId: string; at: number }>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -25,20 +26,21 @@ export class NasSeenWriter {
     await this.flush();
   }
 
+  /** On the packet path: one Map lookup, no allocation once the NAS has a note. */
   seen(nasId: string, tenantId: string) {
     const note = this.notes.get(nasId);
-    if (note) note.at = new Date();
-    else this.notes.set(nasId, { nasId, tenantId, at: new Date() });
+    if (note) note.at = Date.now();
+    else this.notes.set(nasId, { tenantId, at: Date.now() });
   }
 
   async flush() {
     if (this.notes.size === 0) return;
-    const batch = [...this.notes.values()];
+    const batch: NasSeen[] = [...this.notes].map(([nasId, n]) => ({ nasId, tenantId: n.tenantId, at: new Date(n.at) }));
     this.notes.clear();
     try {
       await markNasSeen(this.db, batch);
     } catch (e) {
-      for (const n of batch) if (!this.notes.has(n.nasId)) this.notes.set(n.nasId, n);
+      for (const n of batch) if (!this.notes.has(n.nasId)) this.notes.set(n.nasId, { tenantId: n.tenantId, at: n.at.getTime() });
       this.log.debug({ err: (e as Error).message }, "could not record when routers were last seen; will retry");
     }
   }

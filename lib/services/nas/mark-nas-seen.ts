@@ -11,14 +11,11 @@ export interface NasSeen {
   at: Date;
 }
 
-/** Returns how many NAS rows moved forward. */
-export async function markNasSeen(db: Database, seen: readonly NasSeen[]): Promise<number> {
-  if (seen.length === 0) return 0;
-  const rows = await db.execute(sql`
+export async function markNasSeen(db: Database, seen: readonly NasSeen[]): Promise<void> {
+  if (seen.length === 0) return;
+  await db.execute(sql`
     update nas set last_seen_at = v.at
       from unnest(${pgArray(seen.map((s) => s.nasId))}::uuid[], ${pgArray(seen.map((s) => s.tenantId))}::uuid[],
                   ${pgArray(seen.map((s) => s.at.toISOString()))}::timestamptz[]) as v(id, tenant_id, at)
-     where nas.id = v.id and nas.tenant_id = v.tenant_id and (nas.last_seen_at is null or nas.last_seen_at < v.at)
-    returning nas.id`);
-  return rows.length;
+     where nas.id = v.id and nas.tenant_id = v.tenant_id and (nas.last_seen_at is null or nas.last_seen_at < v.at)`);
 }
