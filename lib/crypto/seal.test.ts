@@ -36,6 +36,17 @@ describe("seal/open", () => {
     expect(() => open(ring, "garbage")).toThrow(/malformed/);
   });
 
+  it("refuses a shortened authentication tag (GCM would verify its leading bytes)", () => {
+    const sealed = seal(ring, "testing123", "nas-secret");
+    const parts = sealed.split(".");
+    const tag = Buffer.from(parts[4], "base64url");
+    for (const len of [4, 8, 12, 15]) {
+      const short = [...parts.slice(0, 4), tag.subarray(0, len).toString("base64url")].join(".");
+      expect(() => open(ring, short, "nas-secret")).toThrow(SealError);
+    }
+    expect(open(ring, sealed, "nas-secret")).toBe("testing123");
+  });
+
   it("rotates: new key seals, old key still opens, and old values are flagged", () => {
     const oldKey = k();
     const oldRing = parseKeyring(`old:${oldKey}`);

@@ -14,6 +14,9 @@ export class SealError extends Error {
   }
 }
 
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
 /** Parses ENCRYPTION_KEYS ("k2:base64,k1:base64"); the first key seals, all keys open. */
 export function parseKeyring(spec: string): Keyring {
   const keys = new Map<string, Buffer>();
@@ -35,8 +38,8 @@ export function parseKeyring(spec: string): Keyring {
 /** AAD binds a sealed value to its purpose, so a sealed NAS secret cannot be replayed as a password. */
 export function seal(keyring: Keyring, plaintext: string, aad = ""): string {
   const key = keyring.keys.get(keyring.activeKeyId)!;
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
+  const iv = crypto.randomBytes(IV_BYTES);
+  const cipher = crypto.createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(`${keyring.activeKeyId}|${aad}`));
   const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return ["v1", keyring.activeKeyId, iv.toString("base64url"), ct.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
@@ -48,10 +51,15 @@ export function open(keyring: Keyring, sealed: string, aad = ""): string {
   const [, keyId, ivB64, ctB64, tagB64] = parts;
   const key = keyring.keys.get(keyId);
   if (!key) throw new SealError(`sealed with unknown key "${keyId}"; add it to ENCRYPTION_KEYS`);
+  const iv = Buffer.from(ivB64, "base64url");
+  const tag = Buffer.from(tagB64, "base64url");
+  // GCM verifies a truncated tag against the same number of leading bytes: a 4-byte tag is a 1 in 2^32
+  // forgery. Only the full 16 bytes we write are accepted, and only our 12-byte IVs.
+  if (tag.length !== TAG_BYTES || iv.length !== IV_BYTES) throw new SealError("sealed value is malformed");
   try {
-    const decipher = crypto.createDecipheriv("aes-256-gcm", key, Buffer.from(ivB64, "base64url"));
+    const decipher = crypto.createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(`${keyId}|${aad}`));
-    decipher.setAuthTag(Buffer.from(tagB64, "base64url"));
+    decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(Buffer.from(ctB64, "base64url")), decipher.final()]).toString("utf8");
   } catch {
     throw new SealError("sealed value failed authentication (wrong key, purpose or tampered data)");

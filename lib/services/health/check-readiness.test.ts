@@ -16,14 +16,15 @@ describe("readiness", () => {
     expect(await checkReadiness(t.db.$client)).toEqual({ ready: true, checks: { database: { ok: true }, migrations: { ok: true } } });
   });
 
-  it("says the database is unreachable, and why", async () => {
+  it("says the database is unreachable, without the driver's error text (anyone may read it)", async () => {
     const port = await findFreePort();
     const sql = postgres(`postgres://nobody:x@127.0.0.1:${port}/none`, { max: 1, connect_timeout: 1, onnotice: () => undefined });
     try {
       const r = await checkReadiness(sql);
       expect(r.ready).toBe(false);
       expect(r.checks.database.ok).toBe(false);
-      expect(r.checks.database.detail).toMatch(/database unreachable: .*ECONNREFUSED/);
+      expect(r.checks.database.detail).toBe("database unreachable");
+      expect(JSON.stringify(r)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|nobody/);
     } finally {
       await sql.end({ timeout: 1 });
     }
