@@ -1,6 +1,7 @@
 // `npm test`: the whole suite in order: tools present, types, lint, unit and service tests (vitest,
 // real PostgreSQL), then the browser suite (Playwright in Debian's Chromium against the real launcher).
-// Ends with one "N passed, N failed" line.
+// Ends with one "N passed, N failed" line that counts the whole suite: the type check and lint as one
+// test each, then every vitest and Playwright test.
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -48,11 +49,17 @@ if (missing.length) {
 const only = process.argv.slice(2);
 const want = (s: string) => only.length === 0 || only.includes(s);
 let failedSteps = 0;
+// The type check and lint are tests of their own in the closing count.
+const checks = { passed: 0, failed: 0 };
+const check = (ok: boolean) => {
+  checks[ok ? "passed" : "failed"]++;
+  return ok;
+};
 const node = process.execPath;
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-if (want("types") && !step("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"])) failedSteps++;
-if (want("lint") && !step("lint", bin("eslint"), [".", "--max-warnings=0"])) failedSteps++;
+if (want("types") && !check(step("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]))) failedSteps++;
+if (want("lint") && !check(step("lint", bin("eslint"), [".", "--max-warnings=0"]))) failedSteps++;
 
 const vitestJson = path.join(results, "vitest.json");
 fs.rmSync(vitestJson, { force: true });
@@ -68,8 +75,9 @@ if (want("e2e")) {
 
 const v = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestJson);
 const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(pwJson);
-const passed = (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
-let failed = (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
+const passed = checks.passed + (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
+let failed = checks.failed + (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
+// A runner that failed without reporting (a crash, a config error) still fails the count.
 if (failedSteps > 0 && failed === 0) failed = failedSteps;
 
 process.stdout.write(`\nsuite finished in ${((Date.now() - started) / 1000).toFixed(0)}s\n`);
