@@ -46,18 +46,33 @@ const coord = (min: number, max: number, label: string) =>
     z.coerce.number({ message: `${label} must be a number` }).min(min, `${label} must be between ${min} and ${max}`).max(max, `${label} must be between ${min} and ${max}`).nullable().optional(),
   );
 
+/** The date forms a file or a form may use; anything else is refused with this list rather than guessed. */
+export const DATE_FORMATS_HELP = "YYYY-MM-DD, YYYY-MM-DD HH:MM or ISO 8601 (2026-01-31T18:00:00Z)";
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
 const date = z.preprocess(
   (v) => {
     if (v === null || (typeof v === "string" && v.trim() === "")) return null;
     if (typeof v === "string") {
+      const t = v.trim();
       // A bare date or a datetime-local value: read as local end-of-day / local time of the server (UTC).
-      if (/^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return new Date(`${v.trim()}T23:59:59Z`);
-      return new Date(v);
+      if (DATE_ONLY.test(t)) return new Date(`${t}T23:59:59Z`);
+      // Date.parse would take "1/2/2026" or "March 3" and guess; only the unambiguous forms are read.
+      if (DATE_TIME.test(t)) return new Date(t.replace(" ", "T"));
+      return new Date(Number.NaN);
     }
     return v;
   },
-  z.date({ message: "Enter a valid date" }).refine((d) => !Number.isNaN(d.getTime()), "Enter a valid date").nullable().optional(),
+  z
+    .date({ message: `Enter a valid date (${DATE_FORMATS_HELP})` })
+    .refine((d) => !Number.isNaN(d.getTime()), `Enter a valid date (${DATE_FORMATS_HELP})`)
+    .nullable()
+    .optional(),
 );
+
+const TRUE_WORDS = ["on", "true", "1", "yes", "y"];
+const FALSE_WORDS = ["off", "false", "0", "no", "n"];
 
 export const customerFields = {
   type: z.enum(connectionTypes, { message: "Choose a connection type" }),
@@ -139,8 +154,11 @@ export const customerFields = {
   autoRenew: z.preprocess((v) => {
     if (typeof v === "boolean") return v;
     if (v === undefined || v === null || v === "") return undefined;
-    return ["on", "true", "1", "yes"].includes(String(v).toLowerCase());
-  }, z.boolean().optional()),
+    const word = String(v).trim().toLowerCase();
+    if (TRUE_WORDS.includes(word)) return true;
+    if (FALSE_WORDS.includes(word)) return false;
+    return v; // not a boolean word: refused below instead of read as "no"
+  }, z.boolean({ message: "Auto-renew must be yes or no (true/false, 1/0)" }).optional()),
 };
 
 export function checkCustomerRules(v: { type?: string; staticIp?: string | null; ipPoolId?: string | null; latitude?: number | null; longitude?: number | null }, ctx: z.RefinementCtx) {

@@ -68,6 +68,41 @@ describe("importCustomers", () => {
     expect(r2.errors.map((e) => e.field)).toEqual(expect.arrayContaining(["colour", "username"]));
   });
 
+  it("refuses rows with the wrong number of columns, unknown yes/no words and ambiguous dates, naming the accepted formats", async () => {
+    const csv = [
+      "name,username,auto_renew,expires_at",
+      "Short Row,short,yes", // one value missing: columns would shift
+      "Long Row,long,no,2030-01-31,extra",
+      "Maybe,maybe,perhaps,",
+      "US Date,usdate,yes,1/2/2030",
+      "Fine,fine,N,2030-01-31 18:30",
+    ].join("\n");
+    const r = await importCustomers(t.db, { tenantId: a, csv, dryRun: true }, testActor);
+    expect(r.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 2, field: "row", message: "This row has 3 values but the header has 4 columns" }),
+        expect.objectContaining({ row: 3, field: "row", message: "This row has 5 values but the header has 4 columns" }),
+        expect.objectContaining({ row: 4, field: "auto_renew", message: expect.stringMatching(/yes or no/) }),
+        expect.objectContaining({ row: 5, field: "expires_at", message: expect.stringMatching(/YYYY-MM-DD/) }),
+      ]),
+    );
+    expect(r.errors.filter((e) => e.row === 6)).toEqual([]);
+    expect(r.preview).toEqual([expect.objectContaining({ row: 6, username: "fine" })]);
+  });
+
+  it("imports what the export writes: read-only columns, phone numbers and formula-guarded text", async () => {
+    const { toCsv } = await import("@/lib/csv");
+    const { EXPORT_HEADER } = await import("./find-customers-for-export");
+    const row = EXPORT_HEADER.map((h) =>
+      ({ type: "PPPOE", name: "=Round Trip", username: "roundtrip", phone: "+254712000111", package: "Home 10", expires_at: new Date("2031-05-01T10:00:00Z"), status: "ACTIVE", notes: "-owes 200", wallet_balance: "0.00", auto_renew: true, online: false, created_at: new Date() })[h] ?? "",
+    );
+    const csv = toCsv(EXPORT_HEADER, [row]);
+    expect(csv).toContain("'=Round Trip");
+    const r = await importCustomers(t.db, { tenantId: a, csv, dryRun: true }, testActor);
+    expect(r.errors).toEqual([]);
+    expect(r.preview[0]).toMatchObject({ username: "roundtrip", name: "=Round Trip", phone: "254712000111" });
+  });
+
   // The figure is printed, not asserted: timing on a shared CI machine is not a behaviour.
   it("imports 10,000 rows in one transaction", async () => {
     const tenant = await makeTenant(t.db, "Big");

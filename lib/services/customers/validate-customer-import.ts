@@ -42,6 +42,9 @@ const COLUMNS: Record<string, string> = {
   auto_renew: "autoRenew",
 };
 
+/** Columns the export writes that describe the row but are not imported (so an export imports as it is). */
+const READ_ONLY_COLUMNS = new Set(["online", "created_at"]);
+
 export const IMPORT_TEMPLATE_HEADER = ["type", "name", "username", "password", "phone", "email", "package", "expires_at", "status", "mac_address", "static_ip", "ip_pool", "latitude", "longitude", "address", "notes", "wallet_balance", "auto_renew"];
 
 export interface ImportRowError {
@@ -74,7 +77,7 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
   const header = head.fields.map((h) => COLUMNS[norm(h)] ?? null);
   const errors: ImportRowError[] = [];
   head.fields.forEach((h, i) => {
-    if (header[i] === null && h.trim() !== "") errors.push({ row: 1, field: h, message: `Unknown column “${h}”; expected some of: ${IMPORT_TEMPLATE_HEADER.join(", ")}` });
+    if (header[i] === null && h.trim() !== "" && !READ_ONLY_COLUMNS.has(norm(h))) errors.push({ row: 1, field: h, message: `Unknown column “${h}”; expected some of: ${IMPORT_TEMPLATE_HEADER.join(", ")}` });
   });
   for (const need of ["name", "username"]) {
     if (!header.includes(need)) errors.push({ row: 1, field: need, message: `The column “${need}” is required` });
@@ -104,7 +107,8 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
       if (field) raw[field] = (rec.fields[i] ?? "").trim();
     });
     const rowErrors: ImportRowError[] = [];
-    if (rec.fields.length > header.length && rec.fields.slice(header.length).some((f) => f.trim() !== "")) {
+    // A row with more or fewer values than the header has shifted columns: refused, never guessed.
+    if (rec.fields.length !== header.length) {
       rowErrors.push({ row: rec.line, field: "row", message: `This row has ${rec.fields.length} values but the header has ${header.length} columns` });
     }
     let pkg: (typeof pkgRows)[number] | undefined;

@@ -29,7 +29,7 @@ async function post(csv: string, dryRun: boolean): Promise<{ data?: Preview; err
   return res.json();
 }
 
-export function ImportClient({ header }: { header: string[] }) {
+export function ImportClient({ header, dateFormats }: { header: string[]; dateFormats: string }) {
   const router = useRouter();
   const [fileName, setFileName] = useState<string | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
@@ -77,7 +77,7 @@ export function ImportClient({ header }: { header: string[] }) {
       <Card>
         <CardHeader
           title="1. Choose a file"
-          description="UTF-8 CSV with a header row. Required columns: name and username. Packages and IP pools are matched by name; a blank password is generated; a blank expiry starts one package period today."
+          description={`UTF-8 CSV with a header row. Required columns: name and username. Packages and IP pools are matched by name; a blank password is generated; a blank expiry starts one package period today. Dates: ${dateFormats}. Yes/no columns: yes, no, true, false, 1 or 0. A file exported from the customer list imports as it is.`}
           actions={
             <a href={template} download="customers-template.csv" className={buttonClasses("secondary", "sm")}>
               <FileDown className="size-4" aria-hidden /> Template
