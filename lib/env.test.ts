@@ -51,3 +51,38 @@ describe("configuration", () => {
     expect(env.databaseUrl).toBe("postgres://u:p@db:5432/isp");
   });
 });
+
+describe("configuration is read in one place", () => {
+  it("names a bad RADIUS_LOG_ACCEPTS or LOG_FORMAT like every other variable", () => {
+    const p = problems({ RADIUS_LOG_ACCEPTS: "sometimes", LOG_FORMAT: "xml", DATABASE_URL: "postgres://x@y/z", AUTH_SECRET: "a".repeat(32), ENCRYPTION_KEYS: `k:${"A".repeat(43)}=` });
+    expect(p.map((x) => x.split(":")[0]).sort()).toEqual(["LOG_FORMAT", "RADIUS_LOG_ACCEPTS"]);
+  });
+
+  it("nothing outside lib/env.ts reads process.env (tools, tests and Next's own NEXT_RUNTIME aside)", () => {
+    const root = path.resolve(__dirname, "..");
+    const offenders: string[] = [];
+    const scan = (full: string) => {
+      const rel = path.relative(root, full);
+      if (rel === path.join("lib", "env.ts")) return;
+      fs.readFileSync(full, "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          // Reading a variable is configuration; handing the environment to a child process is not.
+          if (/process\.env(\.|\[)/.test(line) && !/process\.env\.NEXT_RUNTIME/.test(line)) offenders.push(`${rel}:${i + 1}`);
+        });
+    };
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== "node_modules" && entry.name !== "testing") walk(full);
+        } else if (/\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.startsWith("test-")) {
+          scan(full);
+        }
+      }
+    };
+    for (const dir of ["app", "components", "lib", "workers"]) walk(path.join(root, dir));
+    for (const file of ["instrumentation.ts", "proxy.ts"]) scan(path.join(root, file));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -14,6 +14,8 @@ const boolish = (fallback: boolean) =>
     .transform((v) => ["true", "1", "yes", "on"].includes(v))
     .default(fallback);
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -38,7 +40,8 @@ export const envSchema = z.object({
       "must be a comma-separated list of keyId:base64(32 bytes); the first key seals new secrets",
     )
     .optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"], { message: "must be json or pretty" }).optional(),
   SEED_DEMO: boolish(true),
   /** Fixes the seeded accounts' password (tests, demos); otherwise a random one is printed once. */
   SEED_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
@@ -46,6 +49,8 @@ export const envSchema = z.object({
   RATE_LIMIT_IP_FACTOR: z.coerce.number().int().min(1, "must be a whole number of at least 1").max(1000).default(1),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("ISP Platform <no-reply@localhost>"),
+  /** false: no RADIUS-log row per Access-Accept (rejects and drops are always logged). */
+  RADIUS_LOG_ACCEPTS: boolish(true),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -137,6 +142,17 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     usesEmbeddedDatabase: !raw.DATABASE_URL,
     databaseUrl,
   };
+}
+
+/**
+ * What the logger needs, read without the rest of the configuration: the logger must work (and report a
+ * bad configuration) before the full parse has succeeded. A bad value falls back here and is named by parseEnv.
+ */
+export function loggingConfig(source: Record<string, string | undefined> = process.env): { level: string; pretty: boolean } {
+  const nodeEnv = source.NODE_ENV;
+  const level = (LOG_LEVELS as readonly string[]).includes(source.LOG_LEVEL ?? "") ? source.LOG_LEVEL! : nodeEnv === "test" ? "warn" : "info";
+  const pretty = source.LOG_FORMAT === "pretty" || (nodeEnv !== "production" && source.LOG_FORMAT !== "json");
+  return { level, pretty };
 }
 
 let cached: Env | undefined;

@@ -1,6 +1,7 @@
 // One pino logger for every process: JSON in production, readable in development, secrets redacted.
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
+import { loggingConfig } from "./env";
 
 const redactPaths = [
   "password",
@@ -39,8 +40,7 @@ const redactPaths = [
 
 /** Exported for tests: a logger with the production configuration writing to `destination`. */
 export function createLogger(destination?: NodeJS.WritableStream): Logger {
-  const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info");
-  const usePretty = process.env.LOG_FORMAT === "pretty" || (process.env.NODE_ENV !== "production" && process.env.LOG_FORMAT !== "json");
+  const { level, pretty: usePretty } = loggingConfig();
   const options = { level, base: { pid: process.pid }, redact: { paths: redactPaths, censor: "[redacted]" } };
   // A synchronous pretty stream rather than a transport: transports run in worker threads that
   // bundlers cannot follow, and the same logger must work in Next.js and in the worker.

@@ -1,3 +1,4 @@
+import { version } from "@/package.json";
 import { getDb } from "@/lib/db";
 import { checkReadiness } from "@/lib/services/health/check-readiness";
 
@@ -6,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const r = await checkReadiness(getDb().$client);
   return Response.json(
-    { status: r.ready ? "ok" : "degraded", service: "web", version: process.env.npm_package_version ?? null, checks: r.checks },
+    { status: r.ready ? "ok" : "degraded", service: "web", version, checks: r.checks },
     { status: r.ready ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }

@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { mailOutbox } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { childLogger } from "@/lib/logger";
 import { sendSmtp } from "./smtp";
 
@@ -20,10 +21,10 @@ export interface MailTransport {
   send(message: { from: string; to: string; subject: string; text: string }): Promise<void>;
 }
 
-/** The SMTP transport when SMTP_URL is set, else null (outbox only). Read from the process env so the worker and tests need no web config. */
+/** The SMTP transport when SMTP_URL is set, else null (outbox only). */
 export function configuredTransport(): MailTransport | null {
-  const url = process.env.SMTP_URL;
-  if (!url || !/^smtps?:\/\//.test(url)) return null;
+  const url = env().SMTP_URL;
+  if (!url) return null;
   return { send: (m) => sendSmtp(url, m) };
 }
 
@@ -33,11 +34,11 @@ export async function sendMail(db: Database, message: MailMessage, transport: Ma
     .values({ tenantId: message.tenantId, to: message.to, subject: message.subject, body: message.body })
     .returning({ id: mailOutbox.id });
   if (!transport) {
-    if (process.env.NODE_ENV !== "production") log.info({ to: message.to, subject: message.subject }, `mail kept in the outbox (no SMTP_URL):\n${message.body}`);
+    if (!env().isProduction) log.info({ to: message.to, subject: message.subject }, `mail kept in the outbox (no SMTP_URL):\n${message.body}`);
     return { id: row.id, sent: false };
   }
   try {
-    await transport.send({ from: process.env.MAIL_FROM ?? "ISP Platform <no-reply@localhost>", to: message.to, subject: message.subject, text: message.body });
+    await transport.send({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text: message.body });
     await db.update(mailOutbox).set({ sentAt: new Date() }).where(eq(mailOutbox.id, row.id));
     return { id: row.id, sent: true };
   } catch (e) {

@@ -80,7 +80,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         logWriter,
         nasSeen,
         log,
-        logAccepts: process.env.RADIUS_LOG_ACCEPTS !== "false",
+        logAccepts: ctx.env.RADIUS_LOG_ACCEPTS,
       });
       await registry.start();
       authCache.start();
