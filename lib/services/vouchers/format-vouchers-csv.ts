@@ -1,4 +1,5 @@
 // CSV of voucher cards for spreadsheets and third-party printers (RFC 4180 quoting, formula-safe).
+import { formatMoneyInput } from "@/lib/money";
 import { formatValidity } from "@/lib/services/packages/validity";
 import type { VoucherCards } from "./find-voucher-cards";
 
@@ -17,7 +18,7 @@ export function formatVouchersCsv(data: VoucherCards, portalUrl: (code: string) 
         c.code,
         c.status,
         c.packageName,
-        (c.price / 100).toFixed(2),
+        formatMoneyInput(c.price, data.tenant.currency),
         data.tenant.currency,
         formatValidity(c),
         c.redeemBy ? c.redeemBy.toISOString() : "",
