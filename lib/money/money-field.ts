@@ -9,7 +9,7 @@ export const moneyField = (label = "Amount", opts: { allowZero?: boolean } = {})
     (v) => (typeof v === "number" && Number.isFinite(v) ? String(v) : typeof v === "string" ? v.replace(/\s/g, "") : v),
     z
       .string({ message: `${label} must be a number` })
-      .refine((s) => !s.startsWith("-"), `${label} cannot be negative`)
+      .refine((s) => !s.startsWith("-"), opts.allowZero ? `${label} cannot be negative` : `${label} must be more than 0`)
       .refine((s) => s.startsWith("-") || SHAPE.test(s), `${label} must be a number such as 1,500`)
       .refine((s) => !SHAPE.test(s) || opts.allowZero || Number(s.replace(/,/g, "")) > 0, `${label} must be more than 0`)
       .transform((s) => s.replace(/,/g, "")),

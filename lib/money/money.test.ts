@@ -64,7 +64,8 @@ describe("moneyField", () => {
     expect(moneyField().parse(1500.5)).toBe("1500.5");
     expect(moneyField("Price", { allowZero: true }).parse("0")).toBe("0");
     expect(moneyField().safeParse("0").error?.issues[0].message).toBe("Amount must be more than 0");
-    expect(moneyField().safeParse("-5").error?.issues[0].message).toBe("Amount cannot be negative");
+    expect(moneyField().safeParse("-5").error?.issues[0].message).toBe("Amount must be more than 0");
+    expect(moneyField("Price", { allowZero: true }).safeParse("-5").error?.issues[0].message).toBe("Price cannot be negative");
     expect(moneyField().safeParse("1,50").error?.issues[0].message).toBe("Amount must be a number such as 1,500");
     expect(moneyField().safeParse("ten").error?.issues[0].message).toBe("Amount must be a number such as 1,500");
   });

@@ -52,7 +52,7 @@ export async function renewCustomer(
   const { timeZone } = await getTenantLocale(db, tenantId);
   const fullEnd = addValidity(base, pkg, timeZone, data.periods);
   // A portion of the period is that share of its real length (a short February month is shorter).
-  const expiresAt = data.portion === undefined || data.portion === 1 ? fullEnd : new Date(base.getTime() + Math.floor((fullEnd.getTime() - base.getTime()) * data.portion));
+  const expiresAt = data.portion === undefined || data.portion === 1 ? fullEnd : new Date(base.getTime() + Math.round((fullEnd.getTime() - base.getTime()) * data.portion));
   const [row] = await db
     .update(customers)
     .set({
