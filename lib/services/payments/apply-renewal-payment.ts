@@ -1,6 +1,7 @@
 // The rule for money paid towards a renewal, whoever records it (the payment form, the customer page, a
-// pending payment completed later, M-Pesa callbacks): the full package price renews one period; less
-// than that never renews silently. Staff choose what the shortfall does:
+// pending payment completed later, M-Pesa callbacks): the full package price renews one period (what is
+// paid above it goes to the wallet); less than that never renews silently. Staff choose what the
+// shortfall does:
 // - CREDIT_WALLET: nothing is renewed; the money goes to the customer's wallet (refunds take it back);
 // - PRO_RATA: the customer is renewed for the paid share of the period (1,000 of 1,500 → ⅔ of it);
 // - FULL_OVERRIDE: a full period anyway, audited as an override with the shortfall.
@@ -67,6 +68,16 @@ export async function applyRenewalPayment(
   const renew = { tenantId: input.tenantId, customerId: input.customerId, packageId: pkg.id };
   if (shortfall === 0) {
     const renewed = await renewCustomer(db, renew, actor);
+    // Paid above the price: the rest is the customer's, in the wallet (never kept silently).
+    const excess = input.amount - pkg.price;
+    if (excess > 0) {
+      const tx = await postWalletTransaction(
+        db,
+        { tenantId: input.tenantId, customerId: input.customerId, kind: "TOPUP", amount: excess, reason: `Paid above the price of ${pkg.name}`, reference: input.reference, paymentId: input.paymentId },
+        actor,
+      );
+      return { newExpiresAt: renewed.expiresAt, walletBalance: tx.balanceAfter, shortfall: 0 };
+    }
     return { newExpiresAt: renewed.expiresAt, shortfall: 0 };
   }
   const action = input.shortfallAction!;

@@ -3,7 +3,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { customers as c, packages, payments } from "@/lib/db/schema";
+import { customers as c, packages, payments, walletTransactions } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/services/audit/record-audit";
 import { applyRenewalPayment, type RenewalEffect, type ShortfallAction } from "./apply-renewal-payment";
@@ -143,22 +143,25 @@ export function receiptReference(p: { receiptNumber: number | null; reference: s
   return p.receiptNumber ? `Receipt #${p.receiptNumber}` : p.reference;
 }
 
-/** Whether a completed payment put its money in the wallet (a top-up, or an underpayment credited there). */
-export function creditedWallet(p: { purpose: PaymentPurpose; shortfallAction: ShortfallAction | null }): boolean {
-  return p.purpose === "WALLET_TOPUP" || (p.purpose === "RENEWAL" && p.shortfallAction === "CREDIT_WALLET");
-}
-
-/** Reverses a wallet credit being refunded; refuses when the money has already been spent. */
-export async function reverseWalletTopup(
+/**
+ * Takes back out of the wallet what a payment being refunded put in (a top-up, an underpayment credited
+ * there, the part of a renewal paid above the price); refuses when that money has been spent.
+ */
+export async function reversePaymentCredit(
   db: Database,
-  p: { id: string; tenantId: string; customerId: string | null; amount: number; receiptNumber: number | null; reference: string | null },
+  p: { id: string; tenantId: string; customerId: string | null; receiptNumber: number | null; reference: string | null },
   actor: Actor,
 ): Promise<PaymentEffect> {
   if (!p.customerId) return {};
+  const [credit] = await db
+    .select({ total: sql<number>`coalesce(sum(${walletTransactions.amount}) filter (where ${walletTransactions.amount} > 0), 0)::int` })
+    .from(walletTransactions)
+    .where(and(eq(walletTransactions.tenantId, p.tenantId), eq(walletTransactions.paymentId, p.id)));
+  if (!credit || Number(credit.total) === 0) return {};
   try {
     const tx = await postWalletTransaction(
       db,
-      { tenantId: p.tenantId, customerId: p.customerId, kind: "TOPUP_REFUND", amount: -p.amount, reason: "Top-up refunded", reference: receiptReference(p), paymentId: p.id },
+      { tenantId: p.tenantId, customerId: p.customerId, kind: "TOPUP_REFUND", amount: -Number(credit.total), reason: "Payment refunded", reference: receiptReference(p), paymentId: p.id },
       actor,
     );
     return { walletBalance: tx.balanceAfter };

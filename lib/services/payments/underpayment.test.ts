@@ -37,11 +37,20 @@ describe("underpaid renewals", () => {
     expect(await t.db.select().from(payments).where(eq(payments.customerId, c.id))).toHaveLength(0);
   });
 
-  it("the full price (or more) renews one period with no question", async () => {
+  it("the full price renews one period with no question; what is paid above it goes to the wallet", async () => {
     const { c, expiresAt } = await setup();
     const p = await recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "1,500" }, testActor);
     expect(p).toMatchObject({ shortfallAction: null, shortfall: 0 });
     expect((await customerRow(c.id)).expiresAt!.getTime()).toBe(expiresAt.getTime() + 30 * DAY);
+    expect((await customerRow(c.id)).walletBalance).toBe(0);
+    // 1,600 on a 1,500 plan used to renew and keep the 100 without a trace.
+    const over = await recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "1,600" }, testActor);
+    expect(over.walletBalance).toBe(10_000);
+    expect((await customerRow(c.id)).expiresAt!.getTime()).toBe(expiresAt.getTime() + 60 * DAY);
+    const [row] = await t.db.select().from(walletTransactions).where(eq(walletTransactions.paymentId, over.id));
+    expect(row).toMatchObject({ kind: "TOPUP", amount: 10_000, reason: expect.stringMatching(/^Paid above the price of/) });
+    // Its refund takes the 100 back out of the wallet (the service period stays).
+    expect((await refundPayment(t.db, { tenantId: a, id: over.id }, testActor)).walletBalance).toBe(0);
   });
 
   it("credit the wallet: no renewal, the money is in the wallet, and a refund takes it back out", async () => {
