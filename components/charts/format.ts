@@ -39,11 +39,6 @@ export function formatDuration(totalSeconds: number): string {
   return `${sec}s`;
 }
 
-/** Minor units → a short label for chart axes: 1_250_000_00 → "1.3M". */
-export function formatCompactMinor(minor: number): string {
-  return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(minor / 100);
-}
-
 /** "2026-03" → "Mar 2026" (or "Mar" when short). */
 export function monthLabel(ym: string, short = false): string {
   const [y, m] = ym.split("-").map(Number);

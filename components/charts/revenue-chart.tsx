@@ -1,8 +1,8 @@
 "use client";
 // Revenue per month (the last six), as bars, with the amount in the tenant's currency on hover.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney } from "@/lib/services/payments/money";
-import { formatCompactMinor, monthLabel } from "./format";
+import { formatMoney, formatMoneyCompact } from "@/lib/money";
+import { monthLabel } from "./format";
 import { useReducedMotion } from "./use-reduced-motion";
 
 export interface RevenuePoint {
@@ -41,7 +41,7 @@ export function RevenueChart({ data, currency, height = 260 }: { data: RevenuePo
               allowDecimals={false}
               // Values are minor units: an empty or tiny chart still gets whole-unit ticks (0 to 100).
               domain={[0, (max: number) => Math.max(max, 10_000)]}
-              tickFormatter={(v: number) => formatCompactMinor(v)}
+              tickFormatter={(v: number) => formatMoneyCompact(v, currency)}
             />
             <Tooltip
               cursor={{ fill: "#eef2ff" }}

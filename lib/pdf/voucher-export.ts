@@ -1,7 +1,7 @@
 // Turns voucher cards into the downloads staff get: the printable PDF sheet and the CSV, with portal
 // login URLs (`${APP_URL}/portal/<tenant>?voucher=<code>`) in the QR codes and the CSV.
 import { formatValidity } from "@/lib/services/packages/validity";
-import { formatMoney } from "@/lib/services/payments/money";
+import { formatMoney } from "@/lib/money";
 import { formatVouchersCsv } from "@/lib/services/vouchers/format-vouchers-csv";
 import type { VoucherCards } from "@/lib/services/vouchers/find-voucher-cards";
 import { renderVoucherSheet } from "./voucher-sheet";

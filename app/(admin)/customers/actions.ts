@@ -12,7 +12,8 @@ import { getCustomerPassword } from "@/lib/services/customers/get-customer-passw
 import { resetCustomerMac } from "@/lib/services/customers/reset-customer-mac";
 import { setCustomersStatus, setCustomersStatusSchema } from "@/lib/services/customers/set-customers-status";
 import { updateCustomer } from "@/lib/services/customers/update-customer";
-import { recordPayment } from "@/lib/services/payments/record-payment";
+import { recordPayment, recordPaymentSchema } from "@/lib/services/payments/record-payment";
+import { adjustWallet, adjustWalletSchema } from "@/lib/services/wallet/adjust-wallet";
 
 const idSchema = z.object({ id: z.string().uuid("Unknown customer") });
 const anyFields = z.record(z.string(), z.unknown());
@@ -50,13 +51,14 @@ const renewSchema = z.object({
   amount: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   reference: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   notes: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  shortfallAction: recordPaymentSchema.shape.shortfallAction,
 });
 
 /** Renewal with a cash payment: the payment service records it (receipt) and renews the customer. */
 export const renewCustomerAction = tenantAction({ schema: renewSchema, permission: "customers:write" }, async (ctx, input) => {
   const p = await recordPayment(
     ctx.tx,
-    { tenantId: ctx.tenantId, customerId: input.id, packageId: input.packageId, amount: input.amount, method: "CASH", status: "COMPLETED", purpose: "RENEWAL", reference: input.reference, notes: input.notes },
+    { tenantId: ctx.tenantId, customerId: input.id, packageId: input.packageId, amount: input.amount, method: "CASH", status: "COMPLETED", purpose: "RENEWAL", reference: input.reference, notes: input.notes, shortfallAction: input.shortfallAction },
     ctx.actor,
   );
   refresh(input.id);
@@ -111,3 +113,10 @@ export const bulkExtendAction = tenantAction({ schema: extendCustomersSchema, pe
 export const bulkChangePackageAction = tenantAction({ schema: changeCustomersPackageSchema, permission: "customers:write" }, (ctx, input) =>
   changeCustomersPackage(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor),
 );
+
+/** A wallet adjustment with its reason: the only way staff change a wallet by hand (audited). */
+export const adjustWalletAction = tenantAction({ schema: adjustWalletSchema, permission: "payments:write", message: "Wallet adjusted" }, async (ctx, input) => {
+  const tx = await adjustWallet(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);
+  refresh(input.customerId);
+  return { balanceAfter: tx.balanceAfter };
+});

@@ -27,7 +27,6 @@ export interface CustomerFormValues {
   longitude: string;
   address: string;
   notes: string;
-  walletBalance: string;
   autoRenew: boolean;
 }
 
@@ -36,6 +35,8 @@ export interface PackageOption {
   name: string;
   type: string;
   label: string;
+  /** Minor units. */
+  price: number;
 }
 
 const EMPTY: CustomerFormValues = {
@@ -54,7 +55,6 @@ const EMPTY: CustomerFormValues = {
   longitude: "",
   address: "",
   notes: "",
-  walletBalance: "0",
   autoRenew: true,
 };
 
@@ -63,7 +63,7 @@ function randomPassword(length = 8): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(length)), (b) => alphabet[b % alphabet.length]).join("");
 }
 
-export function CustomerForm({ initial, packages, pools, currency }: { initial?: CustomerFormValues; packages: PackageOption[]; pools: { id: string; name: string }[]; currency: string }) {
+export function CustomerForm({ initial, packages, pools }: { initial?: CustomerFormValues; packages: PackageOption[]; pools: { id: string; name: string }[] }) {
   const router = useRouter();
   const editing = !!initial?.id;
   const v = initial ?? EMPTY;
@@ -164,9 +164,6 @@ export function CustomerForm({ initial, packages, pools, currency }: { initial?:
               <option value="EXPIRED">Expired</option>
               <option value="DISABLED">Disabled</option>
             </Select>
-          </Field>
-          <Field label={`Wallet balance (${currency})`} htmlFor="walletBalance" errors={err("walletBalance")}>
-            <Input id="walletBalance" name="walletBalance" defaultValue={v.walletBalance} inputMode="decimal" invalid={!!err("walletBalance")} />
           </Field>
           <Field label="Auto-renew from wallet" htmlFor="autoRenew" errors={err("autoRenew")} hint="On expiry, renew when the wallet covers the price.">
             <Select id="autoRenew" name="autoRenew" defaultValue={String(v.autoRenew)}>

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { getDashboardStats } from "@/lib/services/dashboard/get-dashboard-stats";
-import { formatMoney } from "@/lib/services/payments/money";
+import { formatMoney } from "@/lib/money";
 import { LiveRefresh } from "@/lib/events/live-refresh";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, StatCard } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";

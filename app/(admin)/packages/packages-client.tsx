@@ -9,8 +9,9 @@ import { Archive, ArchiveRestore, Pencil, Trash2 } from "lucide-react";
 import { DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { money, speed, TYPE_LABEL, validity } from "../customers/_lib/format";
+import { speed, TYPE_LABEL, validity } from "../customers/_lib/format";
 import { deletePackageAction, retirePackageAction } from "./actions";
+import { formatMoney } from "@/lib/money";
 
 export interface PackageRowView {
   id: string;
@@ -63,7 +64,7 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
         header: "Price",
         cell: ({ row }) => (
           <div className="tabular-nums">
-            {money(row.original.price, currency)}
+            {formatMoney(row.original.price, currency)}
             <p className="text-xs text-slate-500">per {validity(row.original.validityValue, row.original.validityUnit)}</p>
           </div>
         ),

@@ -38,5 +38,5 @@ export const failPaymentAction = tenantAction({ schema: idSchema, permission: "p
 export const refundPaymentAction = tenantAction({ schema: idSchema, permission: "payments:write" }, async (ctx, { id, reason }) => {
   const p = await refundPayment(ctx.tx, { tenantId: ctx.tenantId, id, reason }, ctx.actor);
   revalidatePath("/payments");
-  return { message: p.purpose === "WALLET_TOPUP" ? "Refunded: the top-up was taken back out of the wallet" : "Payment marked as refunded" };
+  return { message: p.walletBalance !== undefined ? "Refunded: the top-up was taken back out of the wallet" : "Payment marked as refunded" };
 });

@@ -11,7 +11,8 @@ import { paymentMethods, paymentPurposes, paymentStatuses } from "@/lib/services
 import { PageHeader, StatCard } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { PaymentsTable } from "./payments-client";
-import { money } from "../vouchers/_lib/format";
+import { formatMoney } from "@/lib/money";
+
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -61,6 +62,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
     method: r.method,
     status: r.status,
     purpose: r.purpose,
+    shortfallAction: r.shortfallAction,
     reference: r.reference,
     phone: r.phone,
     when: (r.paidAt ?? r.createdAt).toISOString(),
@@ -84,10 +86,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         }
       />
       <section aria-label="Payment figures" className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <StatCard label="Collected today" value={money(todayTotals.totals.completedAmount, cur)} hint={`${todayTotals.total} payment${todayTotals.total === 1 ? "" : "s"}`} icon={<CreditCard className="size-5" />} />
-        <StatCard label="This month" value={money(monthTotals.totals.completedAmount, cur)} hint={`${monthTotals.total} payment${monthTotals.total === 1 ? "" : "s"}`} icon={<CalendarDays className="size-5" />} />
+        <StatCard label="Collected today" value={formatMoney(todayTotals.totals.completedAmount, cur)} hint={`${todayTotals.total} payment${todayTotals.total === 1 ? "" : "s"}`} icon={<CreditCard className="size-5" />} />
+        <StatCard label="This month" value={formatMoney(monthTotals.totals.completedAmount, cur)} hint={`${monthTotals.total} payment${monthTotals.total === 1 ? "" : "s"}`} icon={<CalendarDays className="size-5" />} />
         <StatCard label="Pending" value={pending.total.toLocaleString()} hint="awaiting confirmation" icon={<Clock className="size-5" />} />
-        <StatCard label="Matching filters" value={money(page.totals.completedAmount, cur)} hint={`${page.total.toLocaleString()} payment${page.total === 1 ? "" : "s"}, completed amount`} icon={<Wallet className="size-5" />} />
+        <StatCard label="Matching filters" value={formatMoney(page.totals.completedAmount, cur)} hint={`${page.total.toLocaleString()} payment${page.total === 1 ? "" : "s"}, completed amount`} icon={<Wallet className="size-5" />} />
       </section>
       <PaymentsTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} timeZone={timezone} canWrite={can(staff.role, "payments:write")} />
     </>

@@ -10,7 +10,8 @@ import { DataTable, useUrlState } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ActionResult } from "@/lib/auth/action";
 import { completePaymentAction, failPaymentAction, refundPaymentAction } from "./actions";
-import { dateTime, money } from "../vouchers/_lib/format";
+import { dateTime } from "../vouchers/_lib/format";
+import { formatMoney } from "@/lib/money";
 
 export interface PaymentRowView {
   id: string;
@@ -20,6 +21,7 @@ export interface PaymentRowView {
   method: string;
   status: string;
   purpose: string;
+  shortfallAction: string | null;
   reference: string | null;
   phone: string | null;
   when: string;
@@ -133,7 +135,7 @@ export function PaymentsTable({
       {
         id: "amount",
         header: "Amount",
-        cell: ({ row }) => <span className="font-medium tabular-nums text-slate-900">{money(row.original.amount, row.original.currency)}</span>,
+        cell: ({ row }) => <span className="font-medium tabular-nums text-slate-900">{formatMoney(row.original.amount, row.original.currency)}</span>,
       },
       {
         id: "method",
@@ -184,7 +186,7 @@ export function PaymentsTable({
                         onClick={() =>
                           run(
                             () => refundPaymentAction(null, { id: p.id }),
-                            p.purpose === "WALLET_TOPUP" ? "Refund this top-up? The amount is taken back out of the customer's wallet." : "Mark this payment as refunded?",
+                            p.purpose === "WALLET_TOPUP" || p.shortfallAction === "CREDIT_WALLET" ? "Refund this top-up? The amount is taken back out of the customer's wallet." : "Mark this payment as refunded?",
                           )
                         }
                       >

@@ -13,8 +13,9 @@ import { getVoucherStats } from "@/lib/services/vouchers/get-voucher-stats";
 import { Card, CardHeader, EmptyState, PageHeader, StatCard } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { VouchersTable } from "./vouchers-client";
-import { dateTime, money } from "./_lib/format";
+import { dateTime } from "./_lib/format";
 import { toVoucherRowView } from "./_lib/rows";
+import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Vouchers" };
 
@@ -91,7 +92,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
                       {b.name}
                     </Link>
                     <p className="text-xs text-slate-500">
-                      {b.packageName} · {money(b.price, staff.tenantCurrency)} · {dateTime(b.createdAt.toISOString(), staff.tenantTimezone)}
+                      {b.packageName} · {formatMoney(b.price, staff.tenantCurrency)} · {dateTime(b.createdAt.toISOString(), staff.tenantTimezone)}
                     </p>
                   </div>
                   <div className="w-44 text-xs text-slate-600">

@@ -19,7 +19,8 @@ import {
   resetVoucherMacAction,
   revokeVoucherAction,
 } from "./actions";
-import { VOUCHER_STATUS_LABEL, VOUCHER_STATUS_TONE, bytes, dateOnly, dateTime, money } from "./_lib/format";
+import { VOUCHER_STATUS_LABEL, VOUCHER_STATUS_TONE, bytes, dateOnly, dateTime } from "./_lib/format";
+import { formatMoney } from "@/lib/money";
 
 export interface VoucherRowView {
   id: string;
@@ -171,7 +172,7 @@ export function VouchersTable({
         cell: ({ row }) => (
           <div>
             <p className="text-slate-800">{row.original.packageName}</p>
-            <p className="text-xs text-slate-500">{money(row.original.price, currency)}</p>
+            <p className="text-xs text-slate-500">{formatMoney(row.original.price, currency)}</p>
           </div>
         ),
       },

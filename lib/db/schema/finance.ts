@@ -10,6 +10,8 @@ import { users } from "./users";
 export const paymentMethod = pgEnum("payment_method", ["CASH", "MPESA", "BANK_TRANSFER", "CARD", "OTHER"]);
 export const paymentStatus = pgEnum("payment_status", ["PENDING", "COMPLETED", "FAILED", "REFUNDED"]);
 export const paymentPurpose = pgEnum("payment_purpose", ["RENEWAL", "WALLET_TOPUP", "VOUCHER"]);
+/** What a renewal paying less than the package price does (staff choose; see applyRenewalPayment). */
+export const shortfallAction = pgEnum("shortfall_action", ["CREDIT_WALLET", "PRO_RATA", "FULL_OVERRIDE"]);
 
 export const payments = pgTable(
   "payments",
@@ -25,6 +27,8 @@ export const payments = pgTable(
     method: paymentMethod("method").notNull(),
     status: paymentStatus("status").notNull().default("PENDING"),
     purpose: paymentPurpose("purpose").notNull().default("RENEWAL"),
+    /** Set when the renewal amount is below the package price: what the shortfall does. */
+    shortfallAction: shortfallAction("shortfall_action"),
     /** External reference (M-Pesa receipt, bank reference): unique per tenant when present. */
     reference: text("reference"),
     /** M-Pesa CheckoutRequestID for STK pushes, to match callbacks idempotently. */
@@ -101,5 +105,38 @@ export const expenses = pgTable(
   (t) => [index("expenses_tenant_spent_idx").on(t.tenantId, t.spentOn)],
 );
 
+export const walletTransactionKind = pgEnum("wallet_transaction_kind", ["TOPUP", "TOPUP_REFUND", "RENEWAL", "ADJUSTMENT", "SHORTFALL_CREDIT", "OPENING_BALANCE"]);
+
+/**
+ * Every change of a customer's wallet, with the balance it left: the wallet balance on the customer is
+ * always the balance_after of its latest row, so it can be explained line by line.
+ */
+export const walletTransactions = pgTable(
+  "wallet_transactions",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    kind: walletTransactionKind("kind").notNull(),
+    /** Signed minor units: credits are positive, debits negative. */
+    amount: integer("amount").notNull(),
+    balanceAfter: integer("balance_after").notNull(),
+    currency: text("currency").notNull(),
+    reason: text("reason").notNull(),
+    /** What caused it: a receipt number, an M-Pesa code, "import". */
+    reference: text("reference"),
+    paymentId: uuid("payment_id").references(() => payments.id, { onDelete: "set null" }),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("wallet_transactions_tenant_customer_idx").on(t.tenantId, t.customerId, t.createdAt)],
+);
+
 export type Payment = typeof payments.$inferSelect;
 export type NewPayment = typeof payments.$inferInsert;
+export type WalletTransaction = typeof walletTransactions.$inferSelect;

@@ -1,13 +1,15 @@
 // Creates a subscriber of any connection type. The password is sealed at rest (CHAP and MS-CHAPv2
 // need it in clear) and generated when left empty; a package without an expiry starts one period now.
+// The wallet starts empty: money goes in through a payment or a wallet adjustment.
 import type { Database } from "@/lib/db/client";
 import { customers } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { addValidity } from "@/lib/services/packages/validity";
+import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 import { checkCustomerRefs } from "./check-customer-refs";
-import { customerConstraintMessages, customerSchema, generateCustomerPassword, toCustomerView, type CustomerView } from "./customer-fields";
+import { customerConstraintMessages, customerSchema, generateCustomerPassword, refuseWalletBalance, toCustomerView, type CustomerView } from "./customer-fields";
 
 export const createCustomerSchema = customerSchema;
 export type CreateCustomerInput = Record<string, unknown>;
@@ -17,12 +19,13 @@ export async function createCustomer(
   input: CreateCustomerInput & { tenantId: string },
   actor: Actor,
 ): Promise<CustomerView & { generatedPassword?: string }> {
+  refuseWalletBalance(input);
   const data = createCustomerSchema.parse(input);
   const password = data.password ?? generateCustomerPassword();
   try {
     return await db.transaction(async (tx) => {
       const pkg = await checkCustomerRefs(tx, input.tenantId, { type: data.type, packageId: data.packageId, ipPoolId: data.ipPoolId });
-      const expiresAt = data.expiresAt !== undefined && data.expiresAt !== null ? data.expiresAt : pkg ? addValidity(new Date(), pkg) : null;
+      const expiresAt = data.expiresAt !== undefined && data.expiresAt !== null ? data.expiresAt : pkg ? addValidity(new Date(), pkg, (await getTenantLocale(tx, input.tenantId)).timeZone) : null;
       const [row] = await tx
         .insert(customers)
         .values({
@@ -43,7 +46,6 @@ export async function createCustomer(
           longitude: data.longitude ?? null,
           address: data.address ?? null,
           notes: data.notes ?? null,
-          walletBalance: Math.round((data.walletBalance ?? 0) * 100),
           autoRenew: data.autoRenew ?? true,
         })
         .returning();

@@ -3,6 +3,7 @@ import net from "node:net";
 import { z } from "zod";
 import type { Customer } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
+import { AppError } from "@/lib/errors";
 
 export const customerStatuses = ["ACTIVE", "SUSPENDED", "EXPIRED", "DISABLED"] as const;
 export const connectionTypes = ["PPPOE", "HOTSPOT", "DHCP", "STATIC"] as const;
@@ -141,16 +142,6 @@ export const customerFields = {
   longitude: coord(-180, 180, "Longitude"),
   address: z.preprocess(blankToNull, z.string().trim().max(300, "Address must be at most 300 characters").nullable().optional()),
   notes: z.preprocess(blankToNull, z.string().trim().max(2000, "Notes must be at most 2000 characters").nullable().optional()),
-  /** Currency units; stored as minor units. */
-  walletBalance: z.preprocess(
-    blankToUndef,
-    z.coerce
-      .number({ message: "Wallet balance must be a number" })
-      .min(0, "Wallet balance cannot be negative")
-      .max(10_000_000, "Wallet balance is too large")
-      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "Wallet balance can have at most 2 decimals")
-      .optional(),
-  ),
   autoRenew: z.preprocess((v) => {
     if (typeof v === "boolean") return v;
     if (v === undefined || v === null || v === "") return undefined;
@@ -172,16 +163,21 @@ export function checkCustomerRules(v: { type?: string; staticIp?: string | null;
 export const customerSchema = z.object(customerFields).check(z.superRefine(checkCustomerRules, { when: () => true }));
 export type CustomerData = z.output<typeof customerSchema>;
 
-/** A customer as staff and the API see it: never the sealed password. */
-export type CustomerView = Omit<Customer, "passwordSealed" | "walletBalance"> & {
-  walletBalance: number;
-  walletBalanceMinor: number;
-  hasPassword: boolean;
-};
+/** A customer as staff and the API see it: never the sealed password; the wallet in minor units. */
+export type CustomerView = Omit<Customer, "passwordSealed"> & { hasPassword: boolean };
 
 export function toCustomerView(row: Customer): CustomerView {
-  const { passwordSealed, walletBalance, ...rest } = row;
-  return { ...rest, walletBalance: walletBalance / 100, walletBalanceMinor: walletBalance, hasPassword: passwordSealed !== null };
+  const { passwordSealed, ...rest } = row;
+  return { ...rest, hasPassword: passwordSealed !== null };
+}
+
+export const WALLET_BALANCE_READ_ONLY = "The wallet balance cannot be set: post a wallet adjustment with a reason (POST /api/customers/:id/wallet-adjustments)";
+
+/** The wallet only changes through wallet transactions: a typed balance is refused, naming the field. */
+export function refuseWalletBalance(input: Record<string, unknown>): void {
+  if (input.walletBalance !== undefined) {
+    throw new AppError("INVALID_INPUT", WALLET_BALANCE_READ_ONLY, { fieldErrors: { walletBalance: [WALLET_BALANCE_READ_ONLY] } });
+  }
 }
 
 export const customerConstraintMessages = {

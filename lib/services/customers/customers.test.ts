@@ -67,12 +67,12 @@ describe("customers", () => {
   it("creates with a sealed password (generated when empty), normalised fields and a first period", async () => {
     const c = await createCustomer(
       t.db,
-      { tenantId: a, type: "PPPOE", name: "Jane Doe", username: "jane", phone: "0712345678", macAddress: "aa-bb-cc-dd-ee-01", packageId: pkgA, walletBalance: "250.5" },
+      { tenantId: a, type: "PPPOE", name: "Jane Doe", username: "jane", phone: "0712345678", macAddress: "aa-bb-cc-dd-ee-01", packageId: pkgA },
       testActor,
     );
     expect(c.phone).toBe("254712345678");
     expect(c.macAddress).toBe("AA:BB:CC:DD:EE:01");
-    expect(c.walletBalanceMinor).toBe(25050);
+    expect(c.walletBalance).toBe(0);
     expect(c.generatedPassword).toMatch(/^[a-z2-9]{8}$/);
     expect(c.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     expect(c).not.toHaveProperty("passwordSealed");
@@ -126,6 +126,37 @@ describe("customers", () => {
     expect(sent).toHaveLength(0);
     await updateCustomer(t.db, { tenantId: a, id: c.id, status: "SUSPENDED" }, testActor);
     expect(sent.map((s) => s.name)).toEqual([JOBS.disconnectSessions]);
+  });
+
+  it("a status change in the edit form (and REST PUT) goes the bulk path's way: same audit, same guarded disconnect", async () => {
+    await t.db.insert(nas).values({ tenantId: a, name: "n", ipAddress: "10.1.1.1", secretSealed: "x" }).onConflictDoNothing();
+    const [n] = await t.db.select().from(nas).where(eq(nas.tenantId, a));
+    const viaForm = await makeCustomer(t.db, a, { packageId: pkgA });
+    const viaBulk = await makeCustomer(t.db, a, { packageId: pkgA });
+    for (const c of [viaForm, viaBulk]) {
+      await t.db.insert(sessions).values({ tenantId: a, nasId: n.id, customerId: c.id, username: c.username, acctSessionId: `st-${c.id}`, startedAt: new Date() });
+    }
+    await updateCustomer(t.db, { tenantId: a, id: viaForm.id, status: "SUSPENDED", notes: "unpaid" }, testActor);
+    await setCustomersStatus(t.db, { tenantId: a, ids: [viaBulk.id], status: "SUSPENDED" }, testActor);
+    // Before, the edit form sent the disconnect without whenStatusIn, so a resume right after was cut off anyway.
+    const jobs = sent.map((s) => s.data as { customerId: string; whenStatusIn?: string[] });
+    expect(jobs.find((j) => j.customerId === viaForm.id)?.whenStatusIn).toEqual(["SUSPENDED"]);
+    expect(jobs.find((j) => j.customerId === viaBulk.id)?.whenStatusIn).toEqual(["SUSPENDED"]);
+    const actions = async (id: string) => (await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, id))).map((r) => r.action);
+    expect(await actions(viaForm.id)).toContain("customer.suspend");
+    expect(await actions(viaBulk.id)).toContain("customer.suspend");
+    const [after] = await t.db.select().from(customers).where(eq(customers.id, viaForm.id));
+    expect(after).toMatchObject({ status: "SUSPENDED", notes: "unpaid" });
+  });
+
+  it("refuses a typed wallet balance on create and update, naming the field", async () => {
+    const c = await makeCustomer(t.db, a, { walletBalance: 5_000 });
+    await expect(updateCustomer(t.db, { tenantId: a, id: c.id, walletBalance: "999" }, testActor)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { fieldErrors: { walletBalance: [expect.stringMatching(/wallet adjustment/)] } },
+    });
+    await expect(createCustomer(t.db, { tenantId: a, type: "PPPOE", name: "Rich", username: "rich1", walletBalance: 100 }, testActor)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect((await t.db.select().from(customers).where(eq(customers.id, c.id)))[0].walletBalance).toBe(5_000);
   });
 
   it("gives NOT_FOUND for another tenant's customer everywhere", async () => {

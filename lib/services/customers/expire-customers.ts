@@ -3,12 +3,13 @@
 // (a COMPLETED "wallet" payment with a receipt); otherwise they become EXPIRED and their live
 // sessions are disconnected. Batches are claimed with FOR UPDATE SKIP LOCKED, so several workers
 // can share the work and a web request renewing the same customer is never overwritten.
-import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { customers, packages, payments, sessions, tenants } from "@/lib/db/schema";
 import { systemActor, type Actor } from "@/lib/services/audit/record-audit";
 import { nextReceiptNumber } from "@/lib/services/payments/payment-fields";
 import { requestCustomerDisconnect } from "@/lib/services/sessions/request-customer-disconnect";
+import { postWalletTransaction } from "@/lib/services/wallet/post-wallet-transaction";
 import { recordCustomerAudits } from "./record-customer-audits";
 import { renewCustomer } from "./renew-customer";
 
@@ -66,24 +67,30 @@ export async function expireCustomers(
           toExpire.push(c);
           continue;
         }
-        await tx
-          .update(customers)
-          .set({ walletBalance: sql`${customers.walletBalance} - ${c.price}` })
-          .where(and(eq(customers.tenantId, c.tenantId), eq(customers.id, c.id)));
         const renewed = await renewCustomer(tx, { tenantId: c.tenantId, customerId: c.id }, actor);
-        await tx.insert(payments).values({
-          tenantId: c.tenantId,
-          customerId: c.id,
-          packageId: c.packageId,
-          amount: c.price!,
-          currency: c.currency,
-          method: "OTHER",
-          status: "COMPLETED",
-          purpose: "RENEWAL",
-          notes: "wallet",
-          receiptNumber: await nextReceiptNumber(tx, c.tenantId),
-          paidAt: now,
-        });
+        const receiptNumber = await nextReceiptNumber(tx, c.tenantId);
+        const [payment] = await tx
+          .insert(payments)
+          .values({
+            tenantId: c.tenantId,
+            customerId: c.id,
+            packageId: c.packageId,
+            amount: c.price!,
+            currency: c.currency,
+            method: "OTHER",
+            status: "COMPLETED",
+            purpose: "RENEWAL",
+            notes: "wallet",
+            receiptNumber,
+            paidAt: now,
+          })
+          .returning({ id: payments.id });
+        // A free package renews without touching the wallet.
+        if (c.price! > 0) await postWalletTransaction(
+          tx,
+          { tenantId: c.tenantId, customerId: c.id, kind: "RENEWAL", amount: -c.price!, reason: "Auto-renewal from the wallet", reference: `Receipt #${receiptNumber}`, paymentId: payment.id },
+          actor,
+        );
         await recordCustomerAudits(tx, {
           tenantId: c.tenantId,
           actor,

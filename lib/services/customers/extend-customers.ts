@@ -21,7 +21,8 @@ export async function extendCustomers(db: Database, input: ExtendCustomersInput 
   const rows = await db
     .update(customers)
     .set({
-      expiresAt: sql`greatest(coalesce(${customers.expiresAt}, now()), now()) + make_interval(days => ${days}::int)`,
+      // Days are 24 hours of elapsed time, as in addValidity (an interval of days would follow the session zone).
+      expiresAt: sql`greatest(coalesce(${customers.expiresAt}, now()), now()) + make_interval(hours => ${days}::int * 24)`,
       status: sql`case when ${customers.status} = 'EXPIRED' then 'ACTIVE'::customer_status else ${customers.status} end`,
       updatedAt: new Date(),
     })

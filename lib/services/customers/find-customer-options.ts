@@ -17,5 +17,5 @@ export async function findCustomerOptions(db: Database, input: { tenantId: strin
       .limit(1000),
     db.select({ id: ipPools.id, name: ipPools.name }).from(ipPools).where(eq(ipPools.tenantId, input.tenantId)).orderBy(asc(ipPools.name)).limit(1000),
   ]);
-  return { packages: pkgs.map((p) => ({ ...p, price: p.price / 100 })), pools };
+  return { packages: pkgs, pools };
 }

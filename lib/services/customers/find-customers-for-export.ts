@@ -3,6 +3,8 @@
 import { and, asc, eq, gt, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { customers, ipPools, packages } from "@/lib/db/schema";
+import { formatMoneyInput } from "@/lib/money";
+import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 import { customerFiltersSchema, customerWhere, type CustomerFilters } from "./find-customers";
 
 export const EXPORT_HEADER = ["type", "name", "username", "phone", "email", "package", "expires_at", "status", "mac_address", "static_ip", "ip_pool", "latitude", "longitude", "address", "notes", "wallet_balance", "auto_renew", "online", "created_at"];
@@ -52,6 +54,7 @@ export async function findCustomersForExport(
     .orderBy(asc(customers.createdAt), asc(customers.id))
     .limit(limit);
   const last = rows.at(-1);
+  const currency = (await getTenantLocale(db, input.tenantId)).currency;
   return {
     rows: rows.map((r) => [
       r.type,
@@ -69,7 +72,7 @@ export async function findCustomersForExport(
       r.longitude,
       r.address,
       r.notes,
-      (r.walletBalance / 100).toFixed(2),
+      formatMoneyInput(r.walletBalance, currency),
       r.autoRenew,
       r.online,
       r.createdAt,

@@ -153,10 +153,5 @@ async function searchPage(db: Database, q: z.output<typeof findCustomersSchema>,
 }
 
 function page(rows: CustomerListRow[], total: number, q: { page: number; pageSize: number }): Page<CustomerListRow> {
-  return pageOf(
-    rows.map((r) => ({ ...r, walletBalance: r.walletBalance / 100 })),
-    total,
-    q.page,
-    q.pageSize,
-  );
+  return pageOf(rows, total, q.page, q.pageSize);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { customers } from "@/lib/db/schema";
+import { customers, walletTransactions } from "@/lib/db/schema";
 import { openSecret } from "@/lib/crypto";
 import { importCustomers } from "./import-customers";
 import { makeCustomer, makePackage, makeTenant, testActor } from "./test-fixtures";
@@ -21,6 +21,19 @@ afterAll(() => t.drop());
 const countOf = async () => (await t.db.select({ n: count() }).from(customers).where(eq(customers.tenantId, a)))[0].n;
 
 describe("importCustomers", () => {
+  it("a wallet_balance column is an opening balance, posted as the wallet's first transaction", async () => {
+    const csv = ["name,username,wallet_balance", "Wallet One,wallet1,\"1,250.50\"", "Wallet Two,wallet2,", "Wallet Bad,wallet3,1.555"].join("\n");
+    const preview = await importCustomers(t.db, { tenantId: a, csv, dryRun: true }, testActor);
+    expect(preview.errors).toEqual([expect.objectContaining({ row: 4, field: "wallet_balance", message: "Wallet balance may have at most 2 decimals" })]);
+    await importCustomers(t.db, { tenantId: a, csv: csv.split("\n").slice(0, 3).join("\n") }, testActor);
+    const [one] = await t.db.select().from(customers).where(eq(customers.username, "wallet1"));
+    expect(one.walletBalance).toBe(125_050);
+    const history = await t.db.select().from(walletTransactions).where(eq(walletTransactions.customerId, one.id));
+    expect(history).toEqual([expect.objectContaining({ kind: "OPENING_BALANCE", amount: 125_050, balanceAfter: 125_050, reference: "import" })]);
+    const [two] = await t.db.select().from(customers).where(eq(customers.username, "wallet2"));
+    expect(two.walletBalance).toBe(0);
+  });
+
   it("previews with per-row errors (row number and field) and writes nothing; a bad row blocks the whole import", async () => {
     const csv = [
       "name,username,phone,package,password,mac_address",

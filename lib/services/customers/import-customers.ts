@@ -6,6 +6,7 @@ import { sealSecret } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
+import { postWalletTransaction } from "@/lib/services/wallet/post-wallet-transaction";
 import { customerConstraintMessages, generateCustomerPassword } from "./customer-fields";
 import { validateCustomerImport, type ImportRowError } from "./validate-customer-import";
 
@@ -55,10 +56,15 @@ export async function importCustomers(
     const password = r.data.password ?? (generated++, generateCustomerPassword());
     return { ...r.values, passwordSealed: sealSecret("customer-password", password) };
   });
+  const opening = new Map(v.rows.filter((r) => r.openingBalance > 0).map((r) => [r.values.username, r.openingBalance]));
   try {
     await db.transaction(async (tx) => {
       for (let i = 0; i < values.length; i += CHUNK) {
-        await tx.insert(customers).values(values.slice(i, i + CHUNK));
+        const inserted = await tx.insert(customers).values(values.slice(i, i + CHUNK)).returning({ id: customers.id, username: customers.username });
+        for (const c of inserted) {
+          const amount = opening.get(c.username);
+          if (amount) await postWalletTransaction(tx, { tenantId: input.tenantId, customerId: c.id, kind: "OPENING_BALANCE", amount, reason: "Opening balance (CSV import)", reference: "import" }, actor);
+        }
       }
       await recordAudit(tx, { tenantId: input.tenantId, actor, action: "customer.import", targetType: "customer", after: { count: values.length, generatedPasswords: generated } });
     });

@@ -7,6 +7,7 @@ import { customers, packages, type Customer } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { addValidity } from "@/lib/services/packages/validity";
+import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 import { zUuid } from "@/lib/services/zod-helpers";
 
 export const renewCustomerSchema = z.object({
@@ -14,6 +15,8 @@ export const renewCustomerSchema = z.object({
   /** Omitted: the customer's current package. Given: the customer moves to it. */
   packageId: z.preprocess((v) => (v === "" || v === null ? undefined : v), zUuid("package").optional()),
   periods: z.coerce.number().int("Periods must be a whole number").min(1, "At least one period").max(36, "At most 36 periods").default(1),
+  /** A share of one period (a pro-rata renewal of an underpayment): 0 < portion ≤ 1, with periods = 1. */
+  portion: z.number().gt(0).max(1).optional(),
 });
 export type RenewCustomerInput = z.input<typeof renewCustomerSchema>;
 
@@ -46,7 +49,10 @@ export async function renewCustomer(
 
   const now = new Date();
   const base = before.expiresAt && before.expiresAt > now ? before.expiresAt : now;
-  const expiresAt = addValidity(base, pkg, data.periods);
+  const { timeZone } = await getTenantLocale(db, tenantId);
+  const fullEnd = addValidity(base, pkg, timeZone, data.periods);
+  // A portion of the period is that share of its real length (a short February month is shorter).
+  const expiresAt = data.portion === undefined || data.portion === 1 ? fullEnd : new Date(base.getTime() + Math.round((fullEnd.getTime() - base.getTime()) * data.portion));
   const [row] = await db
     .update(customers)
     .set({
@@ -68,7 +74,7 @@ export async function renewCustomer(
     targetType: "customer",
     targetId: row.id,
     before: { status: before.status, expiresAt: before.expiresAt, packageId: before.packageId },
-    after: { status: row.status, expiresAt: row.expiresAt, packageId: row.packageId, package: pkg.name, periods: data.periods },
+    after: { status: row.status, expiresAt: row.expiresAt, packageId: row.packageId, package: pkg.name, periods: data.periods, ...(data.portion !== undefined ? { portion: data.portion } : {}) },
   });
   const { passwordSealed: _sealed, ...view } = row;
   return view;

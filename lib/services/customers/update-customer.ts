@@ -1,5 +1,6 @@
 // Changes a customer. Given fields are merged over the current ones and the whole is validated again;
-// a blank password keeps the current one. Leaving ACTIVE cuts live sessions off.
+// a blank password keeps the current one. A new status goes through setCustomersStatus, as the bulk
+// actions do (same audit action, same guarded disconnect); the wallet cannot be set here at all.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { customers, type NewCustomer } from "@/lib/db/schema";
@@ -7,14 +8,15 @@ import { sealSecret } from "@/lib/crypto";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
-import { requestCustomerDisconnect } from "@/lib/services/sessions/request-customer-disconnect";
 import { checkCustomerRefs } from "./check-customer-refs";
-import { customerConstraintMessages, customerSchema, isUuid, toCustomerView, type CustomerView } from "./customer-fields";
+import { customerConstraintMessages, customerSchema, isUuid, refuseWalletBalance, toCustomerView, type CustomerView } from "./customer-fields";
+import { setCustomersStatus } from "./set-customers-status";
 
 export const updateCustomerSchema = customerSchema;
 export type UpdateCustomerInput = Record<string, unknown>;
 
 export async function updateCustomer(db: Database, input: UpdateCustomerInput & { tenantId: string; id: string }, actor: Actor): Promise<CustomerView> {
+  refuseWalletBalance(input);
   if (!isUuid(input.id)) throw notFound("Customer");
   const where = and(eq(customers.tenantId, input.tenantId), eq(customers.id, input.id));
   try {
@@ -37,7 +39,6 @@ export async function updateCustomer(db: Database, input: UpdateCustomerInput & 
         longitude: before.longitude,
         address: before.address,
         notes: before.notes,
-        walletBalance: before.walletBalance / 100,
         autoRenew: before.autoRenew,
       };
       const given = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== "tenantId" && k !== "id"));
@@ -51,7 +52,6 @@ export async function updateCustomer(db: Database, input: UpdateCustomerInput & 
         username: data.username,
         packageId: data.packageId ?? null,
         expiresAt: data.expiresAt ?? null,
-        status: data.status ?? before.status,
         macAddress: data.macAddress ?? null,
         staticIp: data.staticIp ?? null,
         ipPoolId: data.ipPoolId ?? null,
@@ -59,12 +59,15 @@ export async function updateCustomer(db: Database, input: UpdateCustomerInput & 
         longitude: data.longitude ?? null,
         address: data.address ?? null,
         notes: data.notes ?? null,
-        walletBalance: Math.round((data.walletBalance ?? 0) * 100),
         autoRenew: data.autoRenew ?? before.autoRenew,
         updatedAt: new Date(),
       };
       if (data.password !== undefined) patch.passwordSealed = sealSecret("customer-password", data.password);
-      const [row] = await tx.update(customers).set(patch).where(where).returning();
+      let [row] = await tx.update(customers).set(patch).where(where).returning();
+      if (data.status && data.status !== before.status) {
+        await setCustomersStatus(tx, { tenantId: input.tenantId, ids: [row.id], status: data.status }, actor);
+        [row] = await tx.select().from(customers).where(where).limit(1);
+      }
       const view = toCustomerView(row);
       await recordAudit(tx, {
         tenantId: input.tenantId,
@@ -75,10 +78,9 @@ export async function updateCustomer(db: Database, input: UpdateCustomerInput & 
         before: toCustomerView(before),
         after: { ...view, passwordChanged: data.password !== undefined },
       });
-      return { view, cutOff: before.status === "ACTIVE" && row.status !== "ACTIVE" };
+      return view;
     });
-    if (result.cutOff) await requestCustomerDisconnect(db, { tenantId: input.tenantId, customerId: input.id, reason: `status ${result.view.status}` });
-    return result.view;
+    return result;
   } catch (e) {
     mapDbError(e, customerConstraintMessages);
   }

@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, ipPools, packages, type NewCustomer } from "@/lib/db/schema";
 import { CsvError, parseCsv } from "@/lib/csv";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { toMinorUnits } from "@/lib/money";
+import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 import { addValidity } from "@/lib/services/packages/validity";
 import { customerSchema, type CustomerData } from "./customer-fields";
 
@@ -58,7 +60,7 @@ export interface ValidatedImport {
   total: number;
   errors: ImportRowError[];
   /** Ready to insert (password still in clear; the importer seals it). */
-  rows: Array<{ line: number; packageName: string | null; data: CustomerData; values: Omit<NewCustomer, "passwordSealed"> }>;
+  rows: Array<{ line: number; packageName: string | null; data: CustomerData; values: Omit<NewCustomer, "passwordSealed">; openingBalance: number }>;
 }
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, "_");
@@ -87,7 +89,8 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
     return { total: body.length, errors: [{ row: 1, field: "file", message: `At most ${MAX_IMPORT_ROWS} customers per import; this file has ${body.length}` }], rows: [] };
   }
 
-  const [pkgRows, poolRows] = await Promise.all([
+  const [{ currency, timeZone }, pkgRows, poolRows] = await Promise.all([
+    getTenantLocale(db, input.tenantId),
     db
       .select({ id: packages.id, name: packages.name, type: packages.type, retiredAt: packages.retiredAt, validityValue: packages.validityValue, validityUnit: packages.validityUnit })
       .from(packages)
@@ -122,6 +125,17 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
       poolId = poolByName.get(raw.ipPool.toLowerCase())?.id;
       if (!poolId) rowErrors.push({ row: rec.line, field: "ip_pool", message: `No IP pool named “${raw.ipPool}”` });
     }
+    // The wallet_balance column is an opening balance: the import posts it as the wallet's first transaction.
+    let openingBalance = 0;
+    if (raw.walletBalance) {
+      try {
+        openingBalance = toMinorUnits(raw.walletBalance, currency, "wallet_balance", "Wallet balance");
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        rowErrors.push({ row: rec.line, field: "wallet_balance", message: e.message });
+      }
+    }
+    delete raw.walletBalance;
     const candidate = { ...raw, type: raw.type ? raw.type.toUpperCase() : (pkg?.type ?? "PPPOE"), status: raw.status?.toUpperCase(), packageId: pkg?.id, ipPoolId: poolId };
     delete (candidate as Record<string, unknown>).package;
     delete (candidate as Record<string, unknown>).ipPool;
@@ -152,7 +166,7 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
             username: d.username,
             packageId: d.packageId ?? null,
             status: d.status ?? "ACTIVE",
-            expiresAt: d.expiresAt ?? (pkg ? addValidity(now, pkg) : null),
+            expiresAt: d.expiresAt ?? (pkg ? addValidity(now, pkg, timeZone) : null),
             macAddress: d.macAddress ?? null,
             staticIp: d.staticIp ?? null,
             ipPoolId: d.ipPoolId ?? null,
@@ -160,9 +174,9 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
             longitude: d.longitude ?? null,
             address: d.address ?? null,
             notes: d.notes ?? null,
-            walletBalance: Math.round((d.walletBalance ?? 0) * 100),
             autoRenew: d.autoRenew ?? true,
           },
+          openingBalance,
         });
       }
     }

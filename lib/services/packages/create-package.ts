@@ -4,6 +4,7 @@ import { packages } from "@/lib/db/schema";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { packageColumns, packageConstraintMessages, packageSchema, toPackageView, type PackageView } from "./package-fields";
+import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 import { savePackageRouters } from "./save-package-routers";
 
 export const createPackageSchema = packageSchema;
@@ -11,11 +12,12 @@ export type CreatePackageInput = Record<string, unknown>;
 
 export async function createPackage(db: Database, input: CreatePackageInput & { tenantId: string }, actor: Actor): Promise<PackageView> {
   const data = createPackageSchema.parse(input);
+  const currency = (await getTenantLocale(db, input.tenantId)).currency;
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(packages)
-        .values({ tenantId: input.tenantId, ...packageColumns(data) })
+        .values({ tenantId: input.tenantId, ...packageColumns(data, currency) })
         .returning();
       const routerIds = await savePackageRouters(tx, { tenantId: input.tenantId, packageId: row.id, allRouters: row.allRouters, routerIds: data.routerIds ?? [] });
       const view = toPackageView(row, routerIds);

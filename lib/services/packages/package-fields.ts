@@ -1,7 +1,8 @@
 // Field rules shared by the package create and update schemas, the public row shape, and the
-// Mikrotik-Rate-Limit preview. Prices are entered in currency units and stored in minor units.
+// Mikrotik-Rate-Limit preview. Prices are typed in currency units and stored in minor units.
 import { z } from "zod";
 import type { Package } from "@/lib/db/schema";
+import { formatMoneyInput, moneyField, toMinorUnits } from "@/lib/money";
 import { formatRateLimit, type RateLimit } from "@/lib/radius/rate-limit";
 
 export const GIB = 1024 ** 3;
@@ -22,14 +23,8 @@ export const packageFields = {
   name: z.string({ message: "Enter a name" }).trim().min(2, "Name must be at least 2 characters").max(80, "Name must be at most 80 characters"),
   description: z.preprocess(blankToNull, z.string().trim().max(500, "Description must be at most 500 characters").nullable().optional()),
   type: z.enum(connectionTypes, { message: "Choose a connection type" }),
-  /** Currency units (e.g. 1500 or 1499.50); stored as minor units. */
-  price: z.preprocess(
-    blank,
-    num("Price")
-      .min(0, "Price cannot be negative")
-      .max(10_000_000, "Price is too large")
-      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "Price can have at most 2 decimals"),
-  ),
+  /** What staff type, in the tenant's currency (1500 or "1,499.50"); packageColumns stores minor units. */
+  price: moneyField("Price", { allowZero: true }),
   validityValue: z.preprocess(blank, int("Validity", 1, 100_000)),
   validityUnit: z.enum(validityUnits, { message: "Choose a validity unit" }),
   downloadKbps: z.preprocess(blank, int("Download speed", 1, 100_000_000)),
@@ -115,7 +110,6 @@ export function checkPackageRules(v: Shape, ctx: z.RefinementCtx) {
   }
 }
 
-export const toMinor = (units: number) => Math.round(units * 100);
 export const quotaBytes = (gb: number | null | undefined) => (gb == null ? null : BigInt(Math.round(gb * GIB)));
 
 export function rateLimitOf(p: Pick<Package, "downloadKbps" | "uploadKbps" | "burstDownloadKbps" | "burstUploadKbps" | "burstThresholdDownloadKbps" | "burstThresholdUploadKbps" | "burstTimeSeconds" | "priority">): string {
@@ -133,14 +127,13 @@ export function rateLimitOf(p: Pick<Package, "downloadKbps" | "uploadKbps" | "bu
   }
 }
 
-/** A package as staff and the API see it; price in both units, quota in bytes (string in JSON) and GiB. */
+/** A package as staff and the API see it; price in minor units, quota in bytes (string in JSON) and GiB. */
 export interface PackageView {
   id: string;
   name: string;
   description: string | null;
   type: Package["type"];
   price: number;
-  priceMinor: number;
   validityValue: number;
   validityUnit: Package["validityUnit"];
   downloadKbps: number;
@@ -173,8 +166,7 @@ export function toPackageView(p: Package, routerIds: string[] = []): PackageView
     name: p.name,
     description: p.description,
     type: p.type,
-    price: p.price / 100,
-    priceMinor: p.price,
+    price: p.price,
     validityValue: p.validityValue,
     validityUnit: p.validityUnit,
     downloadKbps: p.downloadKbps,
@@ -215,12 +207,12 @@ export const packageSchema = z.object(packageFields).check(z.superRefine(checkPa
 export type PackageData = z.output<typeof packageSchema>;
 
 /** The editable fields of an existing package, in the units the schema takes (for merging an update). */
-export function packageInputOf(v: PackageView): Record<string, unknown> {
+export function packageInputOf(v: PackageView, currency: string): Record<string, unknown> {
   return {
     name: v.name,
     description: v.description,
     type: v.type,
-    price: v.price,
+    price: formatMoneyInput(v.price, currency),
     validityValue: v.validityValue,
     validityUnit: v.validityUnit,
     downloadKbps: v.downloadKbps,
@@ -243,12 +235,12 @@ export function packageInputOf(v: PackageView): Record<string, unknown> {
   };
 }
 
-export function packageColumns(d: PackageData) {
+export function packageColumns(d: PackageData, currency: string) {
   return {
     name: d.name,
     description: d.description ?? null,
     type: d.type,
-    price: toMinor(d.price),
+    price: toMinorUnits(d.price, currency, "price", "Price"),
     validityValue: d.validityValue,
     validityUnit: d.validityUnit,
     downloadKbps: d.downloadKbps,

@@ -42,8 +42,7 @@ describe("packages", () => {
       },
       testActor,
     );
-    expect(p.priceMinor).toBe(150050);
-    expect(p.price).toBe(1500.5);
+    expect(p.price).toBe(150050);
     expect(p.dataQuotaBytes).toBe(50n * 1024n ** 3n);
     expect(p.rateLimit).toBe("5M/10M 10M/20M 4M/8M 16/16 5");
   });
@@ -77,7 +76,7 @@ describe("packages", () => {
   it("updates partially and keeps cross-field rules", async () => {
     const p = await createPackage(t.db, { tenantId: a, ...base, name: "Upd" }, testActor);
     const u = await updatePackage(t.db, { tenantId: a, id: p.id, price: 2000 }, testActor);
-    expect(u.priceMinor).toBe(200000);
+    expect(u.price).toBe(200000);
     expect(u.downloadKbps).toBe(10000);
     await expect(updatePackage(t.db, { tenantId: a, id: p.id, fupDownloadKbps: 100, fupUploadKbps: 100 }, testActor)).rejects.toThrow(/quota/);
   });

@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { getPackage } from "./get-package";
 import { packageColumns, packageConstraintMessages, packageInputOf, packageSchema, toPackageView, type PackageView } from "./package-fields";
+import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 import { savePackageRouters } from "./save-package-routers";
 
 export const updatePackageSchema = packageSchema;
@@ -16,12 +17,13 @@ export type UpdatePackageInput = Record<string, unknown>;
 export async function updatePackage(db: Database, input: UpdatePackageInput & { tenantId: string; id: string }, actor: Actor): Promise<PackageView> {
   const before = await getPackage(db, { tenantId: input.tenantId, id: input.id });
   const given = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== "tenantId" && k !== "id"));
-  const data = updatePackageSchema.parse({ ...packageInputOf(before), ...given });
+  const currency = (await getTenantLocale(db, input.tenantId)).currency;
+  const data = updatePackageSchema.parse({ ...packageInputOf(before, currency), ...given });
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .update(packages)
-        .set({ ...packageColumns(data), updatedAt: new Date() })
+        .set({ ...packageColumns(data, currency), updatedAt: new Date() })
         .where(and(eq(packages.tenantId, input.tenantId), eq(packages.id, before.id)))
         .returning();
       if (!row) throw notFound("Package");

@@ -3,10 +3,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { customers, customers as c, packages, payments } from "@/lib/db/schema";
-import { AppError, notFound } from "@/lib/errors";
+import { customers as c, packages, payments, walletTransactions } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/services/audit/record-audit";
-import { renewCustomer } from "@/lib/services/customers/renew-customer";
+import { applyRenewalPayment, type RenewalEffect, type ShortfallAction } from "./apply-renewal-payment";
+import { postWalletTransaction } from "@/lib/services/wallet/post-wallet-transaction";
 
 export const paymentMethods = ["CASH", "MPESA", "BANK_TRANSFER", "CARD", "OTHER"] as const;
 export const paymentStatuses = ["PENDING", "COMPLETED", "FAILED", "REFUNDED"] as const;
@@ -44,6 +45,7 @@ export const paymentRowFields = {
   method: payments.method,
   status: payments.status,
   purpose: payments.purpose,
+  shortfallAction: payments.shortfallAction,
   reference: payments.reference,
   phone: payments.phone,
   notes: payments.notes,
@@ -64,6 +66,7 @@ export interface PaymentRow {
   method: PaymentMethod;
   status: PaymentStatus;
   purpose: PaymentPurpose;
+  shortfallAction: ShortfallAction | null;
   reference: string | null;
   phone: string | null;
   notes: string | null;
@@ -97,46 +100,75 @@ export async function nextReceiptNumber(db: Database, tenantId: string): Promise
   return Number(row.n);
 }
 
-export interface PaymentEffect {
-  /** For renewals: the customer's expiry after this payment. */
-  newExpiresAt?: Date | null;
-  /** For wallet top-ups and refunds: the balance after. */
-  walletBalance?: number;
-}
+/** What a completed payment did: the expiry after a renewal, the wallet balance after a credit, the shortfall. */
+export type PaymentEffect = RenewalEffect;
 
 /** Applies a payment that just became COMPLETED: renew the customer, or credit the wallet. */
 export async function applyCompletedPayment(
   db: Database,
-  p: { tenantId: string; customerId: string | null; packageId: string | null; purpose: PaymentPurpose; amount: number },
+  p: {
+    id: string;
+    tenantId: string;
+    customerId: string | null;
+    packageId: string | null;
+    purpose: PaymentPurpose;
+    amount: number;
+    receiptNumber: number | null;
+    reference: string | null;
+    shortfallAction: ShortfallAction | null;
+  },
   actor: Actor,
 ): Promise<PaymentEffect> {
   if (!p.customerId) return {};
   if (p.purpose === "RENEWAL") {
-    const renewed = await renewCustomer(db, { tenantId: p.tenantId, customerId: p.customerId, packageId: p.packageId ?? undefined }, actor);
-    return { newExpiresAt: renewed.expiresAt };
+    return applyRenewalPayment(
+      db,
+      { tenantId: p.tenantId, customerId: p.customerId, packageId: p.packageId, paymentId: p.id, amount: p.amount, reference: receiptReference(p), shortfallAction: p.shortfallAction },
+      actor,
+    );
   }
   if (p.purpose === "WALLET_TOPUP") {
-    const [row] = await db
-      .update(customers)
-      .set({ walletBalance: sql`${customers.walletBalance} + ${p.amount}` })
-      .where(and(eq(customers.tenantId, p.tenantId), eq(customers.id, p.customerId)))
-      .returning({ walletBalance: customers.walletBalance });
-    if (!row) throw notFound("Customer");
-    return { walletBalance: row.walletBalance };
+    const tx = await postWalletTransaction(
+      db,
+      { tenantId: p.tenantId, customerId: p.customerId, kind: "TOPUP", amount: p.amount, reason: "Wallet top-up", reference: receiptReference(p), paymentId: p.id },
+      actor,
+    );
+    return { walletBalance: tx.balanceAfter };
   }
   return {};
 }
 
-/** Reverses a wallet top-up being refunded; refuses when the money has already been spent. */
-export async function reverseWalletTopup(db: Database, p: { tenantId: string; customerId: string | null; amount: number; currency: string }): Promise<PaymentEffect> {
+/** How a wallet row names the payment that caused it: the receipt number, else the external reference. */
+export function receiptReference(p: { receiptNumber: number | null; reference: string | null }): string | null {
+  return p.receiptNumber ? `Receipt #${p.receiptNumber}` : p.reference;
+}
+
+/**
+ * Takes back out of the wallet what a payment being refunded put in (a top-up, an underpayment credited
+ * there, the part of a renewal paid above the price); refuses when that money has been spent.
+ */
+export async function reversePaymentCredit(
+  db: Database,
+  p: { id: string; tenantId: string; customerId: string | null; receiptNumber: number | null; reference: string | null },
+  actor: Actor,
+): Promise<PaymentEffect> {
   if (!p.customerId) return {};
-  const [row] = await db
-    .update(customers)
-    .set({ walletBalance: sql`${customers.walletBalance} - ${p.amount}` })
-    .where(and(eq(customers.tenantId, p.tenantId), eq(customers.id, p.customerId), sql`${customers.walletBalance} >= ${p.amount}`))
-    .returning({ walletBalance: customers.walletBalance });
-  if (!row) {
-    throw new AppError("CONFLICT", "The customer's wallet holds less than this top-up (it has been spent), so it cannot be reversed");
+  const [credit] = await db
+    .select({ total: sql<number>`coalesce(sum(${walletTransactions.amount}) filter (where ${walletTransactions.amount} > 0), 0)::int` })
+    .from(walletTransactions)
+    .where(and(eq(walletTransactions.tenantId, p.tenantId), eq(walletTransactions.paymentId, p.id)));
+  if (!credit || Number(credit.total) === 0) return {};
+  try {
+    const tx = await postWalletTransaction(
+      db,
+      { tenantId: p.tenantId, customerId: p.customerId, kind: "TOPUP_REFUND", amount: -Number(credit.total), reason: "Payment refunded", reference: receiptReference(p), paymentId: p.id },
+      actor,
+    );
+    return { walletBalance: tx.balanceAfter };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "CONFLICT") {
+      throw new AppError("CONFLICT", "The customer's wallet holds less than this top-up (it has been spent), so it cannot be reversed");
+    }
+    throw e;
   }
-  return { walletBalance: row.walletBalance };
 }

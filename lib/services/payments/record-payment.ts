@@ -1,6 +1,8 @@
 // Records a payment from a customer. A COMPLETED renewal renews the customer at once (expiry extended
-// by the package validity, status ACTIVE: RADIUS admits them on their next request); a COMPLETED wallet
-// top-up credits the wallet. Receipt numbers are sequential per tenant. One transaction, audited.
+// by the package validity, status ACTIVE: RADIUS admits them on their next request) by the rule of
+// applyRenewalPayment: an amount below the price needs the staff's shortfall choice, asked for here even
+// for a PENDING payment (it is kept and applied on completion). A COMPLETED wallet top-up credits the
+// wallet. Receipt numbers are sequential per tenant. One transaction, audited.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
@@ -9,7 +11,9 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { zOptionalText } from "@/lib/services/zod-helpers";
-import { moneyField, toMinorUnits } from "./money";
+import { moneyField, toMinorUnits } from "@/lib/money";
+import { checkShortfall } from "./apply-renewal-payment";
+import { shortfallActions } from "./shortfall";
 import { applyCompletedPayment, isUuid, nextReceiptNumber, paymentConstraintMessages, paymentMethodField, type PaymentEffect } from "./payment-fields";
 import { getPayment } from "./get-payment";
 import type { PaymentRow } from "./payment-fields";
@@ -21,8 +25,10 @@ export const recordPaymentSchema = z
     customerId: z.string({ message: "Choose a customer" }).refine(isUuid, "Choose a customer"),
     packageId: z.preprocess(blank, z.string().refine(isUuid, "Choose a package").optional()),
     purpose: z.preprocess(blank, z.enum(["RENEWAL", "WALLET_TOPUP"], { message: "Choose what the payment is for" }).default("RENEWAL")),
-    /** In major units of the tenant's currency (e.g. 1500 or "1,500.50"); defaults to the package price. */
+    /** As typed, in the tenant's currency (e.g. 1500 or "1,500.50"); defaults to the package price. */
     amount: z.preprocess(blank, moneyField().optional()),
+    /** A renewal paying less than the package price: what the shortfall does (see applyRenewalPayment). */
+    shortfallAction: z.preprocess(blank, z.enum(shortfallActions, { message: "Choose what to do with the shortfall" }).optional()),
     method: paymentMethodField,
     status: z.preprocess(blank, z.enum(["PENDING", "COMPLETED"], { message: "Choose COMPLETED or PENDING" }).default("COMPLETED")),
     reference: z.preprocess(
@@ -72,9 +78,11 @@ export async function recordPayment(db: Database, input: RecordPaymentInput & { 
       if (data.purpose === "RENEWAL" && !pkg) {
         throw new AppError("INVALID_INPUT", "Choose the package this payment renews", { fieldErrors: { packageId: ["Choose a package to renew"] } });
       }
-      const amount = data.amount !== undefined ? toMinorUnits(data.amount) : pkg!.price;
       const [tenant] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
       if (!tenant) throw notFound("Tenant");
+      const amount = data.amount !== undefined ? toMinorUnits(data.amount, tenant.currency) : pkg!.price;
+      const shortfall =
+        data.purpose === "RENEWAL" ? checkShortfall({ amount, price: pkg!.price, packageName: pkg!.name, currency: tenant.currency, action: data.shortfallAction }) : 0;
 
       const completed = data.status === "COMPLETED";
       const receiptNumber = completed ? await nextReceiptNumber(tx, tenantId) : null;
@@ -90,6 +98,7 @@ export async function recordPayment(db: Database, input: RecordPaymentInput & { 
           method: data.method,
           status: data.status,
           purpose: data.purpose,
+          shortfallAction: shortfall > 0 ? data.shortfallAction : null,
           reference: data.reference ?? null,
           phone: data.phone ?? customer.phone ?? null,
           notes: data.notes ?? null,
@@ -115,6 +124,7 @@ export async function recordPayment(db: Database, input: RecordPaymentInput & { 
           status: row.status,
           purpose: row.purpose,
           reference: row.reference,
+          ...(shortfall > 0 ? { shortfall, shortfallAction: row.shortfallAction } : {}),
           ...effect,
         },
       });

@@ -1,5 +1,6 @@
-// Refunds a COMPLETED payment. A wallet top-up is taken back out of the wallet (refused when already
-// spent); a renewal is only marked REFUNDED and audited: the service period is not clawed back.
+// Refunds a COMPLETED payment. Money it put in the wallet (a top-up, an underpayment credited there, what
+// a renewal paid above the price) is taken back out (refused when already spent); a renewal is only
+// marked REFUNDED and audited: the service period is not clawed back.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { payments } from "@/lib/db/schema";
@@ -7,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { getPayment } from "./get-payment";
 import { paymentReasonSchema, type PaymentReasonInput } from "./fail-payment";
-import { reverseWalletTopup, type PaymentEffect, type PaymentRow } from "./payment-fields";
+import { reversePaymentCredit, type PaymentEffect, type PaymentRow } from "./payment-fields";
 import { lockPayment } from "./payment-rows";
 
 export async function refundPayment(db: Database, input: PaymentReasonInput & { tenantId: string; id: string }, actor: Actor): Promise<PaymentRow & PaymentEffect> {
@@ -15,7 +16,7 @@ export async function refundPayment(db: Database, input: PaymentReasonInput & { 
   return db.transaction(async (tx) => {
     const p = await lockPayment(tx, input.tenantId, input.id);
     if (p.status !== "COMPLETED") throw new AppError("CONFLICT", `Only a completed payment can be refunded; this one is ${p.status.toLowerCase()}`);
-    const effect = p.purpose === "WALLET_TOPUP" ? await reverseWalletTopup(tx, { tenantId: input.tenantId, customerId: p.customerId, amount: p.amount, currency: p.currency }) : {};
+    const effect = await reversePaymentCredit(tx, { ...p, tenantId: input.tenantId }, actor);
     await tx
       .update(payments)
       .set({ status: "REFUNDED", notes: reason ? [p.notes, `Refunded: ${reason}`].filter(Boolean).join("\n") : p.notes })

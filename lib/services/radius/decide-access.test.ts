@@ -1,6 +1,6 @@
 // The authorization rules and reply policy, without a network or database.
 import { describe, expect, it } from "vitest";
-import { decideAccess, macVariants, normalizeMac, validityEnd } from "./decide-access";
+import { decideAccess, macVariants, normalizeMac } from "./decide-access";
 import type { AuthSubject, PackageFacts } from "./find-auth-subjects";
 import type { RadiusSettings } from "./get-radius-settings";
 
@@ -106,8 +106,10 @@ describe("MAC and validity helpers", () => {
     expect(normalizeMac("aa:bb:cc:dd:ee")).toBeNull();
     expect(macVariants("AABBCCDDEEFF")).toContain("aa:bb:cc:dd:ee:ff");
   });
-  it("adds calendar months", () => {
-    expect(validityEnd(new Date("2026-01-31T00:00:00Z"), 1, "MONTHS").toISOString()).toBe("2026-03-03T00:00:00.000Z");
-    expect(validityEnd(now, 3, "DAYS").getTime() - now.getTime()).toBe(3 * 86_400_000);
+  it("a monthly voucher first used on 31 January (Nairobi) runs to 28 February, as a customer renewal does", () => {
+    const at = new Date("2026-01-31T09:00:00Z");
+    const d = decideAccess(subject({ kind: "voucher", status: "AVAILABLE", package: pkg({ validityValue: 1, validityUnit: "MONTHS" }) }), { now: at, connection: null, mac: null, settings: { ...settings, timeZone: "Africa/Nairobi" } });
+    // It used to add a UTC month with setUTCMonth: 31 Jan + 1 month was 3 March.
+    expect(d).toMatchObject({ accept: true, activateVoucher: { expiresAt: new Date("2026-02-28T09:00:00Z") } });
   });
 });

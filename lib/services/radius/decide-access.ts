@@ -1,6 +1,7 @@
 // The authorization decision and reply policy for an authenticated subject: pure (no I/O), so every rule
 // is unit-tested. The password has already been checked; this decides whether, and on what terms.
 import { formatRateLimit, type NamedAttribute } from "@/lib/radius";
+import { addValidity, DEFAULT_TIME_ZONE } from "@/lib/services/packages/validity";
 import type { AuthSubject } from "./find-auth-subjects";
 import type { RadiusSettings } from "./get-radius-settings";
 
@@ -64,17 +65,6 @@ export type AccessDecision =
     }
   | { accept: false; reason: RejectReason; message: string };
 
-const UNIT_MS: Record<string, number> = { MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
-
-/** The end of a validity period starting at `from` (months are calendar months). */
-export function validityEnd(from: Date, value: number, unit: string): Date {
-  if (unit === "MONTHS") {
-    const d = new Date(from);
-    d.setUTCMonth(d.getUTCMonth() + value);
-    return d;
-  }
-  return new Date(from.getTime() + value * (UNIT_MS[unit] ?? UNIT_MS.DAYS));
-}
 
 export function normalizeMac(text: string | null | undefined): string | null {
   if (!text) return null;
@@ -109,7 +99,7 @@ export function decideAccess(subject: AuthSubject, facts: AccessRequestFacts): A
     if (!pkg) return reject("no_package");
     if (subject.status === "AVAILABLE") {
       if (subject.redeemBy && subject.redeemBy <= now) return reject("voucher_expired");
-      expiresAt = validityEnd(now, pkg.validityValue, pkg.validityUnit);
+      expiresAt = addValidity(now, pkg, settings.timeZone ?? DEFAULT_TIME_ZONE);
       activateVoucher = { expiresAt, mac: facts.mac };
     } else if (subject.macAddress && facts.mac && normalizeMac(subject.macAddress) !== facts.mac) {
       return reject("mac_mismatch");

@@ -2,6 +2,7 @@
 // router restriction and pool address, fetched for many requests in ONE indexed query (the hot path).
 import type { Sql } from "postgres";
 import type { Db } from "@/lib/db/client";
+import type { ValidityUnit } from "@/lib/services/packages/validity";
 import { pgArray } from "./pg-array";
 
 export interface PackageFacts {
@@ -9,7 +10,7 @@ export interface PackageFacts {
   name: string;
   type: string;
   validityValue: number;
-  validityUnit: string;
+  validityUnit: ValidityUnit;
   downloadKbps: number;
   uploadKbps: number;
   burstDownloadKbps: number | null;
@@ -80,7 +81,7 @@ function packageOf(r: Row): PackageFacts | null {
     name: r.p_name as string,
     type: r.p_type as string,
     validityValue: Number(r.validity_value),
-    validityUnit: r.validity_unit as string,
+    validityUnit: r.validity_unit as ValidityUnit,
     downloadKbps: Number(r.download_kbps),
     uploadKbps: Number(r.upload_kbps),
     burstDownloadKbps: n(r.burst_download_kbps),

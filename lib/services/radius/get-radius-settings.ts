@@ -14,6 +14,8 @@ export const restrictedModeSchema = z.object({
 export interface RadiusSettings {
   interimIntervalSeconds: number;
   restrictedMode: z.infer<typeof restrictedModeSchema>;
+  /** The tenant's time zone, in which a voucher's calendar months are counted. */
+  timeZone?: string;
 }
 
 export const DEFAULT_INTERIM_INTERVAL = 300;
@@ -23,11 +25,13 @@ export async function getRadiusSettings(db: Database, input: { tenantId: string 
     sql`select key, value from settings where tenant_id = ${input.tenantId} and key in ('radius.interim_interval', 'radius.restricted_mode')`,
   );
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  const [tenant] = await db.execute<{ timezone: string }>(sql`select timezone from tenants where id = ${input.tenantId}`);
   const interim = Number(byKey.get("radius.interim_interval"));
   const restricted = restrictedModeSchema.safeParse(byKey.get("radius.restricted_mode") ?? {});
   return {
     // RFC 2869 §5.16: never below 60 seconds.
     interimIntervalSeconds: Number.isFinite(interim) && interim >= 60 ? Math.round(interim) : DEFAULT_INTERIM_INTERVAL,
     restrictedMode: restricted.success ? restricted.data : restrictedModeSchema.parse({}),
+    timeZone: tenant?.timezone,
   };
 }

@@ -1,5 +1,6 @@
 // CSV of voucher cards for spreadsheets and third-party printers (RFC 4180 quoting, formula-safe).
 import { toCsv } from "@/lib/csv";
+import { formatMoneyInput } from "@/lib/money";
 import { formatValidity } from "@/lib/services/packages/validity";
 import type { VoucherCards } from "./find-voucher-cards";
 
@@ -11,7 +12,7 @@ export function formatVouchersCsv(data: VoucherCards, portalUrl: (code: string) 
       c.code,
       c.status,
       c.packageName,
-      (c.price / 100).toFixed(2),
+      formatMoneyInput(c.price, data.tenant.currency),
       data.tenant.currency,
       formatValidity(c),
       c.redeemBy ? c.redeemBy.toISOString() : "",

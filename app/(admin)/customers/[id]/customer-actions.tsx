@@ -8,6 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
+import { formatMoneyInput } from "@/lib/money";
+import type { ShortfallAction } from "@/lib/services/payments/shortfall";
+import { ShortfallChoice } from "@/components/forms/shortfall-choice";
 import type { PackageOption } from "../customer-form";
 import {
   changePackageAction,
@@ -26,6 +29,7 @@ export function CustomerActions(props: {
   online: boolean;
   type: string;
   packageId: string | null;
+  /** Minor units. */
   packagePrice: number | null;
   hasMac: boolean;
   packages: PackageOption[];
@@ -42,8 +46,10 @@ export function CustomerActions(props: {
   const [renewPkg, setRenewPkg] = useState(props.packageId ?? "");
   const [renewAmount, setRenewAmount] = useState("");
   const [renewErrors, setRenewErrors] = useState<Record<string, string[]>>({});
+  const [shortfallAction, setShortfallAction] = useState<ShortfallAction | "">("");
   const [newPkg, setNewPkg] = useState("");
   const ofType = props.packages.filter((p) => p.type === props.type);
+  const renewPrice = props.packages.find((p) => p.id === renewPkg)?.price ?? (renewPkg === props.packageId ? props.packagePrice : null);
 
   function run<T>(question: string | null, fn: () => Promise<ActionResult<T>>, ok?: (d: T) => string, after?: (d: T) => void) {
     if (question && !confirm(question)) return;
@@ -78,7 +84,7 @@ export function CustomerActions(props: {
               const pkg = props.packages.find((p) => p.id === renewPkg);
               run(
                 `Record a cash payment and renew on ${pkg?.name ?? "the current package"}?`,
-                () => renewCustomerAction(null, { id, packageId: renewPkg, amount: renewAmount }),
+                () => renewCustomerAction(null, { id, packageId: renewPkg, amount: renewAmount, shortfallAction }),
                 (d) => `Renewed. Receipt #${d.receiptNumber ?? "—"}`,
               );
             }}
@@ -95,8 +101,20 @@ export function CustomerActions(props: {
               </Select>
             </Field>
             <Field label={`Amount (${props.currency})`} htmlFor="renew-amount" hint="Blank: the package price.">
-              <Input id="renew-amount" value={renewAmount} onChange={(e) => setRenewAmount(e.target.value)} inputMode="decimal" placeholder={props.packagePrice != null ? String(props.packagePrice) : ""} />
+              <Input id="renew-amount" value={renewAmount} onChange={(e) => setRenewAmount(e.target.value)} inputMode="decimal" placeholder={renewPrice != null ? formatMoneyInput(renewPrice, props.currency) : ""} />
             </Field>
+            {renewPrice != null && (
+              <ShortfallChoice
+                idPrefix="renew-shortfall"
+                amount={renewAmount}
+                price={renewPrice}
+                packageName={props.packages.find((p) => p.id === renewPkg)?.name ?? "the package"}
+                currency={props.currency}
+                value={shortfallAction}
+                onChange={setShortfallAction}
+                errors={renewErrors.shortfallAction}
+              />
+            )}
             <Button type="submit" className="w-full" loading={pending} disabled={!renewPkg}>
               <RefreshCcw className="size-4" aria-hidden /> Renew
             </Button>

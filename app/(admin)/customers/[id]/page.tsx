@@ -8,12 +8,15 @@ import { withTenant } from "@/lib/db/tenant";
 import { findCustomerOptions } from "@/lib/services/customers/find-customer-options";
 import { getCustomer } from "@/lib/services/customers/get-customer";
 import { getCustomerActivity } from "@/lib/services/customers/get-customer-activity";
+import { findWalletTransactions } from "@/lib/services/wallet/find-wallet-transactions";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
-import { bytes, dateTime, money, relativeExpiry, STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
+import { bytes, dateTime, relativeExpiry, STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
 import { packageOptions } from "../_lib/options";
 import { CustomerActions } from "./customer-actions";
+import { WalletAdjustForm } from "./wallet-adjust-form";
+import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -35,10 +38,14 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaffPage("customers:read");
   const { id } = await params;
-  const { c, activity, opts } = await withTenant(getDb(), staff.tenantId, async (tx) => {
+  const { c, activity, opts, wallet } = await withTenant(getDb(), staff.tenantId, async (tx) => {
     const c = await getCustomer(tx, { tenantId: staff.tenantId, id });
-    const [activity, opts] = await Promise.all([getCustomerActivity(tx, { tenantId: staff.tenantId, id }), findCustomerOptions(tx, { tenantId: staff.tenantId, includePackageId: c.packageId })]);
-    return { c, activity, opts };
+    const [activity, opts, wallet] = await Promise.all([
+      getCustomerActivity(tx, { tenantId: staff.tenantId, id }),
+      findCustomerOptions(tx, { tenantId: staff.tenantId, includePackageId: c.packageId }),
+      findWalletTransactions(tx, { tenantId: staff.tenantId, customerId: c.id, limit: 20 }),
+    ]);
+    return { c, activity, opts, wallet };
   });
   const tz = staff.tenantTimezone;
   const cur = staff.tenantCurrency;
@@ -188,7 +195,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                     {activity.payments.map((p) => (
                       <tr key={p.id}>
                         <td className="px-5 py-2">{dateTime(p.paidAt ?? p.createdAt, tz)}</td>
-                        <td className="px-5 py-2 tabular-nums">{money(p.amount / 100, p.currency)}</td>
+                        <td className="px-5 py-2 tabular-nums">{formatMoney(p.amount, p.currency)}</td>
                         <td className="px-5 py-2">
                           {p.method}
                           {p.reference ? <span className="ml-1 font-mono text-xs text-slate-500">{p.reference}</span> : null}
@@ -204,6 +211,45 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               </div>
             )}
           </Card>
+
+          <Card>
+            <CardHeader title="Wallet" description={`Balance ${formatMoney(c.walletBalance, cur)}. Every change is listed with the balance it left (the last 20).`} />
+            {wallet.length === 0 ? (
+              <EmptyState title="No wallet activity" description="Top-ups, adjustments and wallet renewals appear here." />
+            ) : (
+              <div className="relative overflow-x-auto">
+                <table className="min-w-full text-sm" aria-label="Wallet history">
+                  <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
+                    <tr>
+                      <th className="px-5 py-2">Date</th>
+                      <th className="px-5 py-2">Change</th>
+                      <th className="px-5 py-2">Balance after</th>
+                      <th className="px-5 py-2">Reason</th>
+                      <th className="px-5 py-2">By</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {wallet.map((w) => (
+                      <tr key={w.id}>
+                        <td className="px-5 py-2">{dateTime(w.createdAt, tz)}</td>
+                        <td className={`px-5 py-2 tabular-nums ${w.amount < 0 ? "text-red-700" : "text-emerald-700"}`}>
+                          {w.amount > 0 ? "+" : ""}
+                          {formatMoney(w.amount, w.currency)}
+                        </td>
+                        <td className="px-5 py-2 tabular-nums">{formatMoney(w.balanceAfter, w.currency)}</td>
+                        <td className="px-5 py-2">
+                          {w.reason}
+                          {w.reference ? <span className="ml-1 text-xs text-slate-500">{w.reference}</span> : null}
+                        </td>
+                        <td className="px-5 py-2 text-slate-500">{w.actorLabel ?? "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {can(staff.role, "payments:write") && <WalletAdjustForm customerId={c.id} currency={cur} />}
+          </Card>
         </div>
 
         <div className="space-y-6">
@@ -213,7 +259,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             online={online}
             type={c.type}
             packageId={c.packageId}
-            packagePrice={c.package ? c.package.price / 100 : null}
+            packagePrice={c.package?.price ?? null}
             hasMac={!!c.macAddress}
             packages={packageOptions(opts, cur)}
             currency={cur}
@@ -233,7 +279,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 </Row>
                 <Row label="Phone">{c.phone ?? "—"}</Row>
                 <Row label="Email">{c.email ?? "—"}</Row>
-                <Row label="Wallet">{money(c.walletBalance, cur)}</Row>
+                <Row label="Wallet">{formatMoney(c.walletBalance, cur)}</Row>
                 <Row label="Auto-renew">{c.autoRenew ? "Yes" : "No"}</Row>
                 <Row label="MAC binding">
                   <span className="font-mono text-xs">{c.macAddress ?? "none"}</span>

@@ -6,14 +6,6 @@ export const STATUS_LABEL: Record<string, string> = { ACTIVE: "Active", SUSPENDE
 export const TYPE_LABEL: Record<string, string> = { PPPOE: "PPPoE", HOTSPOT: "Hotspot", DHCP: "DHCP", STATIC: "Static" };
 export const UNIT_LABEL: Record<string, [string, string]> = { MINUTES: ["minute", "minutes"], HOURS: ["hour", "hours"], DAYS: ["day", "days"], MONTHS: ["month", "months"] };
 
-export function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat("en-KE", { style: "currency", currency, maximumFractionDigits: 2 }).format(amount);
-  } catch {
-    return `${currency} ${amount.toFixed(2)}`;
-  }
-}
-
 export function validity(value: number, unit: string): string {
   const [one, many] = UNIT_LABEL[unit] ?? [unit.toLowerCase(), unit.toLowerCase()];
   return `${value} ${value === 1 ? one : many}`;

@@ -9,7 +9,10 @@ import { Badge } from "@/components/ui/badge";
 import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
 import { recordPaymentAction, searchPaymentCustomersAction } from "../actions";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { dateOnly, money } from "../../vouchers/_lib/format";
+import { dateOnly } from "../../vouchers/_lib/format";
+import { formatMoney, formatMoneyInput } from "@/lib/money";
+import { ShortfallChoice, typedMinor } from "@/components/forms/shortfall-choice";
+import type { ShortfallAction } from "@/lib/services/payments/shortfall";
 
 export interface CustomerOption {
   id: string;
@@ -24,7 +27,6 @@ export interface CustomerOption {
   packagePrice: number | null;
 }
 
-const major = (minor: number) => (minor / 100).toFixed(minor % 100 === 0 ? 0 : 2);
 
 function CustomerPicker({ value, onChange, errors, timeZone, currency }: { value: CustomerOption | null; onChange: (c: CustomerOption | null) => void; errors?: string[]; timeZone: string; currency: string }) {
   const [q, setQ] = useState("");
@@ -54,7 +56,7 @@ function CustomerPicker({ value, onChange, errors, timeZone, currency }: { value
           </p>
           <p className="mt-0.5 text-xs text-slate-600">
             <Badge tone={value.status === "ACTIVE" ? "green" : value.status === "EXPIRED" ? "gray" : "yellow"}>{value.status.toLowerCase()}</Badge>{" "}
-            {value.packageName ?? "no package"} · expires {dateOnly(value.expiresAt, timeZone)} · wallet {money(value.walletBalance, currency)}
+            {value.packageName ?? "no package"} · expires {dateOnly(value.expiresAt, timeZone)} · wallet {formatMoney(value.walletBalance, currency)}
             {value.phone ? ` · ${value.phone}` : ""}
           </p>
         </div>
@@ -108,6 +110,11 @@ function CustomerPicker({ value, onChange, errors, timeZone, currency }: { value
   );
 }
 
+function typedAmount(amount: string, currency: string): string {
+  const minor = typedMinor(amount, currency);
+  return minor === null ? `${currency} ${amount}` : formatMoney(minor, currency);
+}
+
 export function RecordPaymentForm({
   currency,
   timeZone,
@@ -124,8 +131,10 @@ export function RecordPaymentForm({
   const [packageId, setPackageId] = useState(initialCustomer?.packageId ?? "");
   const [purpose, setPurpose] = useState("RENEWAL");
   const [method, setMethod] = useState("CASH");
+  const major = (minor: number) => formatMoneyInput(minor, currency);
   const [amount, setAmount] = useState(initialCustomer?.packagePrice != null ? major(initialCustomer.packagePrice) : "");
   const [amountEdited, setAmountEdited] = useState(false);
+  const [shortfallAction, setShortfallAction] = useState<ShortfallAction | "">("");
   const { pending, onSubmit, errors, formError } = useFormAction(recordPaymentAction, {
     onSuccess: (p) => router.push(p.status === "COMPLETED" ? `/payments/${p.id}/receipt?new=1` : "/payments"),
   });
@@ -162,12 +171,12 @@ export function RecordPaymentForm({
             <option value="">{purpose === "RENEWAL" ? "Choose a package" : "None"}</option>
             {packages.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} · {money(p.price, currency)}
+                {p.name} · {formatMoney(p.price, currency)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label={`Amount (${currency})`} htmlFor="amount" errors={errors("amount")} hint={pkg && purpose === "RENEWAL" ? `Package price: ${money(pkg.price, currency)}` : undefined}>
+        <Field label={`Amount (${currency})`} htmlFor="amount" errors={errors("amount")} hint={pkg && purpose === "RENEWAL" ? `Package price: ${formatMoney(pkg.price, currency)}` : undefined}>
           <Input
             id="amount"
             name="amount"
@@ -181,6 +190,20 @@ export function RecordPaymentForm({
             invalid={!!errors("amount")}
           />
         </Field>
+        {pkg && purpose === "RENEWAL" && (
+          <div className="sm:col-span-2">
+            <ShortfallChoice
+              idPrefix="shortfall"
+              amount={amount}
+              price={pkg.price}
+              packageName={pkg.name}
+              currency={currency}
+              value={shortfallAction}
+              onChange={setShortfallAction}
+              errors={errors("shortfallAction")}
+            />
+          </div>
+        )}
         <Field label="Method" htmlFor="method" errors={errors("method")}>
           <Select id="method" name="method" value={method} onChange={(e) => setMethod(e.target.value)} invalid={!!errors("method")}>
             <option value="CASH">Cash</option>
@@ -217,7 +240,7 @@ export function RecordPaymentForm({
         </Button>
         {customer && amount && (
           <p className="text-sm text-slate-600">
-            {currency} {amount} from {customer.name}
+            {typedAmount(amount, currency)} from {customer.name}
             {purpose === "RENEWAL" && pkg ? ` renews ${pkg.name}` : purpose === "WALLET_TOPUP" ? " to the wallet" : ""}
           </p>
         )}

@@ -9,7 +9,8 @@ import { VOUCHER_CHARSETS, voucherCharsetKeys, MAX_VOUCHERS_PER_BATCH } from "@/
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { GenerateVouchersForm } from "./generate-form";
-import { money } from "../_lib/format";
+import { formatMoney } from "@/lib/money";
+
 
 export const metadata: Metadata = { title: "Generate vouchers" };
 
@@ -22,7 +23,7 @@ export default async function NewVouchersPage() {
   const pkgs = await withTenant(getDb(), staff.tenantId, (tx) => findPackages(tx, { tenantId: staff.tenantId, type: "HOTSPOT", pageSize: 200 }));
   const packages = pkgs.rows.map((p) => ({
     id: p.id,
-    label: `${p.name} · ${money(p.price, staff.tenantCurrency)} · ${formatValidity({ validityValue: p.validityValue, validityUnit: p.validityUnit })}`,
+    label: `${p.name} · ${formatMoney(p.price, staff.tenantCurrency)} · ${formatValidity({ validityValue: p.validityValue, validityUnit: p.validityUnit })}`,
   }));
   const charsets = voucherCharsetKeys.map((k) => ({ key: k, label: VOUCHER_CHARSETS[k].label, alphabet: VOUCHER_CHARSETS[k].alphabet }));
   return (

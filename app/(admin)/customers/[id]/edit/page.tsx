@@ -34,13 +34,12 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
     longitude: c.longitude == null ? "" : String(c.longitude),
     address: c.address ?? "",
     notes: c.notes ?? "",
-    walletBalance: String(c.walletBalance),
     autoRenew: c.autoRenew,
   };
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title={`Edit ${c.name}`} description={<span className="font-mono">{c.username}</span>} />
-      <CustomerForm initial={initial} packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} currency={staff.tenantCurrency} />
+      <CustomerForm initial={initial} packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { findNas } from "@/lib/services/nas/find-nas";
 import { getPackage } from "@/lib/services/packages/get-package";
 import { PageHeader } from "@/components/ui/card";
+import { formatMoneyInput } from "@/lib/money";
 import { PackageForm, type PackageFormValues } from "../../package-form";
 
 export const metadata: Metadata = { title: "Edit package" };
@@ -22,7 +23,7 @@ export default async function EditPackagePage({ params }: { params: Promise<{ id
     name: p.name,
     description: p.description ?? "",
     type: p.type,
-    price: String(p.price),
+    price: formatMoneyInput(p.price, staff.tenantCurrency),
     validityValue: String(p.validityValue),
     validityUnit: p.validityUnit,
     downloadKbps: String(p.downloadKbps),

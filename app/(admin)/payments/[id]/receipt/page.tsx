@@ -10,7 +10,9 @@ import { methodLabels, purposeLabels } from "@/lib/services/payments/payment-fie
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState, Card } from "@/components/ui/card";
 import { PrintButton } from "./print-button";
-import { dateOnly, dateTime, money } from "../../../vouchers/_lib/format";
+import { dateOnly, dateTime } from "../../../vouchers/_lib/format";
+import { formatMoney } from "@/lib/money";
+import { shortfallActionLabels } from "@/lib/services/payments/shortfall";
 
 export const metadata: Metadata = { title: "Receipt" };
 
@@ -55,7 +57,8 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
     ...(p.reference ? ([["Reference", <span key="ref" className="font-mono">{p.reference}</span>]] as [string, React.ReactNode][]) : []),
     ["Date", dateTime((p.paidAt ?? p.createdAt).toISOString(), tz)],
     ...(newExpiresAt ? ([["Service valid until", dateTime(newExpiresAt.toISOString(), tz)]] as [string, string][]) : []),
-    ...(p.purpose === "WALLET_TOPUP" && customer ? ([["Wallet balance now", money(customer.walletBalance, p.currency)]] as [string, string][]) : []),
+    ...(p.shortfallAction ? ([["Part payment", shortfallActionLabels[p.shortfallAction]]] as [string, string][]) : []),
+    ...((p.purpose === "WALLET_TOPUP" || p.shortfallAction === "CREDIT_WALLET") && customer ? ([["Wallet balance now", formatMoney(customer.walletBalance, p.currency)]] as [string, string][]) : []),
   ];
 
   return (
@@ -103,7 +106,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
         </dl>
         <div className="mt-2 flex items-baseline justify-between rounded-lg bg-slate-50 px-4 py-4">
           <span className="text-sm font-medium text-slate-600">Amount paid</span>
-          <span className="text-2xl font-semibold tabular-nums text-slate-900">{money(p.amount, p.currency)}</span>
+          <span className="text-2xl font-semibold tabular-nums text-slate-900">{formatMoney(p.amount, p.currency)}</span>
         </div>
         <footer className="mt-6 text-center text-xs text-slate-500">
           <p>Thank you for your payment.</p>

@@ -15,8 +15,9 @@ import { VOUCHER_CHARSETS } from "@/lib/services/vouchers/voucher-fields";
 import { Card, PageHeader, StatCard } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { VouchersTable } from "../../vouchers-client";
-import { dateTime, money } from "../../_lib/format";
+import { dateTime } from "../../_lib/format";
 import { toVoucherRowView } from "../../_lib/rows";
+import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Voucher batch" };
 
@@ -59,7 +60,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
         title={batch.name}
         description={
           <>
-            {batch.packageName} · {money(batch.price, staff.tenantCurrency)} · valid {formatValidity({ validityValue: batch.validityValue, validityUnit: batch.validityUnit as ValidityUnit })} · created{" "}
+            {batch.packageName} · {formatMoney(batch.price, staff.tenantCurrency)} · valid {formatValidity({ validityValue: batch.validityValue, validityUnit: batch.validityUnit as ValidityUnit })} · created{" "}
             {dateTime(batch.createdAt.toISOString(), staff.tenantTimezone)}
           </>
         }
