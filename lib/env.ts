@@ -51,6 +51,8 @@ export const envSchema = z.object({
   RATE_LIMIT_IP_FACTOR: z.coerce.number().int().min(1, "must be a whole number of at least 1").max(1000).default(1),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("ISP Platform <no-reply@localhost>"),
+  /** Send SMTP credentials over smtp:// even when the server offers no STARTTLS (a trusted local relay only). */
+  SMTP_ALLOW_INSECURE_AUTH: boolish(false),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
