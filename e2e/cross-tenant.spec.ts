@@ -371,8 +371,8 @@ test("B's monthly-partitioned history and RADIUS log stay invisible to A, in pag
       const log = await tx<{ username: string | null }[]>`select username from radius_log`;
       expect(history.map((r) => r.username)).toContain(a.historyUsername);
       expect([...history, ...log].map((r) => r.username)).not.toContain(b.historyUsername);
-      await expect(tx`set role isp_trusted`).rejects.toMatchObject({ code: "42501" });
     });
+    await expect(tenantSql`set role isp_trusted`).rejects.toMatchObject({ code: "42501" });
     for (const table of [`session_history_${part}`, `radius_log_${part}`, "session_history_default", "radius_log_default", "nas_metrics_default"]) {
       await expect(tenantSql.unsafe(`select * from ${table}`).catch((e: { code?: string }) => Promise.reject(new Error(`${table}: ${e.code}`)))).rejects.toThrow(`${table}: 42501`);
     }
