@@ -32,6 +32,7 @@ async function fillSignIn(page: Page, email: string, password: string) {
 }
 
 test("forgot password: the link arrives by mail (not in the outbox), works once, and ends old sessions", async ({ page, browser }) => {
+  test.slow(); // three browser contexts and a dozen page loads: past 60 s on a busy machine
   const old = await browser.newContext();
   const oldPage = await old.newPage();
   await fillSignIn(oldPage, t.viewer.email, t.viewer.password);
