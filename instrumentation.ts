@@ -7,7 +7,7 @@ export async function register() {
   const { childLogger } = await import("@/lib/logger");
   const log = childLogger("web");
   try {
-    const applied = await runMigrations(env().databaseUrl);
+    const applied = await runMigrations(env().databaseUrl, { tenantUrl: env().tenantDatabaseUrl });
     if (applied) log.info(`applied ${applied} migration(s)`);
   } catch (e) {
     // Readiness reports the problem; the server still starts so /health/ready can say why.

@@ -14,6 +14,7 @@ export default defineConfig({
       // Tests pass their own database handles (a fresh database per file); this only completes the
       // configuration so nothing reads the developer's .data/. Port 1 refuses at once if used by mistake.
       DATABASE_URL: "postgres://unused:unused@127.0.0.1:1/unused",
+      TENANT_DATABASE_URL: "postgres://unused_tenant:unused@127.0.0.1:1/unused",
     },
     testTimeout: 30_000,
     hookTimeout: 60_000,

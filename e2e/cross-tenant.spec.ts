@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { E2E_BASE_URL } from "./fixtures/env";
-import { clearRateLimits, e2eDatabase, rowsReferencing, seedTenant, snapshotTenant, type SeededTenant, type Sql } from "./fixtures/tenants";
+import { clearRateLimits, e2eDatabase, e2eTenantDatabase, rowsReferencing, seedTenant, snapshotTenant, type SeededTenant, type Sql } from "./fixtures/tenants";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(600_000);
@@ -346,6 +346,39 @@ test("every server action refuses tenant B's ids with A's session", async () => 
   console.log(`cross-tenant server actions: ${actions.length} actions, ${calls} calls; self-scoped (allowed to succeed on A only): ${accepted.join(", ") || "none"}`);
   expect(failures, failures.join("\n")).toEqual([]);
   expect(after).toEqual(before);
+});
+
+test("B's monthly-partitioned history and RADIUS log stay invisible to A, in pages and in the database", async () => {
+  // Pages: A's history shows A's row and nothing of B's, even when asked for B's customer.
+  for (const target of ["/sessions/history", `/sessions/history?customerId=${b.ids.customer?.[0] ?? b.id}`]) {
+    const res = await call("GET", target, cookieAuth);
+    expect(res.status, target).toBe(200);
+    expect(res.text, target).not.toContain(b.historyUsername);
+    // (The filtered page echoes the id it was asked for; that is A's input, not B's data.)
+    if (!target.includes("?")) {
+      expect(leaks(res.text, b), target).toEqual([]);
+      expect(res.text, "A's own history row is listed (so the check above means something)").toContain(a.historyUsername);
+    }
+  }
+  // The database: the tenant login (the role web requests run on), bound to A, cannot escape to B's rows.
+  const tenantSql = e2eTenantDatabase();
+  try {
+    const part = `${new Date().getUTCFullYear()}${String(new Date().getUTCMonth() + 1).padStart(2, "0")}`;
+    await tenantSql.begin(async (tx) => {
+      await tx`select set_config('app.tenant_id', ${a.id}, true)`;
+      await tx`reset role`;
+      const history = await tx<{ username: string }[]>`select username from session_history`;
+      const log = await tx<{ username: string | null }[]>`select username from radius_log`;
+      expect(history.map((r) => r.username)).toContain(a.historyUsername);
+      expect([...history, ...log].map((r) => r.username)).not.toContain(b.historyUsername);
+    });
+    await expect(tenantSql`set role isp_trusted`).rejects.toMatchObject({ code: "42501" });
+    for (const table of [`session_history_${part}`, `radius_log_${part}`, "session_history_default", "radius_log_default", "nas_metrics_default"]) {
+      await expect(tenantSql.unsafe(`select * from ${table}`).catch((e: { code?: string }) => Promise.reject(new Error(`${table}: ${e.code}`)))).rejects.toThrow(`${table}: 42501`);
+    }
+  } finally {
+    await tenantSql.end();
+  }
 });
 
 test("logout is the caller's own: it ends A's session and touches nothing of B", async () => {

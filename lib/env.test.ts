@@ -27,7 +27,7 @@ describe("configuration", () => {
 
   it("refuses to start in production without secrets and a database, naming each", () => {
     const p = problems({ NODE_ENV: "production", DATA_DIR: tmp() });
-    expect(p.map((x) => x.split(":")[0]).sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "ENCRYPTION_KEYS"]);
+    expect(p.map((x) => x.split(":")[0]).sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "ENCRYPTION_KEYS", "TENANT_DATABASE_URL"]);
   });
 
   it("generates secrets once under DATA_DIR for the embedded default and reuses them", () => {
@@ -42,13 +42,34 @@ describe("configuration", () => {
   });
 
   it("explains how to proceed when the generated secrets are missing", () => {
-    expect(problems({ DATA_DIR: tmp() })[0]).toMatch(/npm start.*or set AUTH_SECRET, ENCRYPTION_KEYS and DATABASE_URL/);
+    expect(problems({ DATA_DIR: tmp() })[0]).toMatch(/npm start.*or set AUTH_SECRET, ENCRYPTION_KEYS, DATABASE_URL and TENANT_DATABASE_URL/);
   });
 
   it("uses DATABASE_URL as given, with the same code path", () => {
-    const env = parseEnv({ DATA_DIR: tmp(), DATABASE_URL: "postgres://u:p@db:5432/isp", AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` });
+    const env = parseEnv({
+      DATA_DIR: tmp(),
+      DATABASE_URL: "postgres://u:p@db:5432/isp",
+      TENANT_DATABASE_URL: "postgres://web_tenant:q@db:5432/isp",
+      AUTH_SECRET: "x".repeat(32),
+      ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    });
     expect(env.usesEmbeddedDatabase).toBe(false);
     expect(env.databaseUrl).toBe("postgres://u:p@db:5432/isp");
+    expect(env.tenantDatabaseUrl).toBe("postgres://web_tenant:q@db:5432/isp");
+  });
+
+  it("logs tenant requests in as a generated role of their own, and adds its password to an older secrets file", () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "secrets.json"), JSON.stringify({ authSecret: "a".repeat(32), encryptionKeys: `k1:${Buffer.alloc(32, 2).toString("base64")}`, postgresPassword: "pgpw" }));
+    expect(problems({ DATA_DIR: dir })[0]).toMatch(/no tenantPassword yet.*npm start.*TENANT_DATABASE_URL/);
+    const first = parseEnv({ DATA_DIR: dir }, { createSecrets: true });
+    expect(first.AUTH_SECRET).toBe("a".repeat(32));
+    const tenant = new URL(first.tenantDatabaseUrl);
+    expect(tenant.username).toBe("isp_tenant_login");
+    expect(tenant.password.length).toBeGreaterThan(16);
+    expect(`${tenant.host}${tenant.pathname}`).toBe("127.0.0.1:55432/isp");
+    expect(parseEnv({ DATA_DIR: dir }).tenantDatabaseUrl).toBe(first.tenantDatabaseUrl);
+    expect(problems({ DATA_DIR: dir, TENANT_DATABASE_URL: "postgres://db/isp" })[0]).toMatch(/^TENANT_DATABASE_URL: .*user and password/);
   });
 });
 

@@ -23,6 +23,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  /** The login of tenant requests (a member of isp_tenant only); generated for the embedded default. */
+  TENANT_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/[^:@/]+:[^@/]+@/, "must be a postgres:// URL with a user and password (a role of its own, not DATABASE_URL's)")
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_PG_PORT: port(55432),
   HOST: z.string().default("0.0.0.0"),
@@ -49,6 +54,8 @@ export const envSchema = z.object({
   RATE_LIMIT_IP_FACTOR: z.coerce.number().int().min(1, "must be a whole number of at least 1").max(1000).default(1),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("ISP Platform <no-reply@localhost>"),
+  /** Send SMTP credentials over smtp:// even when the server offers no STARTTLS (a trusted local relay only). */
+  SMTP_ALLOW_INSECURE_AUTH: boolish(false),
   /** false: no RADIUS-log row per Access-Accept (rejects and drops are always logged). */
   RADIUS_LOG_ACCEPTS: boolish(true),
 });
@@ -63,6 +70,8 @@ export type Env = RawEnv & {
   isProduction: boolean;
   usesEmbeddedDatabase: boolean;
   databaseUrl: string;
+  /** Where withTenant's pool logs in: TENANT_DATABASE_URL, or DATABASE_URL's server as isp_tenant_login. */
+  tenantDatabaseUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -76,6 +85,7 @@ interface GeneratedSecrets {
   authSecret: string;
   encryptionKeys: string;
   postgresPassword: string;
+  tenantPassword: string;
 }
 
 function secretsFile(dataDir: string) {
@@ -85,16 +95,30 @@ function secretsFile(dataDir: string) {
 /** Secrets for the embedded default: generated once, kept under DATA_DIR (mode 0600). */
 export function loadOrCreateSecrets(dataDir: string, create: boolean): GeneratedSecrets | null {
   const file = secretsFile(dataDir);
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as GeneratedSecrets;
+  const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<GeneratedSecrets>) : null;
+  // A file written before a secret existed gets the new one added on the next start.
+  if (existing && (existing.tenantPassword || !create)) return existing as GeneratedSecrets;
   if (!create) return null;
   const secrets: GeneratedSecrets = {
     authSecret: crypto.randomBytes(32).toString("base64url"),
     encryptionKeys: `k1:${crypto.randomBytes(32).toString("base64")}`,
     postgresPassword: crypto.randomBytes(18).toString("base64url"),
+    tenantPassword: crypto.randomBytes(18).toString("base64url"),
+    ...existing,
   };
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+export const TENANT_LOGIN_ROLE = "isp_tenant_login";
+
+/** DATABASE_URL's server and database, logged in as the generated tenant role. */
+export function generatedTenantUrl(databaseUrl: string, password: string) {
+  const u = new URL(databaseUrl);
+  u.username = TENANT_LOGIN_ROLE;
+  u.password = encodeURIComponent(password);
+  return u.toString();
 }
 
 export function embeddedDatabaseUrl(port: number, password: string, database = "isp") {
@@ -120,18 +144,23 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET: required in production (at least 32 random characters)");
     if (!raw.ENCRYPTION_KEYS) problems.push("ENCRYPTION_KEYS: required in production (keyId:base64 of 32 random bytes)");
     if (!raw.DATABASE_URL) problems.push("DATABASE_URL: required in production (the embedded PostgreSQL is for development)");
+    if (!raw.TENANT_DATABASE_URL) problems.push("TENANT_DATABASE_URL: required in production (the same database, logged in as a role of its own for tenant requests)");
     if (problems.length) throw new ConfigError(problems);
   }
 
-  const needGenerated = !raw.AUTH_SECRET || !raw.ENCRYPTION_KEYS || !raw.DATABASE_URL;
+  const needGenerated = !raw.AUTH_SECRET || !raw.ENCRYPTION_KEYS || !raw.DATABASE_URL || !raw.TENANT_DATABASE_URL;
   const generated = needGenerated ? loadOrCreateSecrets(dataDir, opts.createSecrets ?? false) : null;
   if (needGenerated && !generated) {
     throw new ConfigError([
-      `${secretsFile(dataDir)}: missing. Start the platform once with \`npm start\` to create it, or set AUTH_SECRET, ENCRYPTION_KEYS and DATABASE_URL`,
+      `${secretsFile(dataDir)}: missing. Start the platform once with \`npm start\` to create it, or set AUTH_SECRET, ENCRYPTION_KEYS, DATABASE_URL and TENANT_DATABASE_URL`,
     ]);
   }
 
   const databaseUrl = raw.DATABASE_URL ?? embeddedDatabaseUrl(raw.EMBEDDED_PG_PORT, generated!.postgresPassword);
+  if (generated && !raw.TENANT_DATABASE_URL && !generated.tenantPassword) {
+    throw new ConfigError([`${secretsFile(dataDir)}: has no tenantPassword yet. Start the platform once with \`npm start\` to add it, or set TENANT_DATABASE_URL`]);
+  }
+  const tenantDatabaseUrl = raw.TENANT_DATABASE_URL ?? generatedTenantUrl(databaseUrl, generated!.tenantPassword);
   return {
     ...raw,
     DATA_DIR: dataDir,
@@ -141,6 +170,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     isProduction,
     usesEmbeddedDatabase: !raw.DATABASE_URL,
     databaseUrl,
+    tenantDatabaseUrl,
   };
 }
 

@@ -32,6 +32,8 @@ const redactPaths = [
   "cookie",
   "databaseUrl",
   "DATABASE_URL",
+  "tenantDatabaseUrl",
+  "TENANT_DATABASE_URL",
   "AUTH_SECRET",
   "ENCRYPTION_KEYS",
   "totpSecret",

@@ -3,7 +3,7 @@ import { parseEnv } from "@/lib/env";
 import { runMigrations } from "@/lib/db/migrate";
 
 const env = parseEnv();
-runMigrations(env.databaseUrl)
+runMigrations(env.databaseUrl, { tenantUrl: env.tenantDatabaseUrl })
   .then((n) => console.log(n ? `applied ${n} migration(s)` : "database is current"))
   .catch((e) => {
     console.error(e instanceof Error ? e.message : e);

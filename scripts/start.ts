@@ -97,7 +97,7 @@ async function main() {
     log.info(`using PostgreSQL at ${redactUrl(env.databaseUrl)}`);
   }
 
-  const applied = await withRetry("applying migrations", () => runMigrations(env.databaseUrl)).catch((e: Error) =>
+  const applied = await withRetry("applying migrations", () => runMigrations(env.databaseUrl, { tenantUrl: env.tenantDatabaseUrl })).catch((e: Error) =>
     fail(`Cannot prepare the database at ${redactUrl(env.databaseUrl)}: ${e.message || (e as { code?: string }).code || e}`),
   );
   if (applied) log.info(`applied ${applied} migration(s)`);
@@ -115,6 +115,7 @@ async function main() {
     ...process.env,
     DATA_DIR: env.DATA_DIR,
     DATABASE_URL: env.databaseUrl,
+    TENANT_DATABASE_URL: env.tenantDatabaseUrl,
     AUTH_SECRET: env.AUTH_SECRET,
     NEXTAUTH_SECRET: env.AUTH_SECRET,
     NEXTAUTH_URL: env.APP_URL,

@@ -96,9 +96,10 @@ async function main() {
   console.log(`data dir ${dataDir}; starting PostgreSQL on ${pgPort}`);
   const pg = await startEmbeddedPostgres({ dataDir, port: pgPort, password });
   const url = `postgres://postgres:${password}@127.0.0.1:${pgPort}/postgres`;
+  const tenantUrl = `postgres://isp_tenant_login:${password}@127.0.0.1:${pgPort}/postgres`;
   let server: ChildProcess | undefined;
   try {
-    await runMigrations(url);
+    await runMigrations(url, { tenantUrl });
     const sql = postgres(url, { max: 2, onnotice: () => undefined });
     const keyring = parseKeyring(KEYS);
     const [tenant] = await sql`insert into tenants (name, slug, status) values ('Bench ISP', 'bench', 'ACTIVE') returning id`;
@@ -127,6 +128,7 @@ async function main() {
       ...process.env,
       NODE_ENV: "production" as const,
       DATABASE_URL: url,
+      TENANT_DATABASE_URL: tenantUrl,
       AUTH_SECRET: crypto.randomBytes(24).toString("hex"),
       ENCRYPTION_KEYS: KEYS,
       DATA_DIR: dataDir,

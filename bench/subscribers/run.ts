@@ -93,11 +93,13 @@ async function main() {
   const port = await freePort();
   const password = crypto.randomBytes(12).toString("hex");
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  const tenantUrl = `postgres://isp_tenant_login:${password}@127.0.0.1:${port}/postgres`;
   // The services read configuration lazily; give them a complete one before loading them.
   Object.assign(process.env, {
     NODE_ENV: "development",
     DATA_DIR: dataDir,
     DATABASE_URL: url,
+    TENANT_DATABASE_URL: tenantUrl,
     AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
     ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString("base64")}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -122,9 +124,9 @@ async function main() {
 
   try {
     done = step("migrating");
-    await runMigrations(url);
+    await runMigrations(url, { tenantUrl });
     done();
-    const db = createDb(url, { max: 4, applicationName: "isp-bench" });
+    const db = createDb(url, { max: 4, applicationName: "isp-bench", tenantUrl });
     const sql = db.$client;
     try {
       const { tenantId, hotspotPackageId, nasIds } = await seed(sql, args);

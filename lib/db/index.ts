@@ -1,4 +1,5 @@
-// The process-wide pool for the web app (one per process, kept across hot reloads in development).
+// The process-wide pools for the web app (one per process, kept across hot reloads in development):
+// the trusted pool (sign-in, platform pages) and its tenant-login pool, which withTenant uses.
 import { env } from "@/lib/env";
 import { createDb, type Db } from "./client";
 
@@ -8,6 +9,10 @@ export * as schema from "./schema";
 const globalForDb = globalThis as unknown as { __ispDb?: Db };
 
 export function getDb(): Db {
-  globalForDb.__ispDb ??= createDb(env().databaseUrl, { max: env().DATABASE_POOL_SIZE, applicationName: "isp-web" });
+  globalForDb.__ispDb ??= createDb(env().databaseUrl, {
+    max: env().DATABASE_POOL_SIZE,
+    applicationName: "isp-web",
+    tenantUrl: env().tenantDatabaseUrl,
+  });
   return globalForDb.__ispDb;
 }

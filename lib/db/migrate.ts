@@ -5,6 +5,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { ensureTenantLogin } from "./tenant-login";
 
 const MIGRATION_LOCK = 727_001; // arbitrary, constant across versions
 
@@ -23,14 +24,22 @@ export function expectedMigrations(folder = migrationsFolder()): JournalEntry[] 
   return journal.entries;
 }
 
-/** Applies pending migrations; returns how many were applied. */
-export async function runMigrations(url: string, folder = migrationsFolder()): Promise<number> {
+export interface MigrateOptions {
+  folder?: string;
+  /** The tenant requests' login (env().tenantDatabaseUrl): its role is made to exist, with this password. */
+  tenantUrl?: string;
+}
+
+/** Applies pending migrations (then ensures the tenant login role); returns how many were applied. */
+export async function runMigrations(url: string, opts: MigrateOptions = {}): Promise<number> {
+  const folder = opts.folder ?? migrationsFolder();
   const sql = postgres(url, { max: 1, onnotice: () => undefined, connect_timeout: 10 });
   try {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
     try {
       const before = await appliedCount(sql);
       await migrate(drizzle(sql), { migrationsFolder: folder });
+      if (opts.tenantUrl) await ensureTenantLogin(sql, opts.tenantUrl);
       return (await appliedCount(sql)) - before;
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;

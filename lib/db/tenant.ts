@@ -1,15 +1,23 @@
-// Runs work as one tenant: a transaction in which the queries run as the row-level-security-bound
-// role isp_tenant with app.tenant_id set, so even a query that forgot its tenant WHERE sees nothing
-// of another tenant. Web edges wrap every service call in it; services still scope every query.
+// Runs work as one tenant: a transaction on the handle's tenant pool, whose login role is a member of
+// isp_tenant only, with app.tenant_id set, so row-level security hides every other tenant's rows even
+// from a query that forgot its tenant WHERE, and RESET ROLE / SET ROLE inside it gets nothing more
+// (the session itself is the tenant role). Web edges wrap every service call in it; services still
+// scope every query.
 import { sql } from "drizzle-orm";
-import type { Database, Tx } from "./client";
+import type { Db, Tx } from "./client";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!UUID.test(tenantId)) throw new Error("withTenant: tenantId must be a UUID");
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'isp_tenant', true)`);
+  const tenantDb = db.$tenant;
+  if (!tenantDb) throw new Error("withTenant: this database handle has no tenant login (createDb's tenantUrl)");
+  return tenantDb.transaction(async (tx) => {
+    const [bound] = await tx.execute<{ trusted: boolean }>(
+      sql`select set_config('app.tenant_id', ${tenantId}, true), pg_has_role('isp_trusted', 'MEMBER') as trusted`,
+    );
+    // Fail closed if the tenant pool was pointed at a role that sees every tenant.
+    if (bound.trusted) throw new Error("withTenant: the tenant login role can reach isp_trusted");
     return fn(tx);
   });
 }

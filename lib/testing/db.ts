@@ -5,8 +5,11 @@ import { inject } from "vitest";
 import { createDb, closeDb, type Db } from "../db/client";
 
 export interface TestDatabase {
+  /** Trusted pool; withTenant(db, …) runs on its tenant-login pool, under the real RLS wall. */
   db: Db;
   url: string;
+  /** The same database, logged in as the run's tenant login role. */
+  tenantUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -25,10 +28,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
   const url = withDatabase(serverUrl, name);
-  const db = createDb(url, { max: 5, applicationName: "isp-test" });
+  const tenant = new URL(url);
+  tenant.username = inject("pgTenantUser");
+  tenant.password = inject("pgTenantPassword");
+  const tenantUrl = tenant.toString();
+  const db = createDb(url, { max: 5, applicationName: "isp-test", tenantUrl });
   return {
     db,
     url,
+    tenantUrl,
     name,
     async drop() {
       await closeDb(db);

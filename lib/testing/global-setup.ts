@@ -17,6 +17,9 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgServerUrl: string;
     pgTemplate: string;
+    /** The run's tenant login role (a member of isp_tenant only), which test handles' withTenant uses. */
+    pgTenantUser: string;
+    pgTenantPassword: string;
   }
 }
 
@@ -34,17 +37,26 @@ export default async function setup(project: TestProject) {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${template}`);
   await admin.unsafe(`CREATE DATABASE ${template}`);
-  await runMigrations(withDatabase(serverUrl, template));
+  // Roles are per server: each run has its own tenant login, so runs sharing TEST_DATABASE_URL do not race.
+  const tenantUser = `isp_tenant_login_t${process.pid}`;
+  const tenantPassword = crypto.randomBytes(12).toString("hex");
+  const tenantUrl = new URL(withDatabase(serverUrl, template));
+  tenantUrl.username = tenantUser;
+  tenantUrl.password = tenantPassword;
+  await runMigrations(withDatabase(serverUrl, template), { tenantUrl: tenantUrl.toString() });
   await admin.end();
 
   project.provide("pgServerUrl", serverUrl);
   project.provide("pgTemplate", template);
+  project.provide("pgTenantUser", tenantUser);
+  project.provide("pgTenantPassword", tenantPassword);
 
   return async () => {
     const cleanup = postgres(serverUrl!, { max: 1, onnotice: () => undefined });
     const leftovers = await cleanup<{ datname: string }[]>`
       select datname from pg_database where datname like ${`isp_t_${process.pid}_%`} or datname = ${template}`;
     for (const { datname } of leftovers) await cleanup.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    await cleanup.unsafe(`DROP ROLE IF EXISTS isp_tenant_login_t${process.pid}`);
     await cleanup.end();
     await running?.stop();
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });

@@ -48,6 +48,7 @@ export const customers = pgTable(
   },
   (t) => [
     uniqueIndex("customers_tenant_username_key").on(t.tenantId, t.username),
+    uniqueIndex("customers_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
     uniqueIndex("customers_tenant_static_ip_key").on(t.tenantId, t.staticIp).where(sql`${t.staticIp} IS NOT NULL`),
     index("customers_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
     index("customers_tenant_name_idx").on(t.tenantId, t.name, t.id),

@@ -45,6 +45,7 @@ export const payments = pgTable(
     uniqueIndex("payments_tenant_reference_key").on(t.tenantId, t.reference).where(sql`${t.reference} IS NOT NULL`),
     uniqueIndex("payments_checkout_key").on(t.checkoutRequestId).where(sql`${t.checkoutRequestId} IS NOT NULL`),
     uniqueIndex("payments_tenant_receipt_key").on(t.tenantId, t.receiptNumber),
+    uniqueIndex("payments_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
     index("payments_tenant_paid_idx").on(t.tenantId, t.paidAt),
     index("payments_tenant_customer_idx").on(t.tenantId, t.customerId),
   ],
@@ -84,7 +85,10 @@ export const accounts = pgTable(
     kind: text("kind").notNull().default("EXPENSE"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("accounts_tenant_name_key").on(t.tenantId, t.name)],
+  (t) => [
+    uniqueIndex("accounts_tenant_name_key").on(t.tenantId, t.name),
+    uniqueIndex("accounts_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
+  ],
 );
 
 export const expenses = pgTable(

@@ -22,7 +22,11 @@ export const ipPools = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("ip_pools_tenant_name_key").on(t.tenantId, t.name), index("ip_pools_tenant_idx").on(t.tenantId)],
+  (t) => [
+    uniqueIndex("ip_pools_tenant_name_key").on(t.tenantId, t.name),
+    index("ip_pools_tenant_idx").on(t.tenantId),
+    uniqueIndex("ip_pools_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
+  ],
 );
 
 export const ipAssignments = pgTable(

@@ -38,6 +38,7 @@ export const nas = pgTable(
   (t) => [
     uniqueIndex("nas_ip_address_key").on(t.ipAddress),
     uniqueIndex("nas_tenant_name_key").on(t.tenantId, t.name),
+    uniqueIndex("nas_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
     index("nas_tenant_idx").on(t.tenantId),
   ],
 );

@@ -42,7 +42,11 @@ export const packages = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("packages_tenant_name_key").on(t.tenantId, t.name), index("packages_tenant_type_idx").on(t.tenantId, t.type)],
+  (t) => [
+    uniqueIndex("packages_tenant_name_key").on(t.tenantId, t.name),
+    index("packages_tenant_type_idx").on(t.tenantId, t.type),
+    uniqueIndex("packages_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
+  ],
 );
 
 /** Routers a package is limited to, when allRouters is false. */

@@ -26,7 +26,10 @@ export const voucherBatches = pgTable(
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("voucher_batches_tenant_idx").on(t.tenantId, t.createdAt)],
+  (t) => [
+    index("voucher_batches_tenant_idx").on(t.tenantId, t.createdAt),
+    uniqueIndex("voucher_batches_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
+  ],
 );
 
 export const vouchers = pgTable(

@@ -18,6 +18,8 @@ import { disableTotp } from "./disable-totp";
 import { signAccessToken, verifyAccessToken } from "./access-token";
 import { currentTotp } from "./totp";
 import { authenticator } from "otplib";
+import { setMailTransport } from "@/lib/mail/send-mail";
+import type { SmtpMessage } from "@/lib/mail/smtp";
 
 let t: TestDatabase;
 let tenantA: string;
@@ -104,10 +106,25 @@ describe("refresh tokens rotate", () => {
 });
 
 describe("password reset", () => {
+  // What the recipient receives: the link is only in the mail as sent, never in the outbox.
+  const delivered: SmtpMessage[] = [];
+  beforeAll(() => setMailTransport({ send: async (m) => void delivered.push(m) }));
+  afterAll(() => setMailTransport(undefined));
   async function latestLink(email: string) {
-    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(sql`created_at desc`).limit(1);
-    return mail.body.match(/token=([A-Za-z0-9_-]+)/)![1];
+    const mail = delivered.filter((m) => m.to === email).at(-1)!;
+    return mail.text.match(/token=([A-Za-z0-9_-]+)/)![1];
   }
+
+  it("keeps no usable token in the outbox row an admin can read", async () => {
+    await clearLimits();
+    await requestPasswordReset(t.db, { email: "alice@alpha.test" }, { ip: "10.0.0.4", appUrl });
+    const token = await latestLink("alice@alpha.test");
+    const [row] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, "alice@alpha.test")).orderBy(sql`created_at desc`).limit(1);
+    expect(row.sentAt).toBeInstanceOf(Date);
+    expect(row.body).toContain("[link removed: sent to the recipient only]");
+    expect(row.body).not.toContain(token);
+    expect(row.body).not.toContain(encodeURIComponent(token));
+  });
 
   it("answers the same for unknown addresses and sends nothing", async () => {
     await clearLimits();

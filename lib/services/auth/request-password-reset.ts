@@ -32,7 +32,7 @@ export async function requestPasswordReset(
   if (!user || !user.active) return;
   await db.transaction(async (tx) => {
     const link = await createResetToken(tx, { userId: user.id, tenantId: user.tenantId, appUrl: ctx.appUrl });
-    await sendMail(tx, { tenantId: user.tenantId, to: user.email, subject: "Reset your ISP Console password", body: resetMailBody(user.name, link.url) });
+    await sendMail(tx, { tenantId: user.tenantId, to: user.email, subject: "Reset your ISP Console password", body: resetMailBody(user.name, link.url), redact: [link.url] });
     await recordAudit(tx, {
       tenantId: user.tenantId,
       actor: { label: "password-reset", ip: ctx.ip, userAgent: ctx.userAgent },

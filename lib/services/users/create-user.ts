@@ -46,6 +46,7 @@ export async function createUser(db: Database, input: CreateUserInput & { tenant
           to: user.email,
           subject: "You have been added to ISP Console",
           body: resetMailBody(user.name, link.url, actor.label ?? "Your administrator"),
+          redact: [link.url],
         });
       }
       await recordAudit(tx, {

@@ -21,7 +21,7 @@ export async function issuePasswordReset(db: Database, input: { id: string; tena
   if (!user) throw notFound("User");
   if (!user.active) throw new AppError("CONFLICT", "Reactivate this account before sending a reset link");
   const link = await createResetToken(db, { userId: user.id, tenantId: input.tenantId, appUrl: input.appUrl });
-  await sendMail(db, { tenantId: input.tenantId, to: user.email, subject: "Reset your ISP Console password", body: resetMailBody(user.name, link.url, actor.label ?? "Your administrator") });
+  await sendMail(db, { tenantId: input.tenantId, to: user.email, subject: "Reset your ISP Console password", body: resetMailBody(user.name, link.url, actor.label ?? "Your administrator"), redact: [link.url] });
   await recordAudit(db, { tenantId: input.tenantId, actor, action: "user.password_reset_issued", targetType: "user", targetId: user.id });
   return { url: link.url, expiresAt: link.expiresAt, email: user.email };
 }

@@ -55,6 +55,10 @@ describe("team management", () => {
     expect(withLink!.resetUrl).toMatch(/^http:\/\/x\.test\/reset-password\?token=/);
     const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, "njeri@a.test"));
     expect(mails).toHaveLength(1);
+    // The admin sees the invitation in the outbox, but not the link that would let them use it.
+    const token = new URL(withLink!.resetUrl!).searchParams.get("token")!;
+    expect(mails[0].body).not.toContain(token);
+    expect(mails[0].body).not.toContain(encodeURIComponent(token));
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "user.create"));
     expect(audits.length).toBe(2);
     expect(JSON.stringify(audits)).not.toContain("Wafula-Staff-Pass-1");
@@ -93,12 +97,14 @@ describe("team management", () => {
     await updateUser(t.db, { tenantId: A, id: adminA, role: "ADMIN" }, actor);
   });
 
-  it("an admin's reset link works for the member and is recorded in the outbox", async () => {
+  it("an admin's reset link is shown once and recorded in the outbox without the link", async () => {
     const [w] = await t.db.select().from(users).where(eq(users.email, "wafula@a.test"));
     const link = await issuePasswordReset(t.db, { tenantId: A, id: w.id, appUrl: "http://x.test" }, actor);
     expect(link.url).toContain("token=");
     const outbox = await withTenant(t.db, A, (tx) => findOutboxMail(tx, { tenantId: A }));
-    expect(outbox.rows.some((m) => m.body.includes(link.url))).toBe(true);
+    const mail = outbox.rows.find((m) => m.to === "wafula@a.test" && m.subject.startsWith("Reset"))!;
+    expect(mail.body).toContain("Hello Wafula");
+    expect(mail.body).not.toContain(new URL(link.url).searchParams.get("token")!);
     const outboxB = await withTenant(t.db, B, (tx) => findOutboxMail(tx, { tenantId: B }));
     expect(outboxB.rows.some((m) => m.to.endsWith("@a.test"))).toBe(false);
   });

@@ -18,7 +18,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Mail outbox"
-        description="Every email the platform sent for your ISP. Without SMTP configured, messages stay here so you can pass links on by hand."
+        description="Every email the platform sent for your ISP. Reset and invitation links are not kept: only the recipient gets them. To pass one on by hand, issue a new link from Team."
       />
       <Card>
         <CardHeader title={`${mail.total} ${mail.total === 1 ? "message" : "messages"}`} />
