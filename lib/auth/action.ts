@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import type { Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { AppError, isAppError, type FieldErrors } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
 import type { Actor } from "@/lib/services/audit/record-audit";
@@ -26,6 +26,8 @@ export interface ActionContext {
   tenantId: string;
   actor: Actor;
   tx: Tx;
+  /** The pool, only for rate-limit counters: a count must survive the rollback of a failed attempt. */
+  limits: Db;
 }
 
 /** Turns FormData into a plain object: repeated keys become arrays, "" stays "" for the schema to judge. */
@@ -67,7 +69,7 @@ export function tenantAction<S extends z.ZodType, T>(
       const input = opts.schema.parse(raw);
       const actor = await requestActor({ userId: staff.userId, label: staff.impersonating ? `operator:${staff.email}` : staff.email });
       const data = await withTenant(getDb(), staff.tenantId, (tx) =>
-        fn({ staff: staff as StaffContext & { tenantId: string }, tenantId: staff.tenantId!, actor, tx }, input),
+        fn({ staff: staff as StaffContext & { tenantId: string }, tenantId: staff.tenantId!, actor, tx, limits: getDb() }, input),
       );
       const message = typeof opts.message === "function" ? opts.message(data) : opts.message;
       return { ok: true, data, message };

@@ -15,7 +15,7 @@ export async function PUT(req: Request) {
     const body = changePasswordSchema.parse(await readJson(req));
     const actor = { userId, label: email, ip: clientIpFrom(req.headers), userAgent: req.headers.get("user-agent") };
     const ownTenant = impersonating ? null : tenantId;
-    const run = (db: Parameters<typeof changePassword>[0]) => changePassword(db, { ...body, tenantId: ownTenant, userId, sessionId }, actor);
+    const run = (db: Parameters<typeof changePassword>[0]) => changePassword(db, { ...body, tenantId: ownTenant, userId, sessionId }, actor, { limits: getDb() });
     const result = ownTenant ? await withTenant(getDb(), ownTenant, run) : await run(getDb());
     return jsonData({ changed: true, otherSessionsEnded: result.sessionsEnded });
   } catch (e) {
