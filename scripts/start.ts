@@ -117,8 +117,10 @@ async function main() {
     DATABASE_URL: env.databaseUrl,
     AUTH_SECRET: env.AUTH_SECRET,
     NEXTAUTH_SECRET: env.AUTH_SECRET,
-    NEXTAUTH_URL: env.APP_URL,
+    NEXTAUTH_URL: env.nextAuthUrl,
     APP_URL: env.APP_URL,
+    // The web process runs as production; a launcher started for development lets it keep an http:// APP_URL.
+    ALLOW_INSECURE_HTTP: env.isProduction ? String(env.ALLOW_INSECURE_HTTP) : "true",
     ENCRYPTION_KEYS: env.ENCRYPTION_KEYS,
     LOG_FORMAT: process.env.LOG_FORMAT ?? (env.isProduction ? "json" : "pretty"),
     NEXT_TELEMETRY_DISABLED: "1",
