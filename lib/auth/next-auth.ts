@@ -9,16 +9,13 @@ import { signIn, WEB_SESSION_SECONDS } from "@/lib/services/auth/sign-in";
 import { revokeSession } from "@/lib/services/auth/sign-out";
 import { childLogger } from "@/lib/logger";
 import { safeCallbackPath } from "./callback-url";
+import { clientAddressFrom } from "./client-address";
 
 const log = childLogger("auth");
 
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
   const v = headers?.[name];
   return typeof v === "string" ? v : Array.isArray(v) ? String(v[0]) : null;
-}
-
-export function clientIp(forwardedFor: string | null, realIp: string | null): string | null {
-  return forwardedFor?.split(",")[0]?.trim() || realIp || null;
 }
 
 let options: NextAuthOptions | undefined;
@@ -50,7 +47,7 @@ function buildOptions(): NextAuthOptions {
               { email: credentials?.email ?? "", password: credentials?.password ?? "", totpCode: credentials?.totpCode || undefined },
               {
                 kind: "WEB",
-                ip: clientIp(header(headers, "x-forwarded-for"), header(headers, "x-real-ip")),
+                ip: clientAddressFrom(headers),
                 userAgent: header(headers, "user-agent"),
               },
             );
