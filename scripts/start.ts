@@ -125,13 +125,13 @@ async function main() {
     LOG_FORMAT: process.env.LOG_FORMAT ?? (env.isProduction ? "json" : "pretty"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const nextBin = require.resolve("next/dist/bin/next");
+  // Our server in front of Next.js: it takes the client address from the socket (TRUST_PROXY_HOPS).
   const web = new SupervisedChild(
     {
       name: "web",
       command: process.execPath,
-      args: [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST],
-      env: childEnv,
+      args: ["--import", "tsx", "scripts/web-server.ts", ...(dev ? ["--dev"] : [])],
+      env: { ...childEnv, PORT: String(env.PORT), HOST: env.HOST },
     },
     log,
   );
