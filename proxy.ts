@@ -1,6 +1,8 @@
 // Sends signed-out visitors of the admin area to sign-in. Only a first filter: every layout, action
 // and route handler checks the session again against the database.
 import { NextResponse, type NextRequest } from "next/server";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { env } from "@/lib/env";
 
 const PUBLIC_PREFIXES = ["/sign-in", "/register", "/forgot-password", "/reset-password", "/portal", "/api", "/health", "/_next", "/favicon"];
 
@@ -11,7 +13,8 @@ export function proxy(req: NextRequest) {
   if (hasSession) return NextResponse.next();
   const url = req.nextUrl.clone();
   url.pathname = "/sign-in";
-  url.search = pathname === "/" || pathname === "/dashboard" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+  const back = pathname === "/" || pathname === "/dashboard" ? null : safeCallbackPath(pathname + search, env().APP_URL, "");
+  url.search = back ? `?callbackUrl=${encodeURIComponent(back)}` : "";
   return NextResponse.redirect(url);
 }
 

@@ -1,7 +1,8 @@
 // Tenant isolation, as an attacker inside tenant A would probe it: with A's session cookie, A's REST
 // access token and A's API key, call EVERY REST route (discovered from app/api/**/route.ts) and EVERY
 // server action (discovered from the build's server-reference manifest) with tenant B's ids. Each must
-// refuse, leak nothing of B, and leave B's rows exactly as they were.
+// refuse, leak nothing of B, and leave B's rows exactly as they were. A revoked API key and the key of a
+// tenant whose trial has ended are refused on every route, even for their own tenant.
 import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
@@ -379,6 +380,32 @@ test("B's monthly-partitioned history and RADIUS log stay invisible to A, in pag
   } finally {
     await tenantSql.end();
   }
+});
+
+test("a revoked API key and the key of a tenant whose trial has ended are refused on every route, even for their own tenant", async () => {
+  const revoked = await seedTenant(sql, "C");
+  const expired = await seedTenant(sql, "D");
+  await sql`update api_keys set revoked_at = now() where id = ${revoked.apiKeyId}`;
+  await sql`update tenants set status = 'TRIAL', trial_ends_at = now() - interval '1 minute' where id = ${expired.id}`;
+  const before = [await snapshotTenant(sql, revoked.id), await snapshotTenant(sql, expired.id)];
+  const failures: string[] = [];
+  let calls = 0;
+  for (const [owner, label] of [[revoked, "revoked key"], [expired, "trial-ended key"]] as const) {
+    const auth: Auth = { label, headers: { authorization: `Bearer ${owner.apiKey}` } };
+    for (const route of discoverRoutes()) {
+      if (PUBLIC_ROUTES.some((re) => re.test(route.path))) continue;
+      for (const method of route.methods) {
+        for (const url of expand(route, owner)) {
+          const res = await call(method, url, auth, method === "GET" || method === "DELETE" ? undefined : idBody(owner, owner.ids.customer?.[0] ?? owner.id));
+          calls++;
+          if (res.status !== 401) failures.push(`${method} ${url} [${label}] → ${res.status}: ${res.text.slice(0, 120)}`);
+        }
+      }
+    }
+  }
+  console.log(`revoked / trial-ended API keys: ${calls} calls, every non-public route`);
+  expect(failures, failures.join("\n")).toEqual([]);
+  expect([await snapshotTenant(sql, revoked.id), await snapshotTenant(sql, expired.id)]).toEqual(before);
 });
 
 test("logout is the caller's own: it ends A's session and touches nothing of B", async () => {

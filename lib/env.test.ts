@@ -27,7 +27,25 @@ describe("configuration", () => {
 
   it("refuses to start in production without secrets and a database, naming each", () => {
     const p = problems({ NODE_ENV: "production", DATA_DIR: tmp() });
-    expect(p.map((x) => x.split(":")[0]).sort()).toEqual(["AUTH_SECRET", "DATABASE_URL", "ENCRYPTION_KEYS", "TENANT_DATABASE_URL"]);
+    expect(p.map((x) => x.split(":")[0]).sort()).toEqual(["APP_URL", "AUTH_SECRET", "DATABASE_URL", "ENCRYPTION_KEYS", "TENANT_DATABASE_URL"]);
+  });
+
+  const production = { NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db:5432/isp", TENANT_DATABASE_URL: "postgres://t:p@db:5432/isp", AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` };
+
+  it("refuses a plain-HTTP APP_URL in production unless ALLOW_INSECURE_HTTP says so, naming both", () => {
+    const p = problems({ ...production, DATA_DIR: tmp(), APP_URL: "http://isp.example.net" });
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^APP_URL: must be https:\/\/ in production.*ALLOW_INSECURE_HTTP=true/);
+    expect(parseEnv({ ...production, DATA_DIR: tmp(), APP_URL: "http://isp.example.net", ALLOW_INSECURE_HTTP: "true" }).APP_URL).toBe("http://isp.example.net");
+    const ok = parseEnv({ ...production, DATA_DIR: tmp(), APP_URL: "https://isp.example.net/" });
+    expect(ok.APP_URL).toBe("https://isp.example.net");
+    expect(ok.nextAuthUrl).toBe("https://isp.example.net/api/auth");
+  });
+
+  it("validates TRUST_PROXY_HOPS (default 0: the socket is the client)", () => {
+    expect(parseEnv({ DATA_DIR: tmp(), ...production, NODE_ENV: "development" }).TRUST_PROXY_HOPS).toBe(0);
+    expect(problems({ DATA_DIR: tmp(), TRUST_PROXY_HOPS: "-1" }).find((x) => x.startsWith("TRUST_PROXY_HOPS:"))).toMatch(/0 or more/);
+    expect(problems({ DATA_DIR: tmp(), TRUST_PROXY_HOPS: "one" }).find((x) => x.startsWith("TRUST_PROXY_HOPS:"))).toBeTruthy();
   });
 
   it("generates secrets once under DATA_DIR for the embedded default and reuses them", () => {

@@ -32,7 +32,15 @@ export const envSchema = z.object({
   EMBEDDED_PG_PORT: port(55432),
   HOST: z.string().default("0.0.0.0"),
   PORT: port(3000),
-  APP_URL: z.string().url("must be an absolute URL such as http://localhost:3000").optional(),
+  APP_URL: z
+    .string()
+    .url("must be an absolute URL such as https://isp.example.net")
+    .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+    .optional(),
+  /** Lets production run on a plain-HTTP APP_URL (session cookies then travel without the Secure flag). */
+  ALLOW_INSECURE_HTTP: boolish(false),
+  /** How many reverse proxies in front of the web app append to X-Forwarded-For (0: the socket's address is the client). */
+  TRUST_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10, "must be at most 10").default(0),
   WORKER_HEALTH_PORT: port(3001),
   RADIUS_HOST: z.string().default("0.0.0.0"),
   RADIUS_AUTH_PORT: port(1812),
@@ -69,6 +77,8 @@ export type Env = RawEnv & {
   APP_URL: string;
   isProduction: boolean;
   usesEmbeddedDatabase: boolean;
+  /** next-auth's endpoint under APP_URL (its NEXTAUTH_URL), so cookies and redirects follow APP_URL. */
+  nextAuthUrl: string;
   databaseUrl: string;
   /** Where withTenant's pool logs in: TENANT_DATABASE_URL, or DATABASE_URL's server as isp_tenant_login. */
   tenantDatabaseUrl: string;
@@ -145,6 +155,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     if (!raw.ENCRYPTION_KEYS) problems.push("ENCRYPTION_KEYS: required in production (keyId:base64 of 32 random bytes)");
     if (!raw.DATABASE_URL) problems.push("DATABASE_URL: required in production (the embedded PostgreSQL is for development)");
     if (!raw.TENANT_DATABASE_URL) problems.push("TENANT_DATABASE_URL: required in production (the same database, logged in as a role of its own for tenant requests)");
+    if (!raw.APP_URL) problems.push("APP_URL: required in production (the public https:// address of the web app)");
+    else if (raw.APP_URL.startsWith("http://") && !raw.ALLOW_INSECURE_HTTP) {
+      problems.push("APP_URL: must be https:// in production, or session cookies are sent without the Secure flag; set ALLOW_INSECURE_HTTP=true to run over plain HTTP anyway");
+    }
     if (problems.length) throw new ConfigError(problems);
   }
 
@@ -161,12 +175,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new ConfigError([`${secretsFile(dataDir)}: has no tenantPassword yet. Start the platform once with \`npm start\` to add it, or set TENANT_DATABASE_URL`]);
   }
   const tenantDatabaseUrl = raw.TENANT_DATABASE_URL ?? generatedTenantUrl(databaseUrl, generated!.tenantPassword);
+  const appUrl = (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
   return {
     ...raw,
     DATA_DIR: dataDir,
     AUTH_SECRET: raw.AUTH_SECRET ?? generated!.authSecret,
     ENCRYPTION_KEYS: raw.ENCRYPTION_KEYS ?? generated!.encryptionKeys,
-    APP_URL: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
+    APP_URL: appUrl,
+    nextAuthUrl: new URL("/api/auth", appUrl).toString(),
     isProduction,
     usesEmbeddedDatabase: !raw.DATABASE_URL,
     databaseUrl,
@@ -191,6 +207,14 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/**
+ * next-auth v4 reads its public URL from process.env.NEXTAUTH_URL on every request (the launcher used to
+ * be the only one to set it): derive it from APP_URL, so `next start` or any other start gets it too.
+ */
+export function publishNextAuthUrl(e: Env = env()) {
+  process.env.NEXTAUTH_URL = e.nextAuthUrl;
 }
 
 /** For tests that change process.env. */

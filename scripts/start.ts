@@ -118,19 +118,21 @@ async function main() {
     TENANT_DATABASE_URL: env.tenantDatabaseUrl,
     AUTH_SECRET: env.AUTH_SECRET,
     NEXTAUTH_SECRET: env.AUTH_SECRET,
-    NEXTAUTH_URL: env.APP_URL,
+    NEXTAUTH_URL: env.nextAuthUrl,
     APP_URL: env.APP_URL,
+    // The web process runs as production; a launcher started for development lets it keep an http:// APP_URL.
+    ALLOW_INSECURE_HTTP: env.isProduction ? String(env.ALLOW_INSECURE_HTTP) : "true",
     ENCRYPTION_KEYS: env.ENCRYPTION_KEYS,
     LOG_FORMAT: process.env.LOG_FORMAT ?? (env.isProduction ? "json" : "pretty"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const nextBin = require.resolve("next/dist/bin/next");
+  // Our server in front of Next.js: it takes the client address from the socket (TRUST_PROXY_HOPS).
   const web = new SupervisedChild(
     {
       name: "web",
       command: process.execPath,
-      args: [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST],
-      env: childEnv,
+      args: ["--import", "tsx", "scripts/web-server.ts", ...(dev ? ["--dev"] : [])],
+      env: { ...childEnv, PORT: String(env.PORT), HOST: env.HOST },
     },
     log,
   );

@@ -10,10 +10,9 @@ import { resetPassword, resetPasswordSchema } from "@/lib/services/auth/reset-pa
 import { startTotpEnrolment } from "@/lib/services/auth/start-totp-enrolment";
 import { confirmTotpEnrolment } from "@/lib/services/auth/confirm-totp-enrolment";
 
-export const registerAction = publicAction({ schema: registerTenantSchema }, async (ctx, input) => {
-  const { tenant, admin } = await registerTenant(getDb(), input, ctx);
-  return { tenantId: tenant.id, slug: tenant.slug, email: admin.email };
-});
+export const registerAction = publicAction({ schema: registerTenantSchema }, async (ctx, input) =>
+  registerTenant(getDb(), input, { ...ctx, appUrl: env().APP_URL }),
+);
 
 export const forgotPasswordAction = publicAction(
   { schema: requestPasswordResetSchema, message: "If an account uses this address, a reset link is on its way. It works for one hour." },

@@ -1,17 +1,18 @@
-// The one wrapper every server action goes through: session and permission check, zod parsing of the
-// form or object, the tenant-scoped transaction, and a discriminated result carrying every field error.
+// The one wrapper every server action goes through, composed of the steps in ./steps: session, two-factor
+// enrolment and permission check, the tenant, zod parsing of the form or object, the tenant-scoped
+// transaction, and a discriminated result carrying every field error.
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { withTenant } from "@/lib/db/tenant";
-import type { Tx } from "@/lib/db/client";
-import { AppError, isAppError, type FieldErrors } from "@/lib/errors";
+import type { Db, Tx } from "@/lib/db/client";
+import { isAppError, type FieldErrors } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
 import type { Actor } from "@/lib/services/audit/record-audit";
 import { zodFieldErrors } from "@/lib/services/zod-helpers";
 import type { Permission } from "./permissions";
 import { requireStaff, type StaffContext } from "./session";
 import { requestActor } from "./request-context";
+import { inTenant, requireTenant } from "./steps";
 
 const log = childLogger("action");
 
@@ -26,6 +27,8 @@ export interface ActionContext {
   tenantId: string;
   actor: Actor;
   tx: Tx;
+  /** The pool, only for rate-limit counters: a count must survive the rollback of a failed attempt. */
+  limits: Db;
 }
 
 /** Turns FormData into a plain object: repeated keys become arrays, "" stays "" for the schema to judge. */
@@ -37,6 +40,11 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
     out[key] = values.length > 1 || key.endsWith("[]") ? values : values[0];
   }
   return out;
+}
+
+/** The parse step of every action: FormData or a plain object, through the zod schema. */
+export function parseInput<S extends z.ZodType>(schema: S, payload: FormData | unknown): z.output<S> {
+  return schema.parse(payload instanceof FormData ? formDataToObject(payload) : payload);
 }
 
 export function errorResult(e: unknown): ActionResult<never> {
@@ -62,13 +70,10 @@ export function tenantAction<S extends z.ZodType, T>(
   return async (_prev: ActionState<T> | undefined, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
     try {
       const staff = await requireStaff(opts.permission, { beforeTotpEnrolment: opts.beforeTotpEnrolment });
-      if (!staff.tenantId) throw new AppError("FORBIDDEN", "Open a tenant first");
-      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
-      const input = opts.schema.parse(raw);
+      const tenantId = requireTenant(staff, "Open a tenant first");
+      const input = parseInput(opts.schema, payload);
       const actor = await requestActor({ userId: staff.userId, label: staff.impersonating ? `operator:${staff.email}` : staff.email });
-      const data = await withTenant(getDb(), staff.tenantId, (tx) =>
-        fn({ staff: staff as StaffContext & { tenantId: string }, tenantId: staff.tenantId!, actor, tx }, input),
-      );
+      const data = await inTenant(tenantId, (tx) => fn({ staff: { ...staff, tenantId }, tenantId, actor, tx, limits: getDb() }, input));
       const message = typeof opts.message === "function" ? opts.message(data) : opts.message;
       return { ok: true, data, message };
     } catch (e) {
@@ -90,8 +95,7 @@ export function platformAction<S extends z.ZodType, T>(
   return async (_prev: ActionState<T> | undefined, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
     try {
       const staff = await requireStaff("platform:manage");
-      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
-      const input = opts.schema.parse(raw);
+      const input = parseInput(opts.schema, payload);
       const actor = await requestActor({ userId: staff.userId, label: `operator:${staff.email}` });
       const data = await fn({ staff, actor, db: getDb() }, input);
       const message = typeof opts.message === "function" ? opts.message(data) : opts.message;
@@ -114,8 +118,7 @@ export function publicAction<S extends z.ZodType, T>(
 ) {
   return async (_prev: ActionState<T> | undefined, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
     try {
-      const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
-      const input = opts.schema.parse(raw);
+      const input = parseInput(opts.schema, payload);
       const actor = await requestActor({});
       const data = await fn({ ip: actor.ip ?? null, userAgent: actor.userAgent ?? null }, input);
       const message = typeof opts.message === "function" ? opts.message(data) : opts.message;

@@ -1,56 +1,19 @@
-// The one wrapper every REST handler goes through, composed of small steps: authenticate (session
-// cookie, bearer access token or API key), resolve the tenant, authorize, parse with zod, run in the
-// tenant-scoped transaction, and map the result or error to { data } | { error: { code, message, details } }.
+// REST handlers are compositions of the steps in ./steps: authenticate (session cookie, bearer access
+// token or API key), require two-factor enrolment, authorise, resolve the tenant, parse with zod, run in
+// the tenant-scoped transaction (apiRoute) or not (apiHandler: streams), and map the result or error to
+// { data } | { error: { code, message, details } }.
 import "server-only";
-import { getServerSession } from "next-auth";
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { getDb } from "@/lib/db";
-import { withTenant } from "@/lib/db/tenant";
 import type { Tx } from "@/lib/db/client";
-import { AppError, httpStatus, isAppError } from "@/lib/errors";
+import { httpStatus, isAppError } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
 import type { Actor } from "@/lib/services/audit/record-audit";
 import { zodFieldErrors } from "@/lib/services/zod-helpers";
-import { verifyAccessToken } from "@/lib/services/auth/access-token";
-import { getApiKeyContext, looksLikeApiKey } from "@/lib/services/auth/get-api-key-context";
-import { getSessionContext, mustEnrolTotp, totpSetupRequired, type StaffContext } from "@/lib/services/auth/get-session-context";
-import { authOptions } from "./next-auth";
-import { can, type Permission } from "./permissions";
-import { clientIpFrom } from "./request-context";
+import { actorOf, authenticate, authorize, inTenant, requireEnrolment, requirePrincipal, requireTenant, type PermissionNeed, type Principal } from "./steps";
+
+export { authenticate, type Principal } from "./steps";
 
 const log = childLogger("api");
-
-export interface Principal {
-  kind: "session" | "token" | "api-key";
-  context: Omit<StaffContext, "sessionId" | "userId" | "email" | "name"> & {
-    sessionId?: string;
-    userId?: string;
-    email?: string;
-    name?: string;
-    apiKeyId?: string;
-  };
-}
-
-export async function authenticate(req: Request): Promise<Principal | null> {
-  const auth = req.headers.get("authorization");
-  const db = getDb();
-  if (auth?.toLowerCase().startsWith("bearer ")) {
-    const token = auth.slice(7).trim();
-    if (looksLikeApiKey(token)) {
-      const ctx = await getApiKeyContext(db, token);
-      return ctx ? { kind: "api-key", context: ctx } : null;
-    }
-    const claims = verifyAccessToken(env().AUTH_SECRET, token);
-    if (!claims) return null;
-    const ctx = await getSessionContext(db, claims.sid);
-    return ctx && ctx.userId === claims.sub ? { kind: "token", context: ctx } : null;
-  }
-  const session = await getServerSession(authOptions());
-  if (!session?.sid) return null;
-  const ctx = await getSessionContext(db, session.sid);
-  return ctx ? { kind: "session", context: ctx } : null;
-}
 
 export function jsonError(e: unknown): Response {
   if (e instanceof z.ZodError) {
@@ -71,14 +34,29 @@ export function jsonError(e: unknown): Response {
   return Response.json({ error: { code: "INTERNAL", message: "Internal error", details: {} } }, { status: 500 });
 }
 
-export interface ApiContext<P> {
-  req: Request;
-  params: P;
+export interface ApiAccess {
   principal: Principal;
   tenantId: string;
   actor: Actor;
-  tx: Tx;
+}
+
+/** Steps 1–4 for a tenant endpoint: the caller, let in, with their tenant and audit actor. */
+export async function resolveApiAccess(req: Request, need: PermissionNeed): Promise<ApiAccess> {
+  const principal = requirePrincipal(await authenticate(req));
+  requireEnrolment(principal);
+  authorize(principal.context.role, need);
+  const tenantId = requireTenant(principal.context);
+  return { principal, tenantId, actor: actorOf(principal, req.headers) };
+}
+
+export interface ApiHandlerContext<P> extends ApiAccess {
+  req: Request;
+  params: P;
   query: URLSearchParams;
+}
+
+export interface ApiContext<P> extends ApiHandlerContext<P> {
+  tx: Tx;
 }
 
 type RouteHandler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
@@ -89,36 +67,33 @@ export async function readJson(req: Request): Promise<unknown> {
   return JSON.parse(text);
 }
 
-/** A tenant-scoped REST handler. `fn` returns the data (wrapped as { data }) or a Response. */
-export function apiRoute<P = Record<string, string>>(
-  opts: { permission: Permission; status?: number },
-  fn: (ctx: ApiContext<P>) => Promise<unknown>,
+/**
+ * A tenant endpoint without a transaction (streams: live events, CSV export, whose batches each open
+ * their own). `fn` returns the data (wrapped as { data }) or a Response.
+ */
+export function apiHandler<P = Record<string, string>>(
+  opts: { permission: PermissionNeed; status?: number },
+  fn: (ctx: ApiHandlerContext<P>) => Promise<unknown>,
 ): RouteHandler<P> {
   return async (req, routeCtx) => {
     try {
-      const principal = await authenticate(req);
-      if (!principal) throw new AppError("UNAUTHORIZED", "Sign in or send a valid bearer token or API key");
-      // API keys belong to the tenant, not to a person; a person's session or token obeys the 2FA policy.
-      if (principal.kind !== "api-key" && mustEnrolTotp(principal.context)) throw totpSetupRequired(principal.context.tenantName);
-      if (!can(principal.context.role, opts.permission)) throw new AppError("FORBIDDEN", "You do not have permission to do this");
-      const tenantId = principal.context.tenantId;
-      if (!tenantId) throw new AppError("FORBIDDEN", "This endpoint works inside a tenant");
-      const params = (await routeCtx.params) ?? ({} as P);
-      const actor: Actor = {
-        userId: principal.context.userId ?? null,
-        apiKeyId: principal.context.apiKeyId ?? null,
-        label: principal.context.email ?? `api-key:${principal.context.apiKeyId}`,
-        ip: clientIpFrom(req.headers),
-        userAgent: req.headers.get("user-agent"),
-      };
-      const query = new URL(req.url).searchParams;
-      const result = await withTenant(getDb(), tenantId, (tx) => fn({ req, params, principal, tenantId, actor, tx, query }));
+      const access = await resolveApiAccess(req, opts.permission);
+      const params = (await routeCtx?.params) ?? ({} as P);
+      const result = await fn({ ...access, req, params, query: new URL(req.url).searchParams });
       if (result instanceof Response) return result;
       return jsonData(result, opts.status);
     } catch (e) {
       return jsonError(e);
     }
   };
+}
+
+/** A tenant-scoped REST handler: apiHandler with `fn` inside the tenant transaction. */
+export function apiRoute<P = Record<string, string>>(
+  opts: { permission: PermissionNeed; status?: number },
+  fn: (ctx: ApiContext<P>) => Promise<unknown>,
+): RouteHandler<P> {
+  return apiHandler<P>(opts, (ctx) => inTenant(ctx.tenantId, (tx) => fn({ ...ctx, tx })));
 }
 
 const bigintSafe = (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);

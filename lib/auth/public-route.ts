@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from "@/lib/services/auth/access-token";
 import type { Actor } from "@/lib/services/audit/record-audit";
 import { jsonData, jsonError } from "./api";
-import { clientIpFrom } from "./request-context";
+import { clientAddressFrom } from "./client-address";
 
 export interface PublicContext {
   req: Request;
@@ -17,7 +17,7 @@ export interface PublicContext {
 export function publicRoute(opts: { status?: number }, fn: (ctx: PublicContext) => Promise<unknown>) {
   return async (req: Request): Promise<Response> => {
     try {
-      const ip = clientIpFrom(req.headers);
+      const ip = clientAddressFrom(req.headers);
       const userAgent = req.headers.get("user-agent");
       const result = await fn({ req, ip, userAgent, actor: { ip, userAgent } });
       if (result instanceof Response) return result;

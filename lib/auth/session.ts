@@ -8,8 +8,9 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "./next-auth";
 import { getDb } from "@/lib/db";
 import { can, type Permission } from "./permissions";
-import { getSessionContext, mustEnrolTotp, totpSetupRequired, touchSession, type StaffContext } from "@/lib/services/auth/get-session-context";
+import { getSessionContext, mustEnrolTotp, touchSession, type StaffContext } from "@/lib/services/auth/get-session-context";
 import { AppError } from "@/lib/errors";
+import { authorize, requireEnrolment } from "./steps";
 
 export type { StaffContext };
 
@@ -48,7 +49,7 @@ export async function requirePlatformPage(): Promise<StaffContext> {
 export async function requireStaff(permission?: Permission, opts: { beforeTotpEnrolment?: boolean } = {}): Promise<StaffContext> {
   const staff = await getStaff();
   if (!staff) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
-  if (mustEnrolTotp(staff) && !opts.beforeTotpEnrolment) throw totpSetupRequired(staff.tenantName);
-  if (permission && !can(staff.role, permission)) throw new AppError("FORBIDDEN", "You do not have permission to do this");
+  requireEnrolment({ kind: "session", context: staff }, opts);
+  if (permission) authorize(staff.role, permission);
   return staff;
 }

@@ -56,10 +56,10 @@ export const revokeApiKeyAction = tenantAction({ schema: revokeApiKeySchema, per
 
 export const changeMyPasswordAction = tenantAction(
   { schema: changePasswordSchema, permission: "dashboard:read", message: "Password changed. Your other sessions have been signed out." },
-  (ctx, input) => changePassword(ctx.tx, { ...input, tenantId: ctx.tenantId, userId: ctx.staff.userId, sessionId: ctx.staff.sessionId }, ctx.actor),
+  (ctx, input) => changePassword(ctx.tx, { ...input, tenantId: ctx.tenantId, userId: ctx.staff.userId, sessionId: ctx.staff.sessionId }, ctx.actor, { limits: ctx.limits }),
 );
 
 export const disableMyTotpAction = tenantAction({ schema: z.object({ password: z.string() }), permission: "dashboard:read", message: "Two-factor sign-in is off" }, async (ctx, input) => {
-  await disableTotp(ctx.tx, { tenantId: ctx.tenantId, userId: ctx.staff.userId, password: input.password }, ctx.actor);
+  await disableTotp(ctx.tx, { tenantId: ctx.tenantId, userId: ctx.staff.userId, password: input.password }, ctx.actor, { limits: ctx.limits });
   return done("/settings/security", null);
 });

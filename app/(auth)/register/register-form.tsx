@@ -27,7 +27,7 @@ export function RegisterForm({ timezones }: { timezones: string[] }) {
       if (res?.ok && !res.error) {
         router.replace("/dashboard");
         router.refresh();
-      } else setSignInError("Your ISP is registered. Sign in to continue.");
+      } else setSignInError(`We sent a mail to ${fd.get("email")}. Sign in to continue.`);
     },
   });
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getStaff } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { env } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -8,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const staff = await getStaff();
   const { callbackUrl, error } = await searchParams;
-  const safeCallback = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  const safeCallback = safeCallbackPath(callbackUrl, env().APP_URL);
   if (staff) redirect(staff.tenantId ? safeCallback : "/platform");
   return (
     <div>

@@ -1,9 +1,10 @@
-// A signed-in user changes their password: the current one is checked (rate-limited), and every
-// other session of the user ends, so a stolen cookie or token stops working.
+// A signed-in user changes their password: the current one is checked (rate-limited on the pool, so a
+// failure that rolls the caller's transaction back is still counted), and every other session of the
+// user ends, so a stolen cookie or token stops working.
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/lib/db/schema";
-import type { Database } from "@/lib/db/client";
+import type { Database, Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/password";
 import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
@@ -20,13 +21,17 @@ export const changePasswordSchema = z
   .refine((d) => d.currentPassword !== d.newPassword, { message: "Choose a password different from the current one", path: ["newPassword"] });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
+/** Every place that asks a signed-in user for their password again shares one counter per user. */
+export const passwordCheckLimit = (userId: string) => ({ key: `password-check:${userId}`, limit: 10, windowSeconds: 900 });
+
 export async function changePassword(
   db: Database,
   input: ChangePasswordInput & { tenantId: string | null; userId: string; sessionId?: string },
   actor: Actor,
+  ctx: { limits: Db },
 ): Promise<{ sessionsEnded: number }> {
   const data = changePasswordSchema.parse(input);
-  await enforceRateLimits(db, [{ key: `password-change:${input.userId}`, limit: 10, windowSeconds: 900 }]);
+  await enforceRateLimits(ctx.limits, [passwordCheckLimit(input.userId)]);
   const scope = and(eq(users.id, input.userId), input.tenantId ? eq(users.tenantId, input.tenantId) : isNull(users.tenantId));
   const [user] = await db.select().from(users).where(scope);
   if (!user) throw notFound("User");

@@ -1,12 +1,14 @@
-// Turns two-factor sign-in off for oneself; the password is asked again so a borrowed unlocked
-// browser cannot remove the second factor.
+// Turns two-factor sign-in off for oneself; the password is asked again (under the same per-user limit
+// as a password change) so a borrowed unlocked browser cannot remove the second factor.
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/lib/db/schema";
-import type { Database } from "@/lib/db/client";
+import type { Database, Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { verifyPassword } from "@/lib/auth/password";
+import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
+import { passwordCheckLimit } from "./change-password";
 
 export const disableTotpSchema = z.object({
   tenantId: z.string().uuid().nullable(),
@@ -15,8 +17,9 @@ export const disableTotpSchema = z.object({
 });
 export type DisableTotpInput = z.input<typeof disableTotpSchema>;
 
-export async function disableTotp(db: Database, input: DisableTotpInput, actor: Actor): Promise<void> {
+export async function disableTotp(db: Database, input: DisableTotpInput, actor: Actor, ctx: { limits: Db }): Promise<void> {
   const data = disableTotpSchema.parse(input);
+  await enforceRateLimits(ctx.limits, [passwordCheckLimit(data.userId)]);
   const scope = and(eq(users.id, data.userId), data.tenantId ? eq(users.tenantId, data.tenantId) : isNull(users.tenantId));
   const [user] = await db.select().from(users).where(scope);
   if (!user) throw notFound("User");

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/lib/db/schema";
-import type { Database } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -15,7 +15,7 @@ export const requestPasswordResetSchema = z.object({
 export type RequestPasswordResetInput = z.input<typeof requestPasswordResetSchema>;
 
 export async function requestPasswordReset(
-  db: Database,
+  db: Db,
   input: RequestPasswordResetInput,
   ctx: { ip: string | null; userAgent?: string | null; appUrl: string },
 ): Promise<void> {

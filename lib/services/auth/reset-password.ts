@@ -3,7 +3,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { passwordResetTokens, users } from "@/lib/db/schema";
-import type { Database } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashToken } from "@/lib/crypto";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
@@ -22,7 +22,7 @@ export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 
 const INVALID = "This reset link is invalid, already used or expired. Ask for a new one.";
 
-export async function resetPassword(db: Database, input: ResetPasswordInput, ctx: { ip: string | null; userAgent?: string | null }): Promise<{ email: string }> {
+export async function resetPassword(db: Db, input: ResetPasswordInput, ctx: { ip: string | null; userAgent?: string | null }): Promise<{ email: string }> {
   const data = resetPasswordSchema.parse(input);
   if (ctx.ip) await enforceRateLimits(db, [{ key: `reset-use:ip:${ctx.ip}`, limit: 20, windowSeconds: 900 }]);
   const passwordHash = await hashPassword(data.password);

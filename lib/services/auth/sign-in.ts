@@ -2,15 +2,17 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authSessions, tenants, users, type Role } from "@/lib/db/schema";
-import type { Database } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
-import { hashToken, randomToken } from "@/lib/crypto";
+import crypto from "node:crypto";
+import { hashToken } from "@/lib/crypto";
 import { enforceRateLimits, resetRateLimit } from "@/lib/services/rate-limit/consume-rate-limit";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { getSecuritySettings } from "@/lib/services/tenants/get-security-settings";
 import { totpSetupRequired } from "./get-session-context";
 import { verifySecondFactor } from "./second-factor";
+import { issueRefreshToken } from "./refresh-token";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address"),
@@ -41,7 +43,7 @@ const LOGIN_LIMITS = (email: string, ip: string | null) => [
   ...(ip ? [{ key: `login:ip:${ip}`, limit: 50, windowSeconds: 900 }] : []),
 ];
 
-export async function signIn(db: Database, input: SignInInput, ctx: SignInContext): Promise<SignInResult> {
+export async function signIn(db: Db, input: SignInInput, ctx: SignInContext): Promise<SignInResult> {
   const data = signInSchema.parse(input);
   await enforceRateLimits(db, LOGIN_LIMITS(data.email, ctx.ip));
 
@@ -83,11 +85,13 @@ export async function signIn(db: Database, input: SignInInput, ctx: SignInContex
   }
 
   await resetRateLimit(db, `login:account:${data.email}`);
-  const refreshToken = ctx.kind === "API" ? randomToken() : undefined;
+  const sessionId = crypto.randomUUID();
+  const refreshToken = ctx.kind === "API" ? issueRefreshToken(sessionId) : undefined;
   const expiresAt = new Date(Date.now() + (ctx.kind === "API" ? API_REFRESH_SECONDS : WEB_SESSION_SECONDS) * 1000);
   const [session] = await db
     .insert(authSessions)
     .values({
+      id: sessionId,
       userId: row.user.id,
       tenantId: row.user.tenantId,
       kind: ctx.kind,

@@ -1,6 +1,8 @@
 // Fixed-window rate limits in PostgreSQL, shared by every web process. One round trip per check.
+// Counting happens on the pool, never inside the caller's transaction: a failed attempt throws, the
+// caller's transaction rolls back, and a count written there would vanish with it.
 import { sql } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 
@@ -22,7 +24,14 @@ export function effectiveLimit(rule: RateLimitRule): number {
   return rule.key.includes(":ip:") ? rule.limit * env().RATE_LIMIT_IP_FACTOR : rule.limit;
 }
 
-export async function consumeRateLimit(db: Database, rule: RateLimitRule): Promise<RateLimitResult> {
+/** The pool handle counters are written with. A transaction has no `$client`: it is refused at run time too. */
+function ownConnection(db: Db): Db {
+  if (!(db as Partial<Db>).$client) throw new Error("rate limits count on their own connection: pass the pool (getDb()), not a transaction");
+  return db;
+}
+
+export async function consumeRateLimit(pool: Db, rule: RateLimitRule): Promise<RateLimitResult> {
+  const db = ownConnection(pool);
   const [row] = await db.execute<{ count: number; retry: number }>(sql`
     insert into rate_limits as r (key, count, reset_at)
     values (${rule.key}, 1, now() + make_interval(secs => ${rule.windowSeconds}))
@@ -34,10 +43,11 @@ export async function consumeRateLimit(db: Database, rule: RateLimitRule): Promi
 }
 
 /** Consumes every rule; throws RATE_LIMITED naming the wait if any is over its limit. */
-export async function enforceRateLimits(db: Database, rules: RateLimitRule[]): Promise<void> {
+export async function enforceRateLimits(pool: Db, rules: RateLimitRule[]): Promise<void> {
+  ownConnection(pool);
   let worst = 0;
   for (const rule of rules) {
-    const r = await consumeRateLimit(db, rule);
+    const r = await consumeRateLimit(pool, rule);
     if (!r.allowed) worst = Math.max(worst, r.retryAfterSeconds);
   }
   if (worst > 0) {
@@ -46,12 +56,12 @@ export async function enforceRateLimits(db: Database, rules: RateLimitRule[]): P
 }
 
 /** Clears counters (e.g. the per-account login counter after a successful sign-in). */
-export async function resetRateLimit(db: Database, key: string) {
-  await db.execute(sql`delete from rate_limits where key = ${key}`);
+export async function resetRateLimit(pool: Db, key: string) {
+  await ownConnection(pool).execute(sql`delete from rate_limits where key = ${key}`);
 }
 
 /** Housekeeping for the worker: expired windows are just rows to drop. */
-export async function purgeExpiredRateLimits(db: Database): Promise<number> {
+export async function purgeExpiredRateLimits(db: Db): Promise<number> {
   const rows = await db.execute(sql`delete from rate_limits where reset_at < now() - interval '1 hour' returning 1`);
   return rows.length;
 }

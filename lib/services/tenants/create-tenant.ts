@@ -14,6 +14,8 @@ export const slugSchema = z
   .max(40, "Slug must be at most 40 characters")
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Slug may contain lowercase letters, digits and dashes");
 
+export const SLUG_TAKEN = "This slug is already taken";
+
 export const createTenantSchema = z.object({
   name: z.string().trim().min(2, "Name must be at least 2 characters").max(120),
   slug: slugSchema,
@@ -68,7 +70,7 @@ export async function createTenant(db: Database, input: CreateTenantInput, actor
     });
   } catch (e) {
     mapDbError(e, {
-      tenants_slug_key: ["slug", "This slug is already taken"],
+      tenants_slug_key: ["slug", SLUG_TAKEN],
       users_email_key: ["admin.email", "An account with this email already exists"],
     });
   }

@@ -1,12 +1,12 @@
-// GET /api/auth/me: who the caller is (user or API key), their role, tenant and permissions.
-import { authenticate, jsonData, jsonError } from "@/lib/auth/api";
+// GET /api/auth/me: who the caller is (user or API key), their role, tenant and permissions. Open to a
+// member who must still set up two-factor sign-in (they need to know that they must).
+import { jsonData, jsonError } from "@/lib/auth/api";
+import { authenticate, requirePrincipal } from "@/lib/auth/steps";
 import { rolePermissions } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 
 export async function GET(req: Request) {
   try {
-    const principal = await authenticate(req);
-    if (!principal) throw new AppError("UNAUTHORIZED", "Sign in or send a valid bearer token or API key");
+    const principal = requirePrincipal(await authenticate(req));
     const c = principal.context;
     return jsonData({
       kind: principal.kind,

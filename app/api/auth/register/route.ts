@@ -1,17 +1,12 @@
-// POST /api/auth/register: a new ISP on a trial with its first ADMIN, signed in at once (REST tokens).
+// POST /api/auth/register: a new ISP on a trial with its first ADMIN. The answer is the same whether or
+// not the address already has an account (its owner gets a mail instead); sign in with /api/auth/login.
 import { getDb } from "@/lib/db";
-import { publicRoute, tokenPair } from "@/lib/auth/public-route";
+import { env } from "@/lib/env";
+import { publicRoute } from "@/lib/auth/public-route";
 import { readJson } from "@/lib/auth/api";
-import { registerTenant } from "@/lib/services/tenants/register-tenant";
-import { signIn } from "@/lib/services/auth/sign-in";
+import { registerTenant, type RegisterTenantInput } from "@/lib/services/tenants/register-tenant";
 
-export const POST = publicRoute({ status: 201 }, async ({ req, ip, userAgent }) => {
-  const body = (await readJson(req)) as Record<string, unknown>;
-  const { tenant } = await registerTenant(getDb(), body as Parameters<typeof registerTenant>[1], { ip, userAgent });
-  const session = await signIn(getDb(), { email: String(body.email), password: String(body.password) }, { kind: "API", ip, userAgent });
-  return {
-    tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, status: tenant.status, trialEndsAt: tenant.trialEndsAt },
-    user: session.user,
-    ...tokenPair(session.sessionId, session.user.id, session.refreshToken!),
-  };
+export const POST = publicRoute({ status: 202 }, async ({ req, ip, userAgent }) => {
+  const { email } = await registerTenant(getDb(), (await readJson(req)) as RegisterTenantInput, { ip, userAgent, appUrl: env().APP_URL });
+  return { email, message: "Your ISP is ready if this address was new; otherwise a mail is on its way to it. Sign in with POST /api/auth/login." };
 });

@@ -1,13 +1,13 @@
 // GET /api/customers/export?…list filters: the filtered customers as CSV, streamed batch by batch
-// (each batch in its own short tenant transaction) so a 100,000-row export never sits in memory.
-import { apiRoute } from "@/lib/auth/api";
+// (each batch in its own short tenant transaction) so a 100,000-row export never sits in memory, and
+// no connection is held while the client reads.
+import { apiHandler } from "@/lib/auth/api";
+import { inTenant } from "@/lib/auth/steps";
 import { csvRow } from "@/lib/csv";
-import { getDb } from "@/lib/db";
-import { withTenant } from "@/lib/db/tenant";
 import { EXPORT_HEADER, findCustomersForExport, type ExportCursor } from "@/lib/services/customers/find-customers-for-export";
 import { customerFiltersSchema } from "@/lib/services/customers/find-customers";
 
-export const GET = apiRoute({ permission: "customers:read" }, async ({ tenantId, query }) => {
+export const GET = apiHandler({ permission: "customers:read" }, async ({ tenantId, query }) => {
   const filters = customerFiltersSchema.parse(Object.fromEntries(query));
   const encoder = new TextEncoder();
   let cursor: ExportCursor | null = null;
@@ -24,7 +24,7 @@ export const GET = apiRoute({ permission: "customers:read" }, async ({ tenantId,
         controller.close();
         return;
       }
-      const batch = await withTenant(getDb(), tenantId, (tx) => findCustomersForExport(tx, { ...filters, tenantId, after: cursor, limit: 2000 }));
+      const batch = await inTenant(tenantId, (tx) => findCustomersForExport(tx, { ...filters, tenantId, after: cursor, limit: 2000 }));
       if (batch.rows.length) controller.enqueue(encoder.encode(batch.rows.map(csvRow).join("")));
       cursor = batch.next;
       if (!cursor) done = true;
