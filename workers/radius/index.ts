@@ -31,6 +31,8 @@ export interface RadiusServiceOptions {
   authPort?: number;
   acctPort?: number;
   spoolDir?: string;
+  /** Spool segments rotate at this size (default 8 MiB). */
+  spoolSegmentBytes?: number;
   nasReloadMs?: number;
   /** How long an accounting commit may take before its batch is spooled and acknowledged (default 2,000 ms). */
   accountingCommitTimeoutMs?: number;
@@ -49,7 +51,13 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
     runtime: () => runtime,
     async start() {
       const metrics = new RadiusMetrics();
-      const spool = new AccountingSpool(opts.spoolDir ?? path.join(ctx.env.DATA_DIR, "radius-spool"));
+      const spool = new AccountingSpool(opts.spoolDir ?? path.join(ctx.env.DATA_DIR, "radius-spool"), {
+        log,
+        maxSegmentBytes: opts.spoolSegmentBytes,
+        onReadError: () => {
+          metrics.spoolReadErrors++;
+        },
+      });
       await spool.init();
       const registry = new NasRegistry(ctx.db, log, opts.nasReloadMs ?? 30_000, path.join(spool.dir, "nas-registry.json"));
       const logWriter = new RadiusLogWriter(ctx.db, metrics, log);
@@ -99,6 +107,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         ...metrics.snapshot(),
         nasRegistry: { size: registry.size, loadedAt: registry.loadedAt ? new Date(registry.loadedAt).toISOString() : null },
         spooling: accounting.spooling,
+        spoolUnreadable: spool.unreadableFiles,
         authCache: { size: authCache.size, caching: authCache.caching, ...authCache.stats },
         duplicateCache: server.duplicateEntries(),
         memoryMb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)])),
