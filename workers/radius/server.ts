@@ -90,7 +90,7 @@ export class RadiusServer {
 
   private dropUnknown(ip: string, reason: string) {
     this.o.metrics.drop(ip, null, null, reason);
-    this.o.logWriter.drop({ tenantId: null, nasId: null, nasIp: ip, username: null, reason });
+    this.o.logWriter.dropUnknown(ip, reason);
   }
 
   private drop(nas: NasEntry, ip: string, reason: string, kind: Kind, username: string | null = null) {
