@@ -21,6 +21,15 @@ import { getRadiusSettings, type RadiusSettings } from "@/lib/services/radius/ge
 import { activateVoucher } from "@/lib/services/radius/activate-voucher";
 import { allocateAddress } from "@/lib/services/ip-pools/allocate-address";
 import type { AuthCache } from "./auth-cache";
+import { VoucherThrottle, type ThrottleVerdict } from "./voucher-throttle";
+
+/** Rejects decided here rather than by decideAccess. */
+type HandlerRejectReason = "no_credentials" | "no_username" | "voucher_throttled";
+const HANDLER_MESSAGES: Record<HandlerRejectReason, string> = {
+  no_credentials: "Authentication failed",
+  no_username: "Authentication failed",
+  voucher_throttled: "Too many failed attempts: try again later",
+};
 
 export interface AuthOutcome {
   reply: Buffer;
@@ -85,6 +94,7 @@ export class AuthHandler {
     private readonly db: Db,
     private readonly log: Logger,
     private readonly subjects: AuthCache,
+    readonly voucherThrottle = new VoucherThrottle(),
   ) {
     this.settings = new SettingsCache(db);
   }
@@ -92,12 +102,12 @@ export class AuthHandler {
   async handle(packet: RadiusPacket, nas: NasEntry): Promise<AuthOutcome> {
     const username = packet.getString("User-Name") ?? "";
     const credential = credentialOf(packet);
-    const reject = (reason: RejectReason | "no_credentials" | "no_username", mschapIdent?: number): AuthOutcome => {
-      const message = reason in REJECT_MESSAGES ? REJECT_MESSAGES[reason as RejectReason] : "Authentication failed";
+    const reject = (reason: RejectReason | HandlerRejectReason, mschapIdent?: number, detail?: string): AuthOutcome => {
+      const message = reason in REJECT_MESSAGES ? REJECT_MESSAGES[reason as RejectReason] : HANDLER_MESSAGES[reason as HandlerRejectReason];
       const attributes: NamedAttribute[] = [["Reply-Message", message]];
       if (mschapIdent !== undefined) attributes.push(["MS-CHAP-Error", mschapErrorValue(mschapIdent)]);
       const reply = encodeResponse({ request: packet, code: RadiusCode.AccessReject, secret: nas.secret, attributes });
-      return { reply, accepted: false, username: username || null, reason };
+      return { reply, accepted: false, username: username || null, reason: detail ? `${reason}:${detail}` : reason };
     };
     if (!username) return reject("no_username");
     // PostgreSQL text cannot hold NUL, and no real login contains control characters or invalid UTF-8.
@@ -113,11 +123,15 @@ export class AuthHandler {
     let subject: AuthSubject | null = cached?.subject ?? null;
     let candidates: string[] = [];
     let viaMac = false;
+    const callingMac = normalizeMac(packet.getString("Calling-Station-Id"));
+    let throttled: ThrottleVerdict = null;
     if (cached?.subject) {
       const pw = cached.password();
       if (pw !== null) candidates = [pw];
     } else if (connection !== "PPPOE") {
-      subject = cred.kind === "none" ? null : await findVoucherSubject(this.db, key);
+      // Voucher codes are guessed by trying them: a MAC or router with too many misses gets no lookup.
+      throttled = cred.kind === "none" ? null : this.voucherThrottle.check(nas.id, callingMac);
+      subject = cred.kind === "none" || throttled ? null : await findVoucherSubject(this.db, key);
       // Hotspot vouchers log in with the code as user name, and the code or nothing as password.
       if (subject) candidates = [subject.voucherCode!, ""];
       else {
@@ -132,7 +146,11 @@ export class AuthHandler {
         }
       }
     }
-    if (!subject) return reject("unknown_user", mschapIdent);
+    if (!subject) {
+      if (throttled) return reject("voucher_throttled", mschapIdent, throttled);
+      if (connection !== "PPPOE" && cred.kind !== "none" && !cached?.subject) this.voucherThrottle.failed(nas.id, callingMac);
+      return reject("unknown_user", mschapIdent);
+    }
 
     let mschapAccept: NamedAttribute[] = [];
     let verified = false;
@@ -151,11 +169,13 @@ export class AuthHandler {
       }
       if (verified) break;
     }
-    if (!verified) return reject("wrong_password", mschapIdent);
+    if (!verified) {
+      if (subject.kind === "voucher") this.voucherThrottle.failed(nas.id, callingMac);
+      return reject("wrong_password", mschapIdent);
+    }
 
     const settings = await this.settings.get(nas.tenantId);
-    const mac = normalizeMac(packet.getString("Calling-Station-Id"));
-    const decision = decideAccess(subject, { now: new Date(), connection, mac, settings });
+    const decision = decideAccess(subject, { now: new Date(), connection, mac: callingMac, settings });
     if (!decision.accept) return reject(decision.reason, mschapIdent);
 
     const attributes = [...decision.attributes];

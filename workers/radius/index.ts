@@ -14,6 +14,7 @@ import { RadiusMetrics } from "./metrics";
 import { NasRegistry } from "./nas-registry";
 import { RadiusServer } from "./server";
 import { AccountingSpool } from "./spool";
+import { VoucherThrottle, type VoucherThrottleOptions } from "./voucher-throttle";
 
 export interface RadiusRuntime {
   server: RadiusServer;
@@ -39,6 +40,7 @@ export interface RadiusServiceOptions {
   /** How often the routers' last-seen times are written (default 10 s). */
   nasSeenFlushMs?: number;
   authCache?: AuthCacheOptions;
+  voucherThrottle?: VoucherThrottleOptions;
   /** Receives the started runtime (tests read ports and counters from it). */
   onStarted?: (runtime: RadiusRuntime) => void;
 }
@@ -63,6 +65,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       const logWriter = new RadiusLogWriter(ctx.db, metrics, log);
       const nasSeen = new NasSeenWriter(ctx.db, log, opts.nasSeenFlushMs);
       const authCache = new AuthCache(ctx.db, log, opts.authCache);
+      const voucherThrottle = new VoucherThrottle(opts.voucherThrottle);
       const accounting = new AccountingWriter(ctx.db, spool, metrics, log, {
         commitTimeoutMs: opts.accountingCommitTimeoutMs,
         // Usage and open sessions changed: this process sees it before the NOTIFY comes back.
@@ -82,7 +85,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         authPort: opts.authPort ?? ctx.env.RADIUS_AUTH_PORT,
         acctPort: opts.acctPort ?? ctx.env.RADIUS_ACCT_PORT,
         registry,
-        auth: new AuthHandler(ctx.db, log, authCache),
+        auth: new AuthHandler(ctx.db, log, authCache, voucherThrottle),
         accounting,
         metrics,
         logWriter,
@@ -110,6 +113,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         spoolUnreadable: spool.unreadableFiles,
         authCache: { size: authCache.size, caching: authCache.caching, ...authCache.stats },
         duplicateCache: server.duplicateEntries(),
+        voucherThrottled: voucherThrottle.stats,
         memoryMb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)])),
       }));
       log.info({ ...server.ports(), nas: registry.size }, "RADIUS listening");

@@ -13,7 +13,7 @@ import { sealSecret } from "@/lib/crypto";
 import type { WorkerContext } from "../core/context";
 import type { DatabaseService } from "../core/database";
 import type { Env } from "@/lib/env";
-import { createRadiusService, type RadiusRuntime } from "./index";
+import { createRadiusService, type RadiusRuntime, type RadiusServiceOptions } from "./index";
 
 export const TEST_SECRET = "radius-test-secret-123";
 
@@ -142,12 +142,12 @@ export function fakeDatabaseService(db: Db): DatabaseService & { setHealthy(v: b
 export async function startRadius(
   db: Db,
   databaseUrl: string,
-  opts: { spoolDir?: string; nasReloadMs?: number; database?: DatabaseService; accountingCommitTimeoutMs?: number } = {},
+  opts: Omit<RadiusServiceOptions, "host" | "authPort" | "acctPort"> & { database?: DatabaseService; dataDir?: string } = {},
 ): Promise<{ runtime: RadiusRuntime; auth: number; acct: number; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "isp-radius-"));
+  const { database, dataDir = mkdtempSync(path.join(os.tmpdir(), "isp-radius-")), ...serviceOpts } = opts;
   const env = { DATA_DIR: dataDir, databaseUrl, RADIUS_HOST: "127.0.0.1", RADIUS_AUTH_PORT: 0, RADIUS_ACCT_PORT: 0 } as unknown as Env;
-  const ctx: WorkerContext = { env, db, database: opts.database ?? fakeDatabaseService(db), log: silent };
-  const service = createRadiusService(ctx, { authPort: 0, acctPort: 0, host: "127.0.0.1", spoolDir: opts.spoolDir, nasReloadMs: opts.nasReloadMs, accountingCommitTimeoutMs: opts.accountingCommitTimeoutMs });
+  const ctx: WorkerContext = { env, db, database: database ?? fakeDatabaseService(db), log: silent };
+  const service = createRadiusService(ctx, { ...serviceOpts, authPort: 0, acctPort: 0, host: "127.0.0.1" });
   await service.start();
   const runtime = service.runtime()!;
   const ports = runtime.server.ports();
