@@ -6,6 +6,8 @@ import { registerHealthRoute } from "../core/health";
 import { JOBS } from "@/lib/jobs/names";
 import { sendJob } from "@/lib/jobs/send";
 import { AuthHandler } from "./auth-handler";
+import { accountingHandler } from "./accounting-handler";
+import { AuthSnapshot, type AuthSnapshotOptions } from "./auth-snapshot";
 import { AuthCache, type AuthCacheOptions } from "./auth-cache";
 import { AccountingWriter } from "./accounting-writer";
 import { RadiusLogWriter } from "./log-writer";
@@ -25,6 +27,7 @@ export interface RadiusRuntime {
   nasSeen: NasSeenWriter;
   spool: AccountingSpool;
   authCache: AuthCache;
+  authSnapshot: AuthSnapshot;
 }
 
 export interface RadiusServiceOptions {
@@ -41,6 +44,7 @@ export interface RadiusServiceOptions {
   nasSeenFlushMs?: number;
   authCache?: AuthCacheOptions;
   voucherThrottle?: VoucherThrottleOptions;
+  authSnapshot?: AuthSnapshotOptions;
   /** Receives the started runtime (tests read ports and counters from it). */
   onStarted?: (runtime: RadiusRuntime) => void;
 }
@@ -48,6 +52,7 @@ export interface RadiusServiceOptions {
 export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptions = {}): Service & { runtime(): RadiusRuntime | null } {
   const log = ctx.log.child({ service: "radius" });
   let runtime: RadiusRuntime | null = null;
+  let runtimeStopped = () => undefined as void;
   return {
     name: "radius",
     runtime: () => runtime,
@@ -61,13 +66,17 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         },
       });
       await spool.init();
-      const registry = new NasRegistry(ctx.db, log, opts.nasReloadMs ?? 30_000, path.join(spool.dir, "nas-registry.json"));
+      // The database may be down right now: RADIUS answers from saved state and spools from the first second.
+      const online = () => ctx.database.healthy;
+      const registry = new NasRegistry(ctx.db, log, opts.nasReloadMs ?? 30_000, path.join(spool.dir, "nas-registry.sealed"), online);
+      const authSnapshot = new AuthSnapshot(ctx.db, log, path.join(spool.dir, "auth-snapshot.sealed"), online, opts.authSnapshot);
       const logWriter = new RadiusLogWriter(ctx.db, metrics, log);
       const nasSeen = new NasSeenWriter(ctx.db, log, opts.nasSeenFlushMs);
       const authCache = new AuthCache(ctx.db, log, opts.authCache);
       const voucherThrottle = new VoucherThrottle(opts.voucherThrottle);
       const accounting = new AccountingWriter(ctx.db, spool, metrics, log, {
         commitTimeoutMs: opts.accountingCommitTimeoutMs,
+        online,
         // Usage and open sessions changed: this process sees it before the NOTIFY comes back.
         onStored: (records) => {
           for (const r of records) if (r.username) authCache.invalidate(r.tenantId, r.username);
@@ -80,13 +89,14 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
           }
         },
       });
+      const auth = new AuthHandler(ctx.db, log, authCache, { snapshot: authSnapshot, online, voucherThrottle });
       const server = new RadiusServer({
         host: opts.host ?? ctx.env.RADIUS_HOST,
         authPort: opts.authPort ?? ctx.env.RADIUS_AUTH_PORT,
         acctPort: opts.acctPort ?? ctx.env.RADIUS_ACCT_PORT,
         registry,
-        auth: new AuthHandler(ctx.db, log, authCache, voucherThrottle),
-        accounting,
+        auth: (c, request) => auth.handle(c, request),
+        acct: accountingHandler(accounting),
         metrics,
         logWriter,
         nasSeen,
@@ -95,23 +105,30 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       });
       await registry.start();
       authCache.start();
+      authSnapshot.start();
       logWriter.start();
       nasSeen.start();
+      let stopped = false;
       ctx.database.onChange((healthy) => {
-        if (healthy) {
+        if (healthy && !stopped) {
           accounting.wake();
+          authSnapshot.release();
           void registry.reload();
         }
       });
       await server.start();
       if (spool.hasData) accounting.wake();
-      runtime = { server, registry, metrics, accounting, logWriter, nasSeen, spool, authCache };
+      runtime = { server, registry, metrics, accounting, logWriter, nasSeen, spool, authCache, authSnapshot };
+      runtimeStopped = () => {
+        stopped = true;
+      };
       registerHealthRoute("/metrics/radius", () => ({
         ...metrics.snapshot(),
         nasRegistry: { size: registry.size, loadedAt: registry.loadedAt ? new Date(registry.loadedAt).toISOString() : null },
         spooling: accounting.spooling,
         spoolUnreadable: spool.unreadableFiles,
         authCache: { size: authCache.size, caching: authCache.caching, ...authCache.stats },
+        authSnapshot: { online: online(), ...authSnapshot.stats },
         duplicateCache: server.duplicateEntries(),
         voucherThrottled: voucherThrottle.stats,
         memoryMb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)])),
@@ -121,6 +138,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
     },
     async stop() {
       if (!runtime) return;
+      runtimeStopped();
       await runtime.server.stop();
       await runtime.accounting.stop();
       await runtime.spool.close();
@@ -128,6 +146,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       await runtime.nasSeen.stop();
       await runtime.registry.stop();
       await runtime.authCache.stop();
+      await runtime.authSnapshot.stop();
       runtime = null;
     },
   };

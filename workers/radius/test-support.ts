@@ -129,6 +129,7 @@ export function fakeDatabaseService(db: Db): DatabaseService & { setHealthy(v: b
       return healthy;
     },
     lastError: null,
+    ready: Promise.resolve(),
     onChange: (l) => void listeners.push(l),
     setHealthy(v: boolean) {
       healthy = v;

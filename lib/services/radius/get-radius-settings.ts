@@ -18,10 +18,17 @@ export interface RadiusSettings {
 
 export const DEFAULT_INTERIM_INTERVAL = 300;
 
+export const RADIUS_SETTING_KEYS = ["radius.interim_interval", "radius.restricted_mode"] as const;
+
 export async function getRadiusSettings(db: Database, input: { tenantId: string }): Promise<RadiusSettings> {
   const rows = await db.execute<{ key: string; value: unknown }>(
     sql`select key, value from settings where tenant_id = ${input.tenantId} and key in ('radius.interim_interval', 'radius.restricted_mode')`,
   );
+  return radiusSettingsFrom(rows);
+}
+
+/** A tenant's settings rows (any of RADIUS_SETTING_KEYS) with the defaults filled in. */
+export function radiusSettingsFrom(rows: readonly { key: string; value: unknown }[]): RadiusSettings {
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
   const interim = Number(byKey.get("radius.interim_interval"));
   const restricted = restrictedModeSchema.safeParse(byKey.get("radius.restricted_mode") ?? {});
