@@ -54,13 +54,17 @@ afterAll(async () => {
 const log = pino({ level: process.env.RADIUS_TEST_LOG ?? "silent" });
 
 it("answers from sealed saved state and spools accounting while PostgreSQL is down, then stores every record exactly once", async () => {
-  // A worker that ran while the database was up saved its routers and what authorisation needs.
+  // A worker that ran while the database was up saved its routers and what authorisation needs (an
+  // earlier version's plain router list is removed).
+  const spoolDir = path.join(dataDir, "radius-spool");
+  fs.mkdirSync(spoolDir, { recursive: true });
+  fs.writeFileSync(path.join(spoolDir, "nas-registry.json"), JSON.stringify([{ name: "test-nas", ip_address: "127.0.0.1" }]));
   const first = await startRadius(db, url, { dataDir });
+  expect(fs.existsSync(path.join(spoolDir, "nas-registry.json"))).toBe(false);
   await first.runtime.authSnapshot.refresh();
   expect(first.runtime.authSnapshot.stats.subjects).toBe(3);
   await first.stop();
 
-  const spoolDir = path.join(dataDir, "radius-spool");
   for (const name of ["auth-snapshot.sealed", "nas-registry.sealed"]) {
     const bytes = fs.readFileSync(path.join(spoolDir, name));
     for (const plain of ["dora", "dora-secret-pass", "eve-secret-pass", "K7M3Q9X2T4W6", "test-nas", TEST_SECRET, "127.0.0.1", f.tenantId]) {

@@ -1,4 +1,5 @@
 // RADIUS authentication and accounting servers (UDP). Composed into the worker by workers/main.ts.
+import fs from "node:fs";
 import path from "node:path";
 import type { WorkerContext } from "../core/context";
 import type { Service } from "../core/service";
@@ -66,6 +67,8 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         },
       });
       await spool.init();
+      // Earlier versions kept the router list (names, addresses) as plain JSON: the sealed file replaces it.
+      await fs.promises.rm(path.join(spool.dir, "nas-registry.json"), { force: true });
       // The database may be down right now: RADIUS answers from saved state and spools from the first second.
       const online = () => ctx.database.healthy;
       const registry = new NasRegistry(ctx.db, log, opts.nasReloadMs ?? 30_000, path.join(spool.dir, "nas-registry.sealed"), online);
