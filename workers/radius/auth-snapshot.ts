@@ -32,6 +32,7 @@ interface Loaded {
   customers: Map<string, Row>;
   byMac: Map<string, Row>;
   vouchers: Map<string, Row>;
+  packages: Map<string, Row>;
   settings: Map<string, RadiusSettings>;
 }
 
@@ -113,7 +114,8 @@ export class AuthSnapshot {
           this.log.warn({ file: this.file }, "no RADIUS authorisation snapshot: requests get no answer until the database returns");
           return null;
         }
-        const loaded: Loaded = { takenAt: saved.takenAt, customers: new Map(), byMac: new Map(), vouchers: new Map(), settings: new Map() };
+        const loaded: Loaded = { takenAt: saved.takenAt, customers: new Map(), byMac: new Map(), vouchers: new Map(), packages: new Map(), settings: new Map() };
+        for (const p of saved.packages) loaded.packages.set(p.p_id as string, p);
         for (const r of saved.customers) {
           loaded.customers.set(keyOf(r.tenant_id as string, r.username as string), r);
           const mac = normalizeMac(r.mac_address as string | null);
@@ -144,17 +146,20 @@ export class AuthSnapshot {
 
   /** A customer by username (subject null when the snapshot has none by that name). */
   async customer(key: AuthKey): Promise<CachedSubject> {
-    const r = (await this.saved()).customers.get(keyOf(key.tenantId, key.username));
+    const saved = await this.saved();
+    const r = withPackage(saved, saved.customers.get(keyOf(key.tenantId, key.username)));
     return cachedSubject(key.nasId, r ? forRouter(customerOf(r), r, key.nasId) : null);
   }
 
   async voucher(key: AuthKey): Promise<AuthSubject | null> {
-    const r = (await this.saved()).vouchers.get(keyOf(key.tenantId, key.username));
+    const saved = await this.saved();
+    const r = withPackage(saved, saved.vouchers.get(keyOf(key.tenantId, key.username)));
     return r ? forRouter(voucherOf(r), r, key.nasId) : null;
   }
 
   async byMac(key: AuthKey, mac: string): Promise<AuthSubject | null> {
-    const r = (await this.saved()).byMac.get(keyOf(key.tenantId, mac));
+    const saved = await this.saved();
+    const r = withPackage(saved, saved.byMac.get(keyOf(key.tenantId, mac)));
     return r ? forRouter(customerOf(r), r, key.nasId) : null;
   }
 
@@ -166,6 +171,14 @@ export class AuthSnapshot {
     this.stats.misses++;
     throw new NotInSnapshot();
   }
+}
+
+/** A saved customer or voucher row with its package's columns (packages are saved once, by id). */
+function withPackage(saved: Loaded, r: Row | undefined): Row | undefined {
+  if (!r) return undefined;
+  const p = r.p_id ? saved.packages.get(r.p_id as string) : undefined;
+  // A package that went away since: the row reads as "no package".
+  return p ? { ...r, ...p } : { ...r, p_id: null };
 }
 
 /** The package's router limit for the router asking (the snapshot keeps the list, not one verdict). */

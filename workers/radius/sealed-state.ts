@@ -2,14 +2,19 @@
 // with the installation's key (AES-256-GCM, lib/crypto), written to a temporary file, fsync'd and renamed,
 // so a reader sees the old file or the new one and nothing on disk is readable without the key.
 import fs from "node:fs";
+import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { openSecret, sealSecret } from "@/lib/crypto";
 
 /** bigint values (counters, quotas) travel as strings; the row readers accept both. */
+// Compression runs on the thread pool: a large snapshot must not stall the RADIUS event loop.
+const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
+
 const replacer = (_key: string, value: unknown) => (typeof value === "bigint" ? value.toString() : value);
 
 export async function writeSealedState(file: string, value: unknown): Promise<number> {
-  const packed = zlib.gzipSync(Buffer.from(JSON.stringify(value, replacer), "utf8")).toString("base64");
+  const packed = (await gzip(Buffer.from(JSON.stringify(value, replacer), "utf8"))).toString("base64");
   const sealed = sealSecret("radius-state", packed);
   const tmp = `${file}.tmp`;
   const fd = await fs.promises.open(tmp, "w", 0o600);
@@ -33,5 +38,5 @@ export async function readSealedState<T>(file: string): Promise<T | null> {
     throw e;
   }
   const packed = openSecret("radius-state", sealed.trim());
-  return JSON.parse(zlib.gunzipSync(Buffer.from(packed, "base64")).toString("utf8")) as T;
+  return JSON.parse((await gunzip(Buffer.from(packed, "base64"))).toString("utf8")) as T;
 }

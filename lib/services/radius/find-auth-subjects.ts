@@ -124,12 +124,15 @@ export function customerOf(r: Row): AuthSubject {
   };
 }
 
-export const CUSTOMER_SELECT = `
+/** The customer's own columns (joined to ip_pools ip); the package's come from PACKAGE_COLUMNS. */
+export const CUSTOMER_COLUMNS = `
   c.id, c.tenant_id, c.type, c.username, c.password_sealed, c.status, c.expires_at, c.mac_address, c.static_ip,
   c.ip_pool_id, c.used_bytes, c.used_seconds, c.quota_exceeded_at,
   (select count(*)::int from sessions s where s.tenant_id = c.tenant_id and s.customer_id = c.id) as open_sessions,
   (select a.ip from ip_assignments a where a.tenant_id = c.tenant_id and a.pool_id = c.ip_pool_id and a.customer_id = c.id limit 1) as pool_ip,
-  ip.name as pool_name, ${PACKAGE_COLUMNS}`;
+  ip.name as pool_name`;
+
+const CUSTOMER_SELECT = `${CUSTOMER_COLUMNS}, ${PACKAGE_COLUMNS}`;
 
 /** The batched lookup; $1..$3 are tenant ids, NAS ids and usernames (exported for the benchmark's EXPLAIN). */
 export const AUTH_SUBJECTS_SQL = `select k.i, ${CUSTOMER_SELECT}
@@ -185,9 +188,11 @@ export async function findVoucherSubject(db: Db | Sql, input: AuthKey): Promise<
   return rows[0] ? voucherOf(rows[0]) : null;
 }
 
-export const VOUCHER_SELECT = `v.id, v.tenant_id, v.code, v.status, v.redeem_by, v.expires_at, v.mac_address, v.used_bytes, v.used_seconds,
-  (select count(*)::int from sessions s where s.tenant_id = v.tenant_id and s.voucher_id = v.id) as open_sessions,
-  ${PACKAGE_COLUMNS}`;
+/** The voucher's own columns; the package's come from PACKAGE_COLUMNS. */
+export const VOUCHER_COLUMNS = `v.id, v.tenant_id, v.code, v.status, v.redeem_by, v.expires_at, v.mac_address, v.used_bytes, v.used_seconds,
+  (select count(*)::int from sessions s where s.tenant_id = v.tenant_id and s.voucher_id = v.id) as open_sessions`;
+
+const VOUCHER_SELECT = `${VOUCHER_COLUMNS}, ${PACKAGE_COLUMNS}`;
 
 /** A voucher row of VOUCHER_SELECT as an AuthSubject. */
 export function voucherOf(r: Row): AuthSubject {
