@@ -5,22 +5,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import crypto from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
-import { runMigrations } from "@/lib/db/migrate";
-import { closeDb, createDb, type Db } from "@/lib/db/client";
-import { findFreePort } from "@/lib/testing/ports";
+import type { Db } from "@/lib/db/client";
 import { createDatabaseService } from "../core/database";
-import { addCustomer, radclient, radtest, requireFreeradiusUtils, seedFixture, startRadius, TEST_SECRET, waitFor, type Fixture } from "./test-support";
+import { addCustomer, ownPostgres, radclient, radtest, requireFreeradiusUtils, seedFixture, startRadius, TEST_SECRET, waitFor, type Fixture } from "./test-support";
 
-let dir: string;
+let pg: Awaited<ReturnType<typeof ownPostgres>>;
 let dataDir: string;
-let pg: RunningPostgres;
-let port: number;
-const password = crypto.randomBytes(8).toString("hex");
 let db: Db;
 let url: string;
 let f: Fixture;
@@ -28,14 +21,9 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   requireFreeradiusUtils();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "isp-cold-pg-"));
-  fs.chmodSync(dir, 0o755);
+  pg = await ownPostgres("isp-cold-pg-");
+  ({ db, url } = pg);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "isp-cold-data-"));
-  port = await findFreePort();
-  pg = await startEmbeddedPostgres({ dataDir: dir, port, password });
-  url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-  await runMigrations(url);
-  db = createDb(url, { max: 5 });
   f = await seedFixture(db);
   ids.dora = await addCustomer(db, f, { username: "dora", password: "dora-secret-pass", staticIp: "10.20.0.7" });
   ids.eve = await addCustomer(db, f, { username: "eve-hotspot", password: "eve-secret-pass", type: "HOTSPOT", packageId: f.hotspotPackageId });
@@ -45,9 +33,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await closeDb(db).catch(() => undefined);
-  await pg?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await pg?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -118,7 +104,7 @@ it("answers from sealed saved state and spools accounting while PostgreSQL is do
     expect(acks.map((r) => r.reply)).toEqual(Array(5).fill("Accounting-Response"));
     expect(srv.runtime.metrics.spooled).toBe(5);
 
-    pg = await startEmbeddedPostgres({ dataDir: dir, port, password });
+    await pg.start();
     await database.ready;
     await waitFor(async () => !srv.runtime.accounting.spooling, 30_000, "spool replayed");
 

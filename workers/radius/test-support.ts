@@ -14,6 +14,11 @@ import type { WorkerContext } from "../core/context";
 import type { DatabaseService } from "../core/database";
 import type { Env } from "@/lib/env";
 import { createRadiusService, type RadiusRuntime, type RadiusServiceOptions } from "./index";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
+import { runMigrations } from "@/lib/db/migrate";
+import { closeDb, createDb } from "@/lib/db/client";
+import { findFreePort } from "@/lib/testing/ports";
+import fs from "node:fs";
 
 export const TEST_SECRET = "radius-test-secret-123";
 
@@ -208,4 +213,32 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A migrated PostgreSQL of the test's own (embedded, on a free port) that it may stop and start: outages. */
+export async function ownPostgres(prefix: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  const port = await findFreePort();
+  const password = crypto.randomBytes(8).toString("hex");
+  let pg: RunningPostgres | null = await startEmbeddedPostgres({ dataDir: dir, port, password });
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  await runMigrations(url);
+  const db = createDb(url, { max: 5 });
+  return {
+    url,
+    db,
+    async stop() {
+      await pg?.stop();
+      pg = null;
+    },
+    async start() {
+      pg ??= await startEmbeddedPostgres({ dataDir: dir, port, password });
+    },
+    async drop() {
+      await closeDb(db).catch(() => undefined);
+      await pg?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
