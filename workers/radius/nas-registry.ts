@@ -15,6 +15,7 @@ export class NasRegistry {
   private again = false;
   private listening = false;
   private stopped = false;
+  private savedText: string | null = null;
   loadedAt = 0;
 
   constructor(
@@ -108,8 +109,12 @@ export class NasRegistry {
 
   private async saveSnapshot(rows: SealedNasRow[]) {
     if (!this.snapshotFile) return;
+    // Reloads happen every 30 s and on every change: write (and fsync) only when the list changed.
+    const text = JSON.stringify(rows);
+    if (text === this.savedText) return;
     try {
       await writeSealedState(this.snapshotFile, rows);
+      this.savedText = text;
     } catch (e) {
       this.log.warn({ err: (e as Error).message, file: this.snapshotFile }, "NAS registry snapshot not written");
     }

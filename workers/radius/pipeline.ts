@@ -59,6 +59,7 @@ export function statusReply(ctx: RequestContext, request: RadiusPacket): Buffer 
 
 export class RadiusPipeline {
   private readonly dup = { auth: new DuplicateCache(), acct: new DuplicateCache() };
+  private failures = 0;
 
   constructor(
     private readonly o: PipelineOptions,
@@ -151,7 +152,9 @@ export class RadiusPipeline {
         this.dup[kind].forget(key, packet.authenticator);
         if (e instanceof NotInSnapshot) return this.drop(nas, ip, "not_in_snapshot", kind, safeUsername(packet));
         this.o.metrics.drop(ip, nas.id, nas.tenantId, "internal_error");
-        this.o.log.warn({ err: e.message, kind, nasIp: ip }, "RADIUS request failed");
+        // During an outage every request fails alike: log the first and then ever less often (all counted).
+        const n = ++this.failures;
+        if ((n & (n - 1)) === 0) this.o.log.warn({ err: e.message, kind, nasIp: ip, failures: n }, "RADIUS request failed");
       },
     );
   };
