@@ -2,7 +2,7 @@
 // them in reverse order on SIGINT/SIGTERM within a time limit; a second signal exits at once.
 import { ConfigError, parseEnv } from "@/lib/env";
 import { childLogger } from "@/lib/logger";
-import { createServiceHost, type Service } from "./core/service";
+import { createServiceHost, startWhenReady, type Service } from "./core/service";
 import { createDatabaseService } from "./core/database";
 import { createHealthServer } from "./core/health";
 import { createJobService } from "./jobs/service";
@@ -34,8 +34,14 @@ async function main() {
     log.child({ service: "jobs" }),
     { listen: (channel, onNotify) => database.db.$client.listen(channel, onNotify) },
   );
-  // Order matters: the database first; RADIUS last, so it only answers once everything it needs runs.
-  const services: Service[] = [database, jobs, ...sessionServices(ctx), ...radiusServices(ctx)];
+  // The database service does not wait for PostgreSQL: RADIUS starts at once and answers from its saved
+  // state (routers, authorisation snapshot) and spools accounting while the database is away; the jobs
+  // and session services start once migrations are current.
+  const needDatabase = startWhenReady("after-database", database.ready, [jobs, ...sessionServices(ctx)], log, (e) => {
+    log.fatal({ err: e }, "worker services failed to start");
+    process.exit(1);
+  });
+  const services: Service[] = [database, ...radiusServices(ctx), needDatabase];
   const health = createHealthServer(env.WORKER_HEALTH_PORT, "127.0.0.1", [
     { name: "database", check: () => ({ ok: database.healthy, detail: database.lastError ?? undefined }) },
   ]);

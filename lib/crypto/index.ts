@@ -13,7 +13,7 @@ export function appKeyring(): Keyring {
 }
 
 /** Purposes bind each sealed value to what it is (used as AAD). */
-export type SecretPurpose = "nas-secret" | "nas-api-password" | "snmp-community" | "customer-password" | "totp" | "payment-credential" | "sms-credential";
+export type SecretPurpose = "nas-secret" | "nas-api-password" | "snmp-community" | "customer-password" | "totp" | "payment-credential" | "sms-credential" | "radius-state";
 
 export const sealSecret = (purpose: SecretPurpose, plaintext: string) => seal(appKeyring(), plaintext, purpose);
 export const openSecret = (purpose: SecretPurpose, sealed: string) => open(appKeyring(), sealed, purpose);

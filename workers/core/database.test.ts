@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
 import { findFreePort } from "@/lib/testing/ports";
 import { createDatabaseService } from "./database";
+import { startWhenReady } from "./service";
 import { createHealthServer } from "./health";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "isp-worker-db-"));
@@ -37,7 +38,8 @@ describe("worker database service", () => {
     const db = createDatabaseService(url, log, { checkIntervalMs: 200 });
     const health = createHealthServer(0, "127.0.0.1", [{ name: "database", check: () => ({ ok: db.healthy, detail: db.lastError ?? undefined }) }]);
     await health.start();
-    await db.start(); // applies migrations, then checks
+    await db.start();
+    await db.ready; // migrations applied, then checked
     const ready = () => fetch(`http://127.0.0.1:${health.port()}/health/ready`).then(async (r) => ({ status: r.status, body: await r.json() }));
     try {
       expect(db.healthy).toBe(true);
@@ -59,4 +61,42 @@ describe("worker database service", () => {
       await health.stop();
     }
   });
+
+  it("starts without waiting for a database that is down; the services that need it start when it returns", async () => {
+    const password = crypto.randomBytes(8).toString("hex");
+    const port = await findFreePort();
+    const log = pino({ level: "silent" });
+    const db = createDatabaseService(`postgres://postgres:${password}@127.0.0.1:${port}/postgres`, log, { checkIntervalMs: 200, retryMaxMs: 500 });
+    const started: string[] = [];
+    const jobs = { name: "jobs", start: async () => void started.push("jobs"), stop: async () => void started.push("jobs stopped") };
+    const later = startWhenReady("after-database", db.ready, [jobs], log, (e) => {
+      throw e;
+    });
+    try {
+      const t0 = Date.now();
+      await db.start(); // nothing listens on that port yet
+      await later.start();
+      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(db.healthy).toBe(false);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(started).toEqual([]);
+
+      const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), "isp-worker-db-late-"));
+      fs.chmodSync(dir2, 0o755);
+      const late = await startEmbeddedPostgres({ dataDir: dir2, port, password });
+      try {
+        await db.ready;
+        expect(db.healthy).toBe(true);
+        await waitFor(() => later.running);
+        expect(started).toEqual(["jobs"]);
+        await later.stop();
+        expect(started).toEqual(["jobs", "jobs stopped"]);
+      } finally {
+        await late.stop();
+        fs.rmSync(dir2, { recursive: true, force: true });
+      }
+    } finally {
+      await db.stop();
+    }
+  }, 90_000);
 });

@@ -57,3 +57,45 @@ export function backoffMs(attempt: number, baseMs = 500, maxMs = 30_000): number
   const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exp / 2 + Math.random() * (exp / 2));
 }
+
+/**
+ * Services that need something first (the database): started in order once `ready` settles, without
+ * holding up the services listed before them; stopped in reverse. A failed start goes to `onError`.
+ */
+export function startWhenReady(
+  name: string,
+  ready: Promise<void>,
+  services: Service[],
+  log: Logger,
+  onError: (e: Error) => void,
+): Service & { readonly running: boolean } {
+  const host = createServiceHost(services, log);
+  let starting: Promise<void> | null = null;
+  let stopped = false;
+  let running = false;
+  return {
+    name,
+    get running() {
+      return running;
+    },
+    async start() {
+      void ready.then(() => {
+        if (stopped) return;
+        log.info({ services: services.map((s) => s.name) }, "database ready: starting the services that need it");
+        starting = host.start().then(
+          () => {
+            running = true;
+          },
+          (e: Error) => onError(e),
+        );
+      });
+    },
+    async stop() {
+      stopped = true;
+      // Not started yet (still waiting for the database): nothing to stop.
+      if (starting) await starting;
+      await host.stop();
+      running = false;
+    },
+  };
+}

@@ -1,48 +1,48 @@
-// Accounting-Request → AccountingRecord (the stored form), and the Accounting-Response once it is durable.
-import { getValueName, RadiusCode, encodeResponse, type RadiusPacket } from "@/lib/radius";
+// Accounting-Request → AccountingRecord (the stored form), read through the packet's typed getters, and
+// the handler that answers with an Accounting-Response once the record is durable (database or spool).
+import { getValueName, RadiusCode, RadiusDecodeError, encodeResponse, type AttributeNameOfType, type RadiusPacket } from "@/lib/radius";
 import type { NasEntry } from "@/lib/services/radius/load-nas-registry";
 import { ACCT, type AccountingRecord } from "@/lib/services/radius/record-accounting";
+import type { AccountingWriter } from "./accounting-writer";
+import type { HandlerResult, RequestContext } from "./pipeline";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function intOf(packet: RadiusPacket, name: Parameters<RadiusPacket["getBuffer"]>[0]): number | undefined {
-  const b = packet.getBuffer(name);
-  return b && b.length === 4 ? b.readUInt32BE(0) : undefined;
-}
-
-function counter(packet: RadiusPacket, low: Parameters<RadiusPacket["getBuffer"]>[0], high: Parameters<RadiusPacket["getBuffer"]>[0]): bigint {
-  const lo = intOf(packet, low) ?? 0;
-  const hi = intOf(packet, high) ?? 0;
-  return (BigInt(hi) << 32n) + BigInt(lo);
-}
-
 /** UTF-8 text PostgreSQL can store: NUL bytes removed (RFC 5080 §2.3.2 treats these as text). */
-function text(b: Buffer | undefined): string | null {
-  return b === undefined ? null : b.toString("utf8").replace(/\u0000/g, "");
+function text(packet: RadiusPacket, name: AttributeNameOfType<"string">): string | null {
+  const s = packet.getString(name);
+  return s === undefined ? null : s.replace(/\u0000/g, "");
 }
 
 export type ParsedAccounting = { ok: true; record: AccountingRecord } | { ok: false; reason: string };
 
 export function parseAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt = Date.now()): ParsedAccounting {
-  const statusType = intOf(packet, "Acct-Status-Type");
+  try {
+    return readAccounting(packet, nas, receivedAt);
+  } catch (e) {
+    // An integer or address attribute of the wrong length (the getters check every one).
+    if (e instanceof RadiusDecodeError) return { ok: false, reason: "malformed_attribute" };
+    throw e;
+  }
+}
+
+function readAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt: number): ParsedAccounting {
+  const statusType = packet.getInteger("Acct-Status-Type");
   if (statusType === undefined) return { ok: false, reason: "missing_status_type" };
   const sessionScoped = statusType === ACCT.Start || statusType === ACCT.Stop || statusType === ACCT.Interim;
   if (!sessionScoped && statusType !== ACCT.On && statusType !== ACCT.Off) return { ok: false, reason: "unsupported_status_type" };
-  const acctSessionId = text(packet.getBuffer("Acct-Session-Id")) ?? "";
-  const username = text(packet.getBuffer("User-Name")) ?? "";
+  const acctSessionId = text(packet, "Acct-Session-Id") ?? "";
+  const username = text(packet, "User-Name") ?? "";
   if (sessionScoped && (!acctSessionId || !username)) return { ok: false, reason: "missing_session_identity" };
-  const delay = intOf(packet, "Acct-Delay-Time") ?? 0;
-  const cls = text(packet.getBuffer("Class"));
+  const delay = packet.getInteger("Acct-Delay-Time") ?? 0;
+  const classBytes = packet.getBuffer("Class");
+  const cls = classBytes === undefined ? null : classBytes.toString("utf8").replace(/\u0000/g, "");
   const m = cls ? /^isp:([cv]):(.+)$/.exec(cls) : null;
   const classId = m && UUID.test(m[2]) ? m[2] : null;
-  const str = (name: Parameters<RadiusPacket["getBuffer"]>[0]) => text(packet.getBuffer(name));
   const named = (name: "NAS-Port-Type" | "Service-Type" | "Acct-Terminate-Cause") => {
-    const v = intOf(packet, name);
+    const v = packet.getInteger(name);
     return v === undefined ? null : (getValueName(name, v) ?? String(v));
   };
-  let framedIp: string | null = null;
-  const fip = packet.getBuffer("Framed-IP-Address");
-  if (fip && fip.length === 4) framedIp = `${fip[0]}.${fip[1]}.${fip[2]}.${fip[3]}`;
   return {
     ok: true,
     record: {
@@ -53,20 +53,20 @@ export function parseAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt 
       username,
       customerId: m?.[1] === "c" ? classId : null,
       voucherId: m?.[1] === "v" ? classId : null,
-      framedIp,
-      callingStationId: str("Calling-Station-Id"),
-      calledStationId: str("Called-Station-Id"),
-      nasPortId: str("NAS-Port-Id"),
+      framedIp: packet.getIp("Framed-IP-Address") ?? null,
+      callingStationId: text(packet, "Calling-Station-Id"),
+      calledStationId: text(packet, "Called-Station-Id"),
+      nasPortId: text(packet, "NAS-Port-Id"),
       nasPortType: named("NAS-Port-Type"),
       serviceType: named("Service-Type"),
       class: cls,
       eventTime: new Date(receivedAt - Math.min(delay, 86_400) * 1000).toISOString(),
-      sessionTime: intOf(packet, "Acct-Session-Time") ?? 0,
+      sessionTime: packet.getInteger("Acct-Session-Time") ?? 0,
       // NAS view: input is what the subscriber sent (upload).
-      inputOctets: counter(packet, "Acct-Input-Octets", "Acct-Input-Gigawords").toString(),
-      outputOctets: counter(packet, "Acct-Output-Octets", "Acct-Output-Gigawords").toString(),
-      inputPackets: intOf(packet, "Acct-Input-Packets") ?? 0,
-      outputPackets: intOf(packet, "Acct-Output-Packets") ?? 0,
+      inputOctets: (packet.getCounter64("Acct-Input-Octets", "Acct-Input-Gigawords") ?? 0n).toString(),
+      outputOctets: (packet.getCounter64("Acct-Output-Octets", "Acct-Output-Gigawords") ?? 0n).toString(),
+      inputPackets: packet.getInteger("Acct-Input-Packets") ?? 0,
+      outputPackets: packet.getInteger("Acct-Output-Packets") ?? 0,
       terminateCause: statusType === ACCT.Stop ? (named("Acct-Terminate-Cause") ?? "Unknown") : null,
     },
   };
@@ -74,4 +74,14 @@ export function parseAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt 
 
 export function accountingResponse(packet: RadiusPacket, nas: NasEntry): Buffer {
   return encodeResponse({ request: packet, code: RadiusCode.AccountingResponse, secret: nas.secret });
+}
+
+/** The accounting handler: the Accounting-Response only once the record is durable, or a drop reason. */
+export function accountingHandler(writer: AccountingWriter) {
+  return async (ctx: RequestContext, packet: RadiusPacket): Promise<HandlerResult> => {
+    const parsed = parseAccounting(packet, ctx.nas);
+    if (!parsed.ok) return { reply: null, drop: parsed.reason };
+    await writer.write(parsed.record);
+    return { reply: accountingResponse(packet, ctx.nas) };
+  };
 }

@@ -26,6 +26,11 @@ export interface AccountingWriterOptions {
    */
   commitTimeoutMs?: number;
   onCommitted?: (result: RecordAccountingResult) => void;
+  /**
+   * Whether the database is known to be up (migrations current). While it is not, batches go straight to
+   * the spool and nothing is replayed: a half-migrated database would refuse good records as poison.
+   */
+  online?: () => boolean;
   /** Records now in the database (directly or replayed from the spool). */
   onStored?: (records: readonly AccountingRecord[]) => void;
 }
@@ -85,9 +90,12 @@ export class AccountingWriter {
 
   private async loop() {
     const max = this.opts.maxBatch ?? 2000;
+    const online = this.opts.online ?? (() => true);
     try {
       for (;;) {
-        if (this.spool.hasData && !this.overrun && Date.now() >= this.retryAt) {
+        const up = online();
+        if (!up && this.retryAt <= Date.now()) this.retryAt = Date.now() + (this.opts.retryMs ?? 1000);
+        if (up && this.spool.hasData && !this.overrun && Date.now() >= this.retryAt) {
           await this.replayChunk(max);
           // Acknowledge what queued up meanwhile by spooling it behind the replay, so order holds.
           if (this.queue.length) await this.toSpool(this.queue.splice(0, max));
@@ -95,7 +103,7 @@ export class AccountingWriter {
         }
         if (this.queue.length === 0) break;
         const batch = this.queue.splice(0, max);
-        if (this.spool.hasData) {
+        if (this.spool.hasData || !up) {
           await this.toSpool(batch);
           continue;
         }

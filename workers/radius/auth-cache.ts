@@ -287,3 +287,8 @@ export class AuthCache {
     return entry;
   }
 }
+
+/** One looked-up subject in the cache's shape (its password opened on first use), not stored anywhere. */
+export function cachedSubject(nasId: string, subject: AuthSubject | null): CachedSubject {
+  return new Entry(nasId, subject, Date.now());
+}

@@ -20,14 +20,20 @@ import { decideAccess, macVariants, normalizeMac, REJECT_MESSAGES, type Connecti
 import { getRadiusSettings, type RadiusSettings } from "@/lib/services/radius/get-radius-settings";
 import { activateVoucher } from "@/lib/services/radius/activate-voucher";
 import { allocateAddress } from "@/lib/services/ip-pools/allocate-address";
-import type { AuthCache } from "./auth-cache";
+import type { AuthCache, CachedSubject } from "./auth-cache";
+import { NotInSnapshot, type AuthSnapshot } from "./auth-snapshot";
+import type { AuthResult, RequestContext } from "./pipeline";
+import { VoucherThrottle, type ThrottleVerdict } from "./voucher-throttle";
 
-export interface AuthOutcome {
-  reply: Buffer;
-  accepted: boolean;
-  username: string | null;
-  reason: string | null;
-}
+/** Rejects decided here rather than by decideAccess. */
+type HandlerRejectReason = "no_credentials" | "no_username" | "voucher_throttled";
+const HANDLER_MESSAGES: Record<HandlerRejectReason, string> = {
+  no_credentials: "Authentication failed",
+  no_username: "Authentication failed",
+  voucher_throttled: "Too many failed attempts: try again later",
+};
+
+export type AuthOutcome = AuthResult;
 
 class SettingsCache {
   private map = new Map<string, { at: number; value: Promise<RadiusSettings> }>();
@@ -78,26 +84,80 @@ export function connectionKindOf(packet: RadiusPacket): ConnectionKind {
   return null;
 }
 
+/** Where a request's subject and settings come from: the database (through the cache) or the saved state. */
+interface SubjectSource {
+  readonly saved: boolean;
+  customer(key: AuthKey): Promise<CachedSubject>;
+  voucher(key: AuthKey): Promise<AuthSubject | null>;
+  byMac(key: AuthKey, mac: string): Promise<AuthSubject | null>;
+  settings(tenantId: string): Promise<RadiusSettings>;
+}
+
+export interface AuthHandlerOptions {
+  /** The saved state used while the database is down (or fails mid-request). */
+  snapshot?: AuthSnapshot;
+  /** Whether the database is known to be reachable. */
+  online?: () => boolean;
+  voucherThrottle?: VoucherThrottle;
+}
+
 export class AuthHandler {
   private readonly settings: SettingsCache;
+  readonly voucherThrottle: VoucherThrottle;
+  private readonly live: SubjectSource;
+  private readonly saved: SubjectSource | null;
+  private readonly online: () => boolean;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
     private readonly subjects: AuthCache,
+    opts: AuthHandlerOptions = {},
   ) {
     this.settings = new SettingsCache(db);
+    this.voucherThrottle = opts.voucherThrottle ?? new VoucherThrottle();
+    this.online = opts.online ?? (() => true);
+    this.live = {
+      saved: false,
+      customer: (key) => this.subjects.get(key),
+      voucher: (key) => findVoucherSubject(this.db, key),
+      byMac: (key, mac) => findAuthSubjectByMac(this.db, { ...key, macVariants: macVariants(mac) }),
+      settings: (tenantId) => this.settings.get(tenantId),
+    };
+    const snap = opts.snapshot;
+    this.saved = snap
+      ? {
+          saved: true,
+          customer: (key) => snap.customer(key),
+          voucher: (key) => snap.voucher(key),
+          byMac: (key, mac) => snap.byMac(key, mac),
+          settings: (tenantId) => snap.settings(tenantId),
+        }
+      : null;
   }
 
-  async handle(packet: RadiusPacket, nas: NasEntry): Promise<AuthOutcome> {
+  /** The handler the pipeline calls: the signed Accept or Reject for one verified Access-Request. */
+  async handle(ctx: RequestContext, packet: RadiusPacket): Promise<AuthOutcome> {
+    if (this.saved && !this.online()) return this.decide(packet, ctx.nas, this.saved);
+    try {
+      return await this.decide(packet, ctx.nas, this.live);
+    } catch (e) {
+      // The database went away before the health check noticed: answer from the saved state.
+      if (!this.saved) throw e;
+      this.log.debug({ err: (e as Error).message }, "authorisation lookup failed; using the saved snapshot");
+      return this.decide(packet, ctx.nas, this.saved);
+    }
+  }
+
+  private async decide(packet: RadiusPacket, nas: NasEntry, source: SubjectSource): Promise<AuthOutcome> {
     const username = packet.getString("User-Name") ?? "";
     const credential = credentialOf(packet);
-    const reject = (reason: RejectReason | "no_credentials" | "no_username", mschapIdent?: number): AuthOutcome => {
-      const message = reason in REJECT_MESSAGES ? REJECT_MESSAGES[reason as RejectReason] : "Authentication failed";
+    const reject = (reason: RejectReason | HandlerRejectReason, mschapIdent?: number, detail?: string): AuthOutcome => {
+      const message = reason in REJECT_MESSAGES ? REJECT_MESSAGES[reason as RejectReason] : HANDLER_MESSAGES[reason as HandlerRejectReason];
       const attributes: NamedAttribute[] = [["Reply-Message", message]];
       if (mschapIdent !== undefined) attributes.push(["MS-CHAP-Error", mschapErrorValue(mschapIdent)]);
       const reply = encodeResponse({ request: packet, code: RadiusCode.AccessReject, secret: nas.secret, attributes });
-      return { reply, accepted: false, username: username || null, reason };
+      return { reply, accepted: false, username: username || null, reason: detail ? `${reason}:${detail}` : reason };
     };
     if (!username) return reject("no_username");
     // PostgreSQL text cannot hold NUL, and no real login contains control characters or invalid UTF-8.
@@ -109,21 +169,25 @@ export class AuthHandler {
 
     const connection = connectionKindOf(packet);
     const key: AuthKey = { tenantId: nas.tenantId, nasId: nas.id, username };
-    const cached = cred.kind === "none" ? null : await this.subjects.get(key);
+    const cached = cred.kind === "none" ? null : await source.customer(key);
     let subject: AuthSubject | null = cached?.subject ?? null;
     let candidates: string[] = [];
     let viaMac = false;
+    const callingMac = normalizeMac(packet.getString("Calling-Station-Id"));
+    let throttled: ThrottleVerdict = null;
     if (cached?.subject) {
       const pw = cached.password();
       if (pw !== null) candidates = [pw];
     } else if (connection !== "PPPOE") {
-      subject = cred.kind === "none" ? null : await findVoucherSubject(this.db, key);
+      // Voucher codes are guessed by trying them: a MAC or router with too many misses gets no lookup.
+      throttled = cred.kind === "none" ? null : this.voucherThrottle.check(nas.id, callingMac);
+      subject = cred.kind === "none" || throttled ? null : await source.voucher(key);
       // Hotspot vouchers log in with the code as user name, and the code or nothing as password.
       if (subject) candidates = [subject.voucherCode!, ""];
       else {
         const mac = normalizeMac(username);
         if (mac) {
-          subject = await findAuthSubjectByMac(this.db, { ...key, macVariants: macVariants(mac) });
+          subject = await source.byMac(key, mac);
           // MikroTik MAC authentication: empty password, or the MAC itself ("as-username-and-password").
           if (subject) {
             candidates = ["", username];
@@ -132,7 +196,13 @@ export class AuthHandler {
         }
       }
     }
-    if (!subject) return reject("unknown_user", mschapIdent);
+    if (!subject) {
+      if (throttled) return reject("voucher_throttled", mschapIdent, throttled);
+      // The saved state is bounded: a name it lacks may well exist, so say nothing rather than "no".
+      if (source.saved) throw new NotInSnapshot();
+      if (connection !== "PPPOE" && cred.kind !== "none" && !cached?.subject) this.voucherThrottle.failed(nas.id, callingMac);
+      return reject("unknown_user", mschapIdent);
+    }
 
     let mschapAccept: NamedAttribute[] = [];
     let verified = false;
@@ -151,11 +221,13 @@ export class AuthHandler {
       }
       if (verified) break;
     }
-    if (!verified) return reject("wrong_password", mschapIdent);
+    if (!verified) {
+      if (subject.kind === "voucher") this.voucherThrottle.failed(nas.id, callingMac);
+      return reject("wrong_password", mschapIdent);
+    }
 
-    const settings = await this.settings.get(nas.tenantId);
-    const mac = normalizeMac(packet.getString("Calling-Station-Id"));
-    const decision = decideAccess(subject, { now: new Date(), connection, mac, settings });
+    const settings = await source.settings(nas.tenantId);
+    const decision = decideAccess(subject, { now: new Date(), connection, mac: callingMac, settings });
     if (!decision.accept) return reject(decision.reason, mschapIdent);
 
     const attributes = [...decision.attributes];
@@ -164,7 +236,8 @@ export class AuthHandler {
       await activateVoucher(this.db, { tenantId: nas.tenantId, voucherId: subject.id, expiresAt: decision.activateVoucher.expiresAt, mac: colonMac });
     }
     if (decision.needsPoolAddress && subject.ipPoolId) {
-      const ip = await allocateAddress(this.db, { tenantId: nas.tenantId, poolId: subject.ipPoolId, customerId: subject.id }).catch((e: Error) => {
+      // Without the database the router picks from its own pool of the same name.
+      const ip = source.saved ? null : await allocateAddress(this.db, { tenantId: nas.tenantId, poolId: subject.ipPoolId, customerId: subject.id }).catch((e: Error) => {
         this.log.warn({ err: e.message, tenantId: nas.tenantId, customerId: subject.id }, "IP allocation failed");
         return null;
       });

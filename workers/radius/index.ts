@@ -1,4 +1,5 @@
 // RADIUS authentication and accounting servers (UDP). Composed into the worker by workers/main.ts.
+import fs from "node:fs";
 import path from "node:path";
 import type { WorkerContext } from "../core/context";
 import type { Service } from "../core/service";
@@ -6,6 +7,8 @@ import { registerHealthRoute } from "../core/health";
 import { JOBS } from "@/lib/jobs/names";
 import { sendJob } from "@/lib/jobs/send";
 import { AuthHandler } from "./auth-handler";
+import { accountingHandler } from "./accounting-handler";
+import { AuthSnapshot, type AuthSnapshotOptions } from "./auth-snapshot";
 import { AuthCache, type AuthCacheOptions } from "./auth-cache";
 import { AccountingWriter } from "./accounting-writer";
 import { RadiusLogWriter } from "./log-writer";
@@ -14,6 +17,7 @@ import { RadiusMetrics } from "./metrics";
 import { NasRegistry } from "./nas-registry";
 import { RadiusServer } from "./server";
 import { AccountingSpool } from "./spool";
+import { VoucherThrottle, type VoucherThrottleOptions } from "./voucher-throttle";
 
 export interface RadiusRuntime {
   server: RadiusServer;
@@ -24,6 +28,7 @@ export interface RadiusRuntime {
   nasSeen: NasSeenWriter;
   spool: AccountingSpool;
   authCache: AuthCache;
+  authSnapshot: AuthSnapshot;
 }
 
 export interface RadiusServiceOptions {
@@ -31,12 +36,16 @@ export interface RadiusServiceOptions {
   authPort?: number;
   acctPort?: number;
   spoolDir?: string;
+  /** Spool segments rotate at this size (default 8 MiB). */
+  spoolSegmentBytes?: number;
   nasReloadMs?: number;
   /** How long an accounting commit may take before its batch is spooled and acknowledged (default 2,000 ms). */
   accountingCommitTimeoutMs?: number;
   /** How often the routers' last-seen times are written (default 10 s). */
   nasSeenFlushMs?: number;
   authCache?: AuthCacheOptions;
+  voucherThrottle?: VoucherThrottleOptions;
+  authSnapshot?: AuthSnapshotOptions;
   /** Receives the started runtime (tests read ports and counters from it). */
   onStarted?: (runtime: RadiusRuntime) => void;
 }
@@ -44,19 +53,33 @@ export interface RadiusServiceOptions {
 export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptions = {}): Service & { runtime(): RadiusRuntime | null } {
   const log = ctx.log.child({ service: "radius" });
   let runtime: RadiusRuntime | null = null;
+  let runtimeStopped = () => undefined as void;
   return {
     name: "radius",
     runtime: () => runtime,
     async start() {
       const metrics = new RadiusMetrics();
-      const spool = new AccountingSpool(opts.spoolDir ?? path.join(ctx.env.DATA_DIR, "radius-spool"));
+      const spool = new AccountingSpool(opts.spoolDir ?? path.join(ctx.env.DATA_DIR, "radius-spool"), {
+        log,
+        maxSegmentBytes: opts.spoolSegmentBytes,
+        onReadError: () => {
+          metrics.spoolReadErrors++;
+        },
+      });
       await spool.init();
-      const registry = new NasRegistry(ctx.db, log, opts.nasReloadMs ?? 30_000, path.join(spool.dir, "nas-registry.json"));
+      // Earlier versions kept the router list (names, addresses) as plain JSON: the sealed file replaces it.
+      await fs.promises.rm(path.join(spool.dir, "nas-registry.json"), { force: true });
+      // The database may be down right now: RADIUS answers from saved state and spools from the first second.
+      const online = () => ctx.database.healthy;
+      const registry = new NasRegistry(ctx.db, log, opts.nasReloadMs ?? 30_000, path.join(spool.dir, "nas-registry.sealed"), online);
+      const authSnapshot = new AuthSnapshot(ctx.db, log, path.join(spool.dir, "auth-snapshot.sealed"), online, opts.authSnapshot);
       const logWriter = new RadiusLogWriter(ctx.db, metrics, log);
       const nasSeen = new NasSeenWriter(ctx.db, log, opts.nasSeenFlushMs);
       const authCache = new AuthCache(ctx.db, log, opts.authCache);
+      const voucherThrottle = new VoucherThrottle(opts.voucherThrottle);
       const accounting = new AccountingWriter(ctx.db, spool, metrics, log, {
         commitTimeoutMs: opts.accountingCommitTimeoutMs,
+        online,
         // Usage and open sessions changed: this process sees it before the NOTIFY comes back.
         onStored: (records) => {
           for (const r of records) if (r.username) authCache.invalidate(r.tenantId, r.username);
@@ -69,13 +92,14 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
           }
         },
       });
+      const auth = new AuthHandler(ctx.db, log, authCache, { snapshot: authSnapshot, online, voucherThrottle });
       const server = new RadiusServer({
         host: opts.host ?? ctx.env.RADIUS_HOST,
         authPort: opts.authPort ?? ctx.env.RADIUS_AUTH_PORT,
         acctPort: opts.acctPort ?? ctx.env.RADIUS_ACCT_PORT,
         registry,
-        auth: new AuthHandler(ctx.db, log, authCache),
-        accounting,
+        auth: (c, request) => auth.handle(c, request),
+        acct: accountingHandler(accounting),
         metrics,
         logWriter,
         nasSeen,
@@ -84,23 +108,32 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       });
       await registry.start();
       authCache.start();
+      authSnapshot.start();
       logWriter.start();
       nasSeen.start();
+      let stopped = false;
       ctx.database.onChange((healthy) => {
-        if (healthy) {
+        if (healthy && !stopped) {
           accounting.wake();
+          authSnapshot.release();
           void registry.reload();
         }
       });
       await server.start();
       if (spool.hasData) accounting.wake();
-      runtime = { server, registry, metrics, accounting, logWriter, nasSeen, spool, authCache };
+      runtime = { server, registry, metrics, accounting, logWriter, nasSeen, spool, authCache, authSnapshot };
+      runtimeStopped = () => {
+        stopped = true;
+      };
       registerHealthRoute("/metrics/radius", () => ({
         ...metrics.snapshot(),
         nasRegistry: { size: registry.size, loadedAt: registry.loadedAt ? new Date(registry.loadedAt).toISOString() : null },
         spooling: accounting.spooling,
+        spoolUnreadable: spool.unreadableFiles,
         authCache: { size: authCache.size, caching: authCache.caching, ...authCache.stats },
+        authSnapshot: { online: online(), ...authSnapshot.stats },
         duplicateCache: server.duplicateEntries(),
+        voucherThrottled: voucherThrottle.stats,
         memoryMb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)])),
       }));
       log.info({ ...server.ports(), nas: registry.size }, "RADIUS listening");
@@ -108,6 +141,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
     },
     async stop() {
       if (!runtime) return;
+      runtimeStopped();
       await runtime.server.stop();
       await runtime.accounting.stop();
       await runtime.spool.close();
@@ -115,6 +149,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       await runtime.nasSeen.stop();
       await runtime.registry.stop();
       await runtime.authCache.stop();
+      await runtime.authSnapshot.stop();
       runtime = null;
     },
   };

@@ -1,5 +1,7 @@
 // Batches radius_log rows and writes them asynchronously (never on the reply path). Drops are rate-
 // limited per source and reason so a flood of junk cannot fill the disk; what is suppressed is counted.
+// Packets from unknown addresses share ONE window: a spoofed flood from any number of addresses writes a
+// sample of at most `unknownDropsPerMinute` rows a minute, plus one summary row of what it suppressed.
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { writeRadiusLog, type RadiusLogRow } from "@/lib/services/radius/write-radius-log";
@@ -11,13 +13,39 @@ export class RadiusLogWriter {
   private flushing: Promise<void> | null = null;
   /** "ip|reason" → [window start, rows written in this window, suppressed]. */
   private dropWindows = new Map<string, [number, number, number]>();
+  /** The one window every unknown-source drop shares. */
+  private unknownWindow: [number, number, number] = [0, 0, 0];
 
   constructor(
     private readonly db: Db,
     private readonly metrics: RadiusMetrics,
     private readonly log: Logger,
-    private readonly opts = { flushMs: 250, maxQueue: 50_000, dropsPerMinute: 20 },
+    private readonly opts = { flushMs: 250, maxQueue: 50_000, dropsPerMinute: 20, unknownDropsPerMinute: 20 },
   ) {}
+
+  /** A packet from an address that is no router of ours: always counted, logged only as a sample. */
+  dropUnknown(nasIp: string, reason: string, now = Date.now()) {
+    this.metrics.unknownSourceDrops++;
+    const w = this.unknownWindow;
+    if (now - w[0] > 60_000) this.closeUnknownWindow(now);
+    if (w[1] >= this.opts.unknownDropsPerMinute) {
+      w[2]++;
+      this.metrics.logRowsDropped++;
+      return;
+    }
+    w[1]++;
+    this.add({ tenantId: null, nasId: null, nasIp, kind: "AUTH", username: null, outcome: "DROP", reason, latencyMs: null, createdAt: new Date(now) });
+  }
+
+  private closeUnknownWindow(now: number) {
+    const w = this.unknownWindow;
+    if (w[2] > 0) {
+      this.add({ tenantId: null, nasId: null, nasIp: "unknown", kind: "AUTH", username: null, outcome: "DROP", reason: `unknown_nas (${w[2]} more suppressed)`, latencyMs: null, createdAt: new Date(now) });
+    }
+    w[0] = now;
+    w[1] = 0;
+    w[2] = 0;
+  }
 
   start() {
     this.timer = setInterval(() => void this.flush(), this.opts.flushMs);
@@ -59,6 +87,8 @@ export class RadiusLogWriter {
   }
 
   flush(): Promise<void> {
+    // A flood that stopped still gets its summary row once its minute is over.
+    if (this.unknownWindow[2] > 0 && Date.now() - this.unknownWindow[0] > 60_000) this.closeUnknownWindow(Date.now());
     if (this.flushing || this.queue.length === 0) return this.flushing ?? Promise.resolve();
     const rows = this.queue.splice(0, 5000);
     this.flushing = writeRadiusLog(this.db, rows)

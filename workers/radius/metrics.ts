@@ -60,6 +60,10 @@ export class RadiusMetrics {
   /** Accounting database calls that overran their deadline (their batches were spooled or kept). */
   accountingOverruns = 0;
   logRowsDropped = 0;
+  /** Spool segments or lines that could not be read (each kept on disk and logged with its path). */
+  spoolReadErrors = 0;
+  /** Packets from addresses that are no router of ours (counted always; only a sample is logged). */
+  unknownSourceDrops = 0;
 
   private counters(nasIp: string, nasId: string | null, tenantId: string | null): NasCounters {
     // Unknown sources share one bucket so a spoofing flood cannot grow this map without bound.
@@ -128,6 +132,8 @@ export class RadiusMetrics {
         replayed: this.replayed,
         accountingOverruns: this.accountingOverruns,
         logRowsDropped: this.logRowsDropped,
+        spoolReadErrors: this.spoolReadErrors,
+        unknownSourceDrops: this.unknownSourceDrops,
       },
       nas,
     };

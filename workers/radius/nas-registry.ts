@@ -1,7 +1,8 @@
 // The NAS registry the servers consult per packet: an in-memory map by source address, reloaded on
-// NOTIFY nas_changed (within a second of a change) and every `reloadMs` as a fallback.
-import fs from "node:fs";
+// NOTIFY nas_changed (within a second of a change) and every `reloadMs` as a fallback. The last good list
+// is kept sealed on disk, so a worker started while the database is down still knows its routers.
 import type { Logger } from "pino";
+import { readSealedState, writeSealedState } from "./sealed-state";
 import type { Db } from "@/lib/db/client";
 import { loadNasRegistry, normalizeIp, registryFromRows, type NasEntry, type SealedNasRow } from "@/lib/services/radius/load-nas-registry";
 import { NAS_CHANGED_CHANNEL } from "@/lib/services/radius/notify-nas-changed";
@@ -14,14 +15,17 @@ export class NasRegistry {
   private again = false;
   private listening = false;
   private stopped = false;
+  private savedText: string | null = null;
   loadedAt = 0;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
     private readonly reloadMs = 30_000,
-    /** Where the last good registry is kept (secrets sealed), so a restart during an outage still knows its routers. */
+    /** Where the last good registry is kept (sealed), so a restart during an outage still knows its routers. */
     private readonly snapshotFile: string | null = null,
+    /** Whether the database is known to be reachable (a start without it does not wait for a load). */
+    private readonly online: () => boolean = () => true,
   ) {}
 
   get(sourceIp: string): NasEntry | undefined {
@@ -33,8 +37,11 @@ export class NasRegistry {
   }
 
   async start() {
-    await this.reload();
-    if (this.loadedAt === 0) this.loadSnapshot();
+    if (this.online()) await this.reload();
+    if (this.loadedAt === 0) {
+      await this.loadSnapshot();
+      void this.reload();
+    }
     this.ensureListening();
     const tick = () => {
       if (this.stopped) return;
@@ -86,7 +93,7 @@ export class NasRegistry {
           const { entries, rows, unreadable } = await loadNasRegistry(this.db);
           this.entries = entries;
           this.loadedAt = Date.now();
-          this.saveSnapshot(rows);
+          await this.saveSnapshot(rows);
           this.ensureListening();
           for (const u of unreadable) this.log.error({ nasId: u.id, nasIp: u.ipAddress }, "NAS secret cannot be opened with the configured keys");
         } catch (e) {
@@ -100,28 +107,33 @@ export class NasRegistry {
     return this.reloading;
   }
 
-  private saveSnapshot(rows: SealedNasRow[]) {
+  private async saveSnapshot(rows: SealedNasRow[]) {
     if (!this.snapshotFile) return;
+    // Reloads happen every 30 s and on every change: write (and fsync) only when the list changed.
+    const text = JSON.stringify(rows);
+    if (text === this.savedText) return;
     try {
-      const tmp = `${this.snapshotFile}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(rows), { mode: 0o600 });
-      fs.renameSync(tmp, this.snapshotFile);
+      await writeSealedState(this.snapshotFile, rows);
+      this.savedText = text;
     } catch (e) {
-      this.log.debug({ err: (e as Error).message }, "NAS registry snapshot not written");
+      this.log.warn({ err: (e as Error).message, file: this.snapshotFile }, "NAS registry snapshot not written");
     }
   }
 
-  private loadSnapshot() {
-    if (!this.snapshotFile || !fs.existsSync(this.snapshotFile)) {
-      this.log.warn("NAS registry: database unreachable and no snapshot; packets are dropped until it loads");
-      return;
-    }
+  private async loadSnapshot() {
+    if (!this.snapshotFile) return;
     try {
-      const { entries } = registryFromRows(JSON.parse(fs.readFileSync(this.snapshotFile, "utf8")) as SealedNasRow[]);
-      this.entries = entries;
-      this.log.warn({ nas: entries.size }, "NAS registry: database unreachable; serving the last snapshot");
+      const rows = await readSealedState<SealedNasRow[]>(this.snapshotFile);
+      if (!rows) {
+        this.log.warn("NAS registry: database unreachable and no snapshot; packets are dropped until it loads");
+        return;
+      }
+      // Loaded meanwhile from the database: that is newer.
+      if (this.loadedAt !== 0) return;
+      this.entries = registryFromRows(rows).entries;
+      this.log.warn({ nas: this.entries.size }, "NAS registry: database unreachable; serving the last snapshot");
     } catch (e) {
-      this.log.warn({ err: (e as Error).message }, "NAS registry snapshot unreadable");
+      this.log.error({ err: (e as Error).message, file: this.snapshotFile }, "NAS registry snapshot unreadable");
     }
   }
 }

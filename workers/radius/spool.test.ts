@@ -3,40 +3,29 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import crypto from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
-import { runMigrations } from "@/lib/db/migrate";
-import { closeDb, createDb, type Db } from "@/lib/db/client";
-import { findFreePort } from "@/lib/testing/ports";
-import { addCustomer, fakeDatabaseService, radclient, requireFreeradiusUtils, seedFixture, startRadius, waitFor, type Fixture } from "./test-support";
+import type { Db } from "@/lib/db/client";
+import { addCustomer, fakeDatabaseService, ownPostgres, radclient, requireFreeradiusUtils, seedFixture, startRadius, waitFor, type Fixture } from "./test-support";
 
+let pg: Awaited<ReturnType<typeof ownPostgres>>;
 let dir: string;
-let pg: RunningPostgres;
-let port: number;
-const password = crypto.randomBytes(8).toString("hex");
 let db: Db;
 let url: string;
 let f: Fixture;
 
 beforeAll(async () => {
   requireFreeradiusUtils();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "isp-spool-pg-"));
-  fs.chmodSync(dir, 0o755);
-  port = await findFreePort();
-  pg = await startEmbeddedPostgres({ dataDir: dir, port, password });
-  url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-  await runMigrations(url);
-  db = createDb(url, { max: 5 });
+  pg = await ownPostgres("isp-spool-pg-");
+  ({ db, url } = pg);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "isp-spool-"));
   f = await seedFixture(db);
   await addCustomer(db, f, { username: "carol", password: "carol-pass-1" });
 }, 120_000);
 
 afterAll(async () => {
-  await closeDb(db).catch(() => undefined);
-  await pg?.stop();
+  await pg?.drop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -70,7 +59,7 @@ it("spools accounting while PostgreSQL is down and replays every record when it 
     const afterRestart = await radclient(srv.acct, "acct", 'User-Name = "carol"\nAcct-Status-Type = Start\nAcct-Session-Id = "s-3"');
     expect(afterRestart.reply).toBe("Accounting-Response");
 
-    pg = await startEmbeddedPostgres({ dataDir: dir, port, password });
+    await pg.start();
     database.setHealthy(true);
     const history = await waitFor(
       async () => {

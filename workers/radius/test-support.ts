@@ -13,7 +13,12 @@ import { sealSecret } from "@/lib/crypto";
 import type { WorkerContext } from "../core/context";
 import type { DatabaseService } from "../core/database";
 import type { Env } from "@/lib/env";
-import { createRadiusService, type RadiusRuntime } from "./index";
+import { createRadiusService, type RadiusRuntime, type RadiusServiceOptions } from "./index";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
+import { runMigrations } from "@/lib/db/migrate";
+import { closeDb, createDb } from "@/lib/db/client";
+import { findFreePort } from "@/lib/testing/ports";
+import fs from "node:fs";
 
 export const TEST_SECRET = "radius-test-secret-123";
 
@@ -129,6 +134,7 @@ export function fakeDatabaseService(db: Db): DatabaseService & { setHealthy(v: b
       return healthy;
     },
     lastError: null,
+    ready: Promise.resolve(),
     onChange: (l) => void listeners.push(l),
     setHealthy(v: boolean) {
       healthy = v;
@@ -142,12 +148,12 @@ export function fakeDatabaseService(db: Db): DatabaseService & { setHealthy(v: b
 export async function startRadius(
   db: Db,
   databaseUrl: string,
-  opts: { spoolDir?: string; nasReloadMs?: number; database?: DatabaseService; accountingCommitTimeoutMs?: number } = {},
+  opts: Omit<RadiusServiceOptions, "host" | "authPort" | "acctPort"> & { database?: DatabaseService; dataDir?: string } = {},
 ): Promise<{ runtime: RadiusRuntime; auth: number; acct: number; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "isp-radius-"));
+  const { database, dataDir = mkdtempSync(path.join(os.tmpdir(), "isp-radius-")), ...serviceOpts } = opts;
   const env = { DATA_DIR: dataDir, databaseUrl, RADIUS_HOST: "127.0.0.1", RADIUS_AUTH_PORT: 0, RADIUS_ACCT_PORT: 0 } as unknown as Env;
-  const ctx: WorkerContext = { env, db, database: opts.database ?? fakeDatabaseService(db), log: silent };
-  const service = createRadiusService(ctx, { authPort: 0, acctPort: 0, host: "127.0.0.1", spoolDir: opts.spoolDir, nasReloadMs: opts.nasReloadMs, accountingCommitTimeoutMs: opts.accountingCommitTimeoutMs });
+  const ctx: WorkerContext = { env, db, database: database ?? fakeDatabaseService(db), log: silent };
+  const service = createRadiusService(ctx, { ...serviceOpts, authPort: 0, acctPort: 0, host: "127.0.0.1" });
   await service.start();
   const runtime = service.runtime()!;
   const ports = runtime.server.ports();
@@ -207,4 +213,32 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A migrated PostgreSQL of the test's own (embedded, on a free port) that it may stop and start: outages. */
+export async function ownPostgres(prefix: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  const port = await findFreePort();
+  const password = crypto.randomBytes(8).toString("hex");
+  let pg: RunningPostgres | null = await startEmbeddedPostgres({ dataDir: dir, port, password });
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  await runMigrations(url);
+  const db = createDb(url, { max: 5 });
+  return {
+    url,
+    db,
+    async stop() {
+      await pg?.stop();
+      pg = null;
+    },
+    async start() {
+      pg ??= await startEmbeddedPostgres({ dataDir: dir, port, password });
+    },
+    async drop() {
+      await closeDb(db).catch(() => undefined);
+      await pg?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -61,14 +61,14 @@ export interface AuthKey {
   username: string;
 }
 
-const PACKAGE_COLUMNS = `
+export const PACKAGE_COLUMNS = `
   p.id as p_id, p.name as p_name, p.type as p_type, p.validity_value, p.validity_unit, p.download_kbps, p.upload_kbps,
   p.burst_download_kbps, p.burst_upload_kbps, p.burst_threshold_download_kbps, p.burst_threshold_upload_kbps,
   p.burst_time_seconds, p.priority, p.data_quota_bytes, p.session_time_limit_seconds, p.fup_download_kbps,
   p.fup_upload_kbps, p.shared_users, p.idle_timeout_seconds, p.address_list,
   (p.all_routers or exists (select 1 from package_routers pr where pr.tenant_id = k.tenant_id and pr.package_id = p.id and pr.nas_id = k.nas_id)) as router_allowed`;
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 // Drizzle's postgres.js setup hands timestamps back as text; normalize to Date here.
 const dateOf = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
@@ -101,7 +101,8 @@ function packageOf(r: Row): PackageFacts | null {
   };
 }
 
-function customerOf(r: Row): AuthSubject {
+/** A customer row of CUSTOMER_SELECT as an AuthSubject (also reads rows kept in a worker's snapshot). */
+export function customerOf(r: Row): AuthSubject {
   return {
     kind: "customer",
     id: r.id as string,
@@ -124,12 +125,15 @@ function customerOf(r: Row): AuthSubject {
   };
 }
 
-const CUSTOMER_SELECT = `
+/** The customer's own columns (joined to ip_pools ip); the package's come from PACKAGE_COLUMNS. */
+export const CUSTOMER_COLUMNS = `
   c.id, c.tenant_id, c.type, c.username, c.password_sealed, c.status, c.expires_at, c.mac_address, c.static_ip,
   c.ip_pool_id, c.used_bytes, c.used_seconds, c.quota_exceeded_at,
   (select count(*)::int from sessions s where s.tenant_id = c.tenant_id and s.customer_id = c.id) as open_sessions,
   (select a.ip from ip_assignments a where a.tenant_id = c.tenant_id and a.pool_id = c.ip_pool_id and a.customer_id = c.id limit 1) as pool_ip,
-  ip.name as pool_name, ${PACKAGE_COLUMNS}`;
+  ip.name as pool_name`;
+
+const CUSTOMER_SELECT = `${CUSTOMER_COLUMNS}, ${PACKAGE_COLUMNS}`;
 
 /** The batched lookup; $1..$3 are tenant ids, NAS ids and usernames (exported for the benchmark's EXPLAIN). */
 export const AUTH_SUBJECTS_SQL = `select k.i, ${CUSTOMER_SELECT}
@@ -175,17 +179,24 @@ export async function findAuthSubjectByMac(db: Db | Sql, input: AuthKey & { macV
 export async function findVoucherSubject(db: Db | Sql, input: AuthKey): Promise<AuthSubject | null> {
   const sql = "$client" in db ? db.$client : db;
   const rows = await sql.unsafe(
-    `select v.id, v.tenant_id, v.code, v.status, v.redeem_by, v.expires_at, v.mac_address, v.used_bytes, v.used_seconds,
-            (select count(*)::int from sessions s where s.tenant_id = v.tenant_id and s.voucher_id = v.id) as open_sessions,
-            ${PACKAGE_COLUMNS}
+    `select ${VOUCHER_SELECT}
        from (select $1::uuid as tenant_id, $2::uuid as nas_id) k
        join vouchers v on v.tenant_id = k.tenant_id and v.code = $3
        join packages p on p.tenant_id = v.tenant_id and p.id = v.package_id`,
     [input.tenantId, input.nasId, input.username],
     { prepare: true },
   );
-  const r = rows[0];
-  if (!r) return null;
+  return rows[0] ? voucherOf(rows[0]) : null;
+}
+
+/** The voucher's own columns; the package's come from PACKAGE_COLUMNS. */
+export const VOUCHER_COLUMNS = `v.id, v.tenant_id, v.code, v.status, v.redeem_by, v.expires_at, v.mac_address, v.used_bytes, v.used_seconds,
+  (select count(*)::int from sessions s where s.tenant_id = v.tenant_id and s.voucher_id = v.id) as open_sessions`;
+
+const VOUCHER_SELECT = `${VOUCHER_COLUMNS}, ${PACKAGE_COLUMNS}`;
+
+/** A voucher row of VOUCHER_SELECT as an AuthSubject. */
+export function voucherOf(r: Row): AuthSubject {
   return {
     kind: "voucher",
     id: r.id as string,

@@ -8,11 +8,11 @@ import { packages, voucherBatches } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { zOptionalText } from "@/lib/services/zod-helpers";
-import { MAX_VOUCHERS_PER_BATCH, VOUCHER_CHARSETS, codeSpace, generateCodes, isUuid, voucherCharsetKeys } from "./voucher-fields";
+import { MAX_VOUCHERS_PER_BATCH, VOUCHER_CHARSETS, generateCodes, isUuid, voucherCharsetKeys } from "./voucher-fields";
+import { DEFAULT_CODE_LENGTH, MAX_CODE_LENGTH, codeLengthError } from "./code-space";
+import { getVoucherStats, liveVoucherCount } from "./get-voucher-stats";
 
 const CHUNK = 5_000;
-/** A code space this many times the batch keeps collisions rare and retries short. */
-const SPACE_FACTOR = 100;
 
 const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
@@ -33,7 +33,7 @@ export const generateVouchersSchema = z
     .transform((v) => v ?? ""),
     length: z.preprocess(
       blank,
-      z.coerce.number({ message: "Code length must be a number" }).int("Code length must be a whole number").min(4, "Codes need at least 4 random characters").max(24, "Codes may have at most 24 random characters").default(8),
+      z.coerce.number({ message: "Code length must be a number" }).int("Code length must be a whole number").min(4, "Codes need at least 4 random characters").max(MAX_CODE_LENGTH, `Codes may have at most ${MAX_CODE_LENGTH} random characters`).default(DEFAULT_CODE_LENGTH),
     ),
     charset: z.preprocess(blank, z.enum(voucherCharsetKeys, { message: "Choose a character set" }).default("safe")),
     /** Vouchers not redeemed by then expire unused. */
@@ -46,16 +46,9 @@ export const generateVouchersSchema = z
     ),
   })
   .superRefine((v, ctx) => {
-    const alphabet = VOUCHER_CHARSETS[v.charset].alphabet;
-    if (codeSpace(alphabet.length, v.length) < v.count * SPACE_FACTOR) {
-      let need = v.length;
-      while (codeSpace(alphabet.length, need) < v.count * SPACE_FACTOR) need++;
-      ctx.addIssue({
-        code: "custom",
-        path: ["length"],
-        message: `Too short for ${v.count.toLocaleString("en")} vouchers from this character set: use at least ${need} characters`,
-      });
-    }
+    // The batch alone; the service adds the tenant's live vouchers, which only the database knows.
+    const error = codeLengthError(VOUCHER_CHARSETS[v.charset].alphabet.length, v.length, v.count);
+    if (error) ctx.addIssue({ code: "custom", path: ["length"], message: error });
   });
 export type GenerateVouchersInput = z.input<typeof generateVouchersSchema>;
 
@@ -91,6 +84,12 @@ export async function generateVouchers(db: Database, input: GenerateVouchersInpu
   const name = data.name ?? `${pkg!.name} · ${new Date().toISOString().slice(0, 16).replace("T", " ")}`;
 
   const run = async (tx: Database) => {
+    // One batch at a time per tenant, so two batches cannot both count the other out of the code space.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`vouchers:${tenantId}`}, 0))`);
+    const live = liveVoucherCount(await getVoucherStats(tx, { tenantId }));
+    const lengthError = codeLengthError(alphabet.length, data.length, data.count + live);
+    if (lengthError) throw new AppError("INVALID_INPUT", lengthError, { fieldErrors: { length: [lengthError] } });
+
     const [batch] = await tx
       .insert(voucherBatches)
       .values({

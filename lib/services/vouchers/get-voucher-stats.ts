@@ -20,3 +20,8 @@ export async function getVoucherStats(db: Database, input: { tenantId: string })
   }
   return stats;
 }
+
+/** Vouchers that can still log in: the ones a guessed code could hit. */
+export function liveVoucherCount(stats: VoucherStats): number {
+  return stats.AVAILABLE + stats.USED;
+}

@@ -53,11 +53,6 @@ export function generateCodes(count: number, opts: { prefix: string; length: num
   return [...out];
 }
 
-/** How many distinct codes an alphabet and length allow, capped to stay a safe JS number. */
-export function codeSpace(alphabetLength: number, length: number): number {
-  return Math.min(Number.MAX_SAFE_INTEGER, alphabetLength ** length);
-}
-
 export const voucherStatusField = z.enum(["AVAILABLE", "USED", "EXPIRED", "REVOKED"], { message: "Choose a voucher status" });
 
 export const voucherConstraintMessages = {

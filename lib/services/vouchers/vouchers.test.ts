@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { auditLog, nas, sessions, vouchers } from "@/lib/db/schema";
@@ -64,7 +65,7 @@ describe("generateCodes", () => {
 describe("generateVouchers", () => {
   it("generates 10,000 unique codes with the chosen prefix and alphabet, and prints the time", async () => {
     const started = performance.now();
-    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 10_000, prefix: "HS", length: 8, charset: "safe", name: "Big" }, testActor);
+    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 10_000, prefix: "HS", length: 12, charset: "safe", name: "Big" }, testActor);
     const ms = performance.now() - started;
     console.log(`generateVouchers: 10,000 vouchers in ${ms.toFixed(0)} ms (service-reported ${r.elapsedMs} ms, ${r.retried} retried)`);
     expect(r.count).toBe(10_000);
@@ -72,7 +73,7 @@ describe("generateVouchers", () => {
     expect(rows).toHaveLength(10_000);
     expect(new Set(rows.map((x) => x.code)).size).toBe(10_000);
     for (const x of rows) {
-      expect(x.code).toMatch(/^HS[ACDEFGHJKLMNPQRTUVWXYZ234679]{8}$/);
+      expect(x.code).toMatch(/^HS[ACDEFGHJKLMNPQRTUVWXYZ234679]{12}$/);
       expect(x.status).toBe("AVAILABLE");
     }
     // The goal is < 2 s (bench/subscribers measures it); this guard only catches a regression to
@@ -83,13 +84,40 @@ describe("generateVouchers", () => {
   });
 
   it("draws again only the codes that collide with existing vouchers", async () => {
-    // Half of the 4-digit space is taken: about half of each round collides.
-    await t.db.execute(sql`insert into vouchers (tenant_id, package_id, code)
-      select ${a}::uuid, ${hotspotA}::uuid, 'D' || lpad(n::text, 4, '0') from generate_series(0, 4999) n`);
-    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 100, prefix: "D", length: 4, charset: "digits" }, testActor);
-    expect(r.retried).toBeGreaterThan(0);
-    const [{ n }] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from vouchers where batch_id = ${r.batchId}`);
-    expect(n).toBe(100);
+    // In a space this large codes collide by chance almost never, so the first draw is made to collide:
+    // its first two codes already exist.
+    const taken = ["D" + "1".repeat(18), "D" + "2".repeat(18)];
+    await t.db.execute(sql`insert into vouchers (tenant_id, package_id, code) select ${a}::uuid, ${hotspotA}::uuid, unnest(${sql.param(taken)}::text[])`);
+    const first = Buffer.from("1".repeat(18) + "2".repeat(18) + "3".repeat(18) + "4".repeat(54)).map((c) => c - 48);
+    const draw = vi.spyOn(crypto, "randomBytes").mockImplementationOnce((() => Buffer.from(first)) as never);
+    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 3, prefix: "D", length: 18, charset: "digits" }, testActor);
+    draw.mockRestore();
+    expect(r.retried).toBe(2);
+    const rows = await t.db.execute<{ code: string }>(sql`select code from vouchers where batch_id = ${r.batchId}`);
+    expect(rows.map((x) => x.code)).toContain("D" + "3".repeat(18));
+    expect(rows).toHaveLength(3);
+  });
+
+  it("refuses a code space under 2^40 codes per live voucher (the batch plus the tenant's live ones), naming the field and the minimum", async () => {
+    // 28^8 is 2^38.5: too few codes even for one voucher.
+    await expect(generateVouchers(t.db, { tenantId: b, packageId: hotspotB, count: 1, length: 8, charset: "safe" }, testActor)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["length"], message: expect.stringMatching(/at least 9 characters/) })],
+    });
+    // 28^10 (2^48) covers 268 live vouchers; this tenant already has 300 (revoked and expired ones do not count).
+    const c = await makeTenant(t.db, "C");
+    const hotspotC = (await makePackage(t.db, c, { type: "HOTSPOT" })).id;
+    await t.db.execute(sql`insert into vouchers (tenant_id, package_id, code, status)
+      select ${c}::uuid, ${hotspotC}::uuid, 'LIVE' || n, case when n % 2 = 0 then 'AVAILABLE' else 'USED' end::voucher_status from generate_series(1, 300) n`);
+    await t.db.execute(sql`insert into vouchers (tenant_id, package_id, code, status)
+      select ${c}::uuid, ${hotspotC}::uuid, 'GONE' || n, case when n % 2 = 0 then 'REVOKED' else 'EXPIRED' end::voucher_status from generate_series(1, 1000) n`);
+    await expect(generateVouchers(t.db, { tenantId: c, packageId: hotspotC, count: 1, length: 10, charset: "safe" }, testActor)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { fieldErrors: { length: [expect.stringMatching(/301 live vouchers use at least 11 characters/)] } },
+    });
+    const [{ n }] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from voucher_batches where tenant_id = ${c}`);
+    expect(n).toBe(0); // nothing half-written
+    const ok = await generateVouchers(t.db, { tenantId: c, packageId: hotspotC, count: 1, length: 11, charset: "safe" }, testActor);
+    expect(ok.count).toBe(1);
   });
 
   it("refuses bad input with every field error", async () => {
@@ -104,7 +132,7 @@ describe("generateVouchers", () => {
       expect.objectContaining({ path: ["redeemBy"] }),
     ]) });
     await expect(generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 10_000, length: 4, charset: "digits" }, testActor)).rejects.toMatchObject({
-      issues: [expect.objectContaining({ path: ["length"], message: expect.stringMatching(/at least 6 characters/) })],
+      issues: [expect.objectContaining({ path: ["length"], message: expect.stringMatching(/at least 17 characters/) })],
     });
   });
 

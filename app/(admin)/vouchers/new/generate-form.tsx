@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { generateVouchersAction } from "../actions";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { DEFAULT_CODE_LENGTH, MAX_CODE_LENGTH, minCodeLength } from "@/lib/services/vouchers/code-space";
 
 function example(prefix: string, length: number, alphabet: string): string {
   let s = prefix;
@@ -19,16 +20,19 @@ export function GenerateVouchersForm({
   packages,
   charsets,
   minDate,
+  liveVouchers,
 }: {
   packages: { id: string; label: string }[];
   charsets: { key: string; label: string; alphabet: string }[];
   /** Tomorrow (YYYY-MM-DD), computed on the server. */
   minDate: string;
+  /** The tenant's vouchers that can still log in (they share the code space with the new batch). */
+  liveVouchers: number;
 }) {
   const router = useRouter();
   const [count, setCount] = useState("100");
   const [prefix, setPrefix] = useState("");
-  const [length, setLength] = useState("8");
+  const [length, setLength] = useState(String(DEFAULT_CODE_LENGTH));
   const [charset, setCharset] = useState("safe");
   const { pending, onSubmit, errors, formError, state } = useFormAction(generateVouchersAction, {
     onSuccess: (batch) => router.push(`/vouchers/batches/${batch.batchId}?created=${batch.count}&ms=${batch.elapsedMs}`),
@@ -36,6 +40,7 @@ export function GenerateVouchersForm({
   const alphabet = charsets.find((c) => c.key === charset)?.alphabet ?? charsets[0].alphabet;
   const sample = useMemo(() => example(prefix, Number(length) || 8, alphabet), [prefix, length, alphabet]);
   const n = Number(count) || 0;
+  const minLength = minCodeLength(alphabet.length, Math.max(1, n) + liveVouchers);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5 p-5" aria-busy={pending}>
@@ -59,8 +64,8 @@ export function GenerateVouchersForm({
         <Field label="Prefix" htmlFor="prefix" errors={errors("prefix")} hint="Optional: letters, digits and -, up to 12">
           <Input id="prefix" name="prefix" maxLength={12} value={prefix} onChange={(e) => setPrefix(e.target.value)} invalid={!!errors("prefix")} placeholder="e.g. HS-" />
         </Field>
-        <Field label="Code length" htmlFor="length" errors={errors("length")} hint="Random characters after the prefix: 4 to 24">
-          <Input id="length" name="length" type="number" inputMode="numeric" min={4} max={24} value={length} onChange={(e) => setLength(e.target.value)} invalid={!!errors("length")} />
+        <Field label="Code length" htmlFor="length" errors={errors("length")} hint={`Random characters after the prefix, up to ${MAX_CODE_LENGTH}. So that codes cannot be guessed, at least ${minLength} from this set for ${(Math.max(1, n) + liveVouchers).toLocaleString("en")} live vouchers (this batch and your unused or active ones).`}>
+          <Input id="length" name="length" type="number" inputMode="numeric" min={4} max={MAX_CODE_LENGTH} value={length} onChange={(e) => setLength(e.target.value)} invalid={!!errors("length")} />
         </Field>
         <Field label="Characters" htmlFor="charset" errors={errors("charset")} className="sm:col-span-2">
           <Select id="charset" name="charset" value={charset} onChange={(e) => setCharset(e.target.value)} invalid={!!errors("charset")}>

@@ -8,6 +8,7 @@ import { findPackages } from "@/lib/services/packages/find-packages";
 import { VOUCHER_CHARSETS, voucherCharsetKeys, MAX_VOUCHERS_PER_BATCH } from "@/lib/services/vouchers/voucher-fields";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
+import { getVoucherStats, liveVoucherCount } from "@/lib/services/vouchers/get-voucher-stats";
 import { GenerateVouchersForm } from "./generate-form";
 import { formatMoney } from "@/lib/money";
 
@@ -20,7 +21,9 @@ function tomorrow(): string {
 
 export default async function NewVouchersPage() {
   const staff = await requireStaffPage("vouchers:write");
-  const pkgs = await withTenant(getDb(), staff.tenantId, (tx) => findPackages(tx, { tenantId: staff.tenantId, type: "HOTSPOT", pageSize: 200 }));
+  const [pkgs, stats] = await withTenant(getDb(), staff.tenantId, (tx) =>
+    Promise.all([findPackages(tx, { tenantId: staff.tenantId, type: "HOTSPOT", pageSize: 200 }), getVoucherStats(tx, { tenantId: staff.tenantId })]),
+  );
   const packages = pkgs.rows.map((p) => ({
     id: p.id,
     label: `${p.name} · ${formatMoney(p.price, staff.tenantCurrency)} · ${formatValidity({ validityValue: p.validityValue, validityUnit: p.validityUnit })}`,
@@ -49,7 +52,7 @@ export default async function NewVouchersPage() {
             }
           />
         ) : (
-          <GenerateVouchersForm packages={packages} charsets={charsets} minDate={tomorrow()} />
+          <GenerateVouchersForm packages={packages} charsets={charsets} minDate={tomorrow()} liveVouchers={liveVoucherCount(stats)} />
         )}
       </Card>
     </>
