@@ -1,33 +1,18 @@
-// A tenant's RADIUS settings (settings table, keys "radius.*") with their defaults.
-import { sql } from "drizzle-orm";
-import { z } from "zod";
+// A tenant's RADIUS settings (registry keys "radius.*", lib/settings) in the shape the decision takes.
 import type { Database } from "@/lib/db/client";
+import { getSettings, restrictedModeSchema, SETTINGS } from "@/lib/settings";
+import type { z } from "zod";
 
-export const restrictedModeSchema = z.object({
-  enabled: z.boolean().default(false),
-  /** Firewall address list the router redirects to the pay page. */
-  addressList: z.string().min(1).default("restricted"),
-  /** Mikrotik-Rate-Limit for restricted customers. */
-  rateLimit: z.string().min(1).default("256k/256k"),
-});
+export { restrictedModeSchema };
 
 export interface RadiusSettings {
   interimIntervalSeconds: number;
   restrictedMode: z.infer<typeof restrictedModeSchema>;
 }
 
-export const DEFAULT_INTERIM_INTERVAL = 300;
+export const DEFAULT_INTERIM_INTERVAL = SETTINGS["radius.interim_interval"].default;
 
 export async function getRadiusSettings(db: Database, input: { tenantId: string }): Promise<RadiusSettings> {
-  const rows = await db.execute<{ key: string; value: unknown }>(
-    sql`select key, value from settings where tenant_id = ${input.tenantId} and key in ('radius.interim_interval', 'radius.restricted_mode')`,
-  );
-  const byKey = new Map(rows.map((r) => [r.key, r.value]));
-  const interim = Number(byKey.get("radius.interim_interval"));
-  const restricted = restrictedModeSchema.safeParse(byKey.get("radius.restricted_mode") ?? {});
-  return {
-    // RFC 2869 §5.16: never below 60 seconds.
-    interimIntervalSeconds: Number.isFinite(interim) && interim >= 60 ? Math.round(interim) : DEFAULT_INTERIM_INTERVAL,
-    restrictedMode: restricted.success ? restricted.data : restrictedModeSchema.parse({}),
-  };
+  const s = await getSettings(db, { tenantId: input.tenantId, keys: ["radius.interim_interval", "radius.restricted_mode"] });
+  return { interimIntervalSeconds: s["radius.interim_interval"], restrictedMode: s["radius.restricted_mode"] };
 }
