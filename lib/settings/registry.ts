@@ -14,14 +14,21 @@ export interface SettingDefinition<S extends z.ZodType = z.ZodType, Sc extends S
 
 const define = <S extends z.ZodType, Sc extends SettingScope>(d: SettingDefinition<S, Sc>) => d;
 
-/** A host name or IP address a router can be told to send RADIUS to (no scheme, no port). */
+/** Addresses that name the machine itself (or no machine): a router told to use one talks to itself. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h.endsWith(".localhost") || /^127\./.test(h) || h === "::1" || h === "0.0.0.0" || h === "::" || h === "" || /^::ffff:127\./.test(h);
+}
+
+/** A host name or IP address a router can be told to send RADIUS to (no scheme, no port, not loopback). */
 export const hostSchema = z
   .string()
   .trim()
   .toLowerCase()
   .min(1, "Enter the address routers use to reach this server")
   .max(253)
-  .regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$|^[0-9a-f:]+$/, "Enter a host name or IP address, without http:// or a port");
+  .regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$|^[0-9a-f:]+$/, "Enter a host name or IP address, without http:// or a port")
+  .refine((h) => !isLoopbackHost(h), "Routers cannot reach a loopback address: enter this server's address on the routers' network");
 
 export const restrictedModeSchema = z.object({
   enabled: z.boolean().default(false),
@@ -60,8 +67,7 @@ export const SETTINGS = {
     schema: z
       .string()
       .trim()
-      .url("Enter a full URL such as https://isp.example.com")
-      .refine((u) => /^https?:\/\//.test(u), "The URL must start with http:// or https://")
+      .regex(/^https?:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/\S*)?$/i, "Enter a full URL such as https://isp.example.com")
       .transform((u) => u.replace(/\/+$/, ""))
       .nullable(),
     default: null,

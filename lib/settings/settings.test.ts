@@ -9,6 +9,7 @@ import { makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
 import { getRadiusSettings } from "@/lib/services/radius/get-radius-settings";
 import { getSecuritySettings } from "@/lib/services/tenants/get-security-settings";
 import { updateSecuritySettings } from "@/lib/services/tenants/update-security-settings";
+import { updateInstallationSettings } from "@/lib/services/platform/update-installation-settings";
 import { getSetting, getSettings, updateSettings } from "./index";
 
 let t: TestDatabase;
@@ -78,5 +79,16 @@ describe("settings registry", () => {
     expect(await withTenant(t.db, A, (tx) => getSetting(tx, { key: "routers.radius_address" }))).toBe("radius.example.com");
     await expect(withTenant(t.db, A, (tx) => updateSettings(tx, { values: { "routers.radius_address": "evil.example" } }, testActor))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/permission denied/) } });
     expect(await getSetting(t.db, { key: "routers.radius_address" })).toBe("radius.example.com");
+  });
+
+  it("the operator's form: a loopback RADIUS address or a missing portal URL is refused at its field", async () => {
+    await expect(updateInstallationSettings(t.db, { radiusAddress: "localhost", portalUrl: "" }, testActor)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { fieldErrors: { radiusAddress: [expect.stringMatching(/loopback/)], portalUrl: [expect.stringMatching(/full URL/)] } },
+    });
+    expect(await updateInstallationSettings(t.db, { radiusAddress: "203.0.113.10", portalUrl: "https://isp.example.co.ke" }, testActor)).toEqual({
+      radiusAddress: "203.0.113.10",
+      portalUrl: "https://isp.example.co.ke",
+    });
   });
 });
