@@ -52,6 +52,8 @@ export interface AuthSubject {
   quotaExceededAt: Date | null;
   openSessions: number;
   package: PackageFacts | null;
+  /** The platform suspended the tenant and chose that its subscribers be refused (not kept in grace). */
+  tenantRefused: boolean;
 }
 
 export interface AuthKey {
@@ -120,15 +122,19 @@ function customerOf(r: Row): AuthSubject {
     quotaExceededAt: dateOf(r.quota_exceeded_at),
     openSessions: Number(r.open_sessions ?? 0),
     package: packageOf(r),
+    tenantRefused: r.tenant_refused === true,
   };
 }
+
+/** One primary-key probe per subject; cached with it, and a suspension NOTIFYs auth_changed for the tenant. */
+const TENANT_REFUSED = `(select t.status = 'SUSPENDED' and t.suspension_mode = 'REFUSE' from tenants t where t.id = k.tenant_id) as tenant_refused`;
 
 const CUSTOMER_SELECT = `
   c.id, c.tenant_id, c.type, c.username, c.password_sealed, c.status, c.expires_at, c.mac_address, c.static_ip,
   c.ip_pool_id, c.used_bytes, c.used_seconds, c.quota_exceeded_at,
   (select count(*)::int from sessions s where s.tenant_id = c.tenant_id and s.customer_id = c.id) as open_sessions,
   (select a.ip from ip_assignments a where a.tenant_id = c.tenant_id and a.pool_id = c.ip_pool_id and a.customer_id = c.id limit 1) as pool_ip,
-  ip.name as pool_name, ${PACKAGE_COLUMNS}`;
+  ip.name as pool_name, ${TENANT_REFUSED}, ${PACKAGE_COLUMNS}`;
 
 /** The batched lookup; $1..$3 are tenant ids, NAS ids and usernames (exported for the benchmark's EXPLAIN). */
 export const AUTH_SUBJECTS_SQL = `select k.i, ${CUSTOMER_SELECT}
@@ -176,7 +182,7 @@ export async function findVoucherSubject(db: Db | Sql, input: AuthKey): Promise<
   const rows = await sql.unsafe(
     `select v.id, v.tenant_id, v.code, v.status, v.redeem_by, v.expires_at, v.mac_address, v.used_bytes, v.used_seconds,
             (select count(*)::int from sessions s where s.tenant_id = v.tenant_id and s.voucher_id = v.id) as open_sessions,
-            ${PACKAGE_COLUMNS}
+            ${TENANT_REFUSED}, ${PACKAGE_COLUMNS}
        from (select $1::uuid as tenant_id, $2::uuid as nas_id) k
        join vouchers v on v.tenant_id = k.tenant_id and v.code = $3
        join packages p on p.tenant_id = v.tenant_id and p.id = v.package_id`,
@@ -206,5 +212,6 @@ export async function findVoucherSubject(db: Db | Sql, input: AuthKey): Promise<
     quotaExceededAt: null,
     openSessions: Number(r.open_sessions ?? 0),
     package: packageOf(r),
+    tenantRefused: r.tenant_refused === true,
   };
 }
