@@ -8,8 +8,9 @@ function cell(v: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function formatVouchersCsv(data: VoucherCards, portalUrl: (code: string) => string): string {
-  const header = ["code", "status", "package", "price", "currency", "validity", "redeem_by", "batch", "login_url"];
+/** `portalUrl` null: no login page exists to link to, so there is no login_url column. */
+export function formatVouchersCsv(data: VoucherCards, portalUrl: ((code: string) => string) | null): string {
+  const header = ["code", "status", "package", "price", "currency", "validity", "redeem_by", "batch", ...(portalUrl ? ["login_url"] : [])];
   const lines = [header.join(",")];
   for (const c of data.cards) {
     lines.push(
@@ -22,7 +23,7 @@ export function formatVouchersCsv(data: VoucherCards, portalUrl: (code: string) 
         formatValidity(c),
         c.redeemBy ? c.redeemBy.toISOString() : "",
         c.batchName ?? "",
-        portalUrl(c.code),
+        ...(portalUrl ? [portalUrl(c.code)] : []),
       ]
         .map(cell)
         .join(","),
