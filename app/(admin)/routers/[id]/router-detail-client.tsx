@@ -4,21 +4,14 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { AlertTriangle, Check, Copy, Eye, PlugZap, Trash2 } from "lucide-react";
-import { routerRadiusScript, type RouterRadiusTarget } from "@/lib/services/nas/router-script";
+import { routerRadiusScript, type RouterScriptInput } from "@/lib/services/nas/router-script";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { deleteNasAction, disconnectNasSessionsAction, markRouterScriptCopiedAction, revealNasSecretAction } from "../actions";
 
-interface SnippetProps {
+interface SnippetProps extends Omit<RouterScriptInput, "secret"> {
   nasId: string;
   canReveal: boolean;
-  target: RouterRadiusTarget;
-  nasIp: string;
-  authPort: number;
-  acctPort: number;
-  coaPort: number;
-  requireMessageAuthenticator: boolean;
-  comment: string;
 }
 
 export function ConfigSnippet(p: SnippetProps) {
