@@ -229,6 +229,8 @@ test("the platform operator suspends a tenant: its staff are signed out and told
     insert into users (tenant_id, email, name, password_hash, role)
     select tenant_id, ${email}, 'Suspended staff', password_hash, 'STAFF' from users where id = ${t.admin.id}`;
   await sql`delete from settings where tenant_id = ${t.id}`;
+  // Past the operator's first-sign-in setup (first-hour.spec covers it).
+  await sql`insert into installation_settings (key, value) values ('routers.radius_address', '"203.0.113.10"'::jsonb) on conflict do nothing`;
   const staffCtx = await browser.newContext();
   const staff = await staffCtx.newPage();
   await fillSignIn(staff, email, t.admin.password);
@@ -240,15 +242,16 @@ test("the platform operator suspends a tenant: its staff are signed out and told
   await expect(row).toBeVisible();
   await row.getByRole("button", { name: "Suspend" }).click();
   await row.getByLabel(/Reason/).fill("Unpaid invoice for March");
+  await row.getByLabel(/Refuse them/).check();
   await row.getByRole("button", { name: "Suspend and sign out its staff" }).click();
-  await expect(row.getByText("Suspended", { exact: true })).toBeVisible();
+  await expect(row.getByText("Suspended · subscribers refused", { exact: true })).toBeVisible();
 
   await staff.goto("/dashboard");
   await expect(staff).toHaveURL(/\/sign-in/);
   await fillSignIn(staff, email, t.admin.password);
-  await expect(staff.getByText(/suspended: Unpaid invoice for March/)).toBeVisible();
+  await expect(staff.getByText(/suspended: Unpaid invoice for March\. Your subscribers cannot connect until it is reactivated/)).toBeVisible();
 
-  await row.getByRole("button", { name: "Activate" }).click();
+  await row.getByRole("button", { name: "Reactivate" }).click();
   await expect(row.getByText("Active", { exact: true })).toBeVisible();
   await row.getByRole("button", { name: "Open as tenant" }).click();
   await expect(page).toHaveURL(/\/dashboard/);

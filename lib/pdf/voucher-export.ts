@@ -1,13 +1,27 @@
-// Turns voucher cards into the downloads staff get: the printable PDF sheet and the CSV, with portal
-// login URLs (`${APP_URL}/portal/<tenant>?voucher=<code>`) in the QR codes and the CSV.
+// Turns voucher cards into the downloads staff get: the printable PDF sheet and the CSV. A QR code or
+// CSV link must open a page that works: until the captive portal exists (CAPTIVE_PORTAL_LOGIN_PATH is
+// null) the QR holds the code alone and the CSV has no login_url column.
 import { formatValidity } from "@/lib/services/packages/validity";
 import { formatMoney } from "@/lib/money";
 import { formatVouchersCsv } from "@/lib/services/vouchers/format-vouchers-csv";
 import type { VoucherCards } from "@/lib/services/vouchers/find-voucher-cards";
 import { renderVoucherSheet } from "./voucher-sheet";
 
-export function portalLoginUrl(appUrl: string, tenantSlug: string, code: string): string {
-  return `${appUrl.replace(/\/$/, "")}/portal/${encodeURIComponent(tenantSlug)}?voucher=${encodeURIComponent(code)}`;
+/**
+ * The portal's voucher login route (app/portal/[tenant]/…), or null while there is none. Whoever builds
+ * the portal sets it; voucher-export.test checks it names a page that exists.
+ */
+export const CAPTIVE_PORTAL_LOGIN_PATH: string | null = null;
+
+/** The URL a voucher's QR code and CSV row open, or null when no page for it exists yet. */
+export function portalLoginUrl(appUrl: string, tenantSlug: string, code: string, loginPath: string | null = CAPTIVE_PORTAL_LOGIN_PATH): string | null {
+  if (!loginPath) return null;
+  return `${appUrl.replace(/\/$/, "")}${loginPath.replace("[tenant]", encodeURIComponent(tenantSlug))}?voucher=${encodeURIComponent(code)}`;
+}
+
+/** What a voucher card's QR code holds: the login URL once the portal exists, else the code alone. */
+export function voucherQrText(appUrl: string, tenantSlug: string, code: string): string {
+  return portalLoginUrl(appUrl, tenantSlug, code) ?? code;
 }
 
 function safeFileName(s: string): string {
@@ -22,7 +36,7 @@ export async function voucherPdfResponse(data: VoucherCards, appUrl: string): Pr
       price: formatMoney(c.price, data.tenant.currency),
       validity: formatValidity(c),
       redeemBy: c.redeemBy,
-      qrText: portalLoginUrl(appUrl, data.tenant.slug, c.code),
+      qrText: voucherQrText(appUrl, data.tenant.slug, c.code),
     })),
     { tenantName: data.tenant.name, title: data.title, footer: data.tenant.contactPhone ? `Help: ${data.tenant.contactPhone}` : null },
   );
@@ -36,7 +50,7 @@ export async function voucherPdfResponse(data: VoucherCards, appUrl: string): Pr
 }
 
 export function voucherCsvResponse(data: VoucherCards, appUrl: string): Response {
-  const csv = formatVouchersCsv(data, (code) => portalLoginUrl(appUrl, data.tenant.slug, code));
+  const csv = formatVouchersCsv(data, CAPTIVE_PORTAL_LOGIN_PATH ? (code) => portalLoginUrl(appUrl, data.tenant.slug, code) ?? "" : null);
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -11,7 +11,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
-import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL, relativeExpiry } from "./_lib/format";
+import { STATUS_LABEL, TYPE_LABEL, relativeExpiry } from "./_lib/format";
+import { AccessBadge } from "./_lib/access-badge";
 import type { PackageOption } from "./customer-form";
 import { bulkChangePackageAction, bulkExtendAction, bulkStatusAction } from "./actions";
 
@@ -144,7 +145,7 @@ export function CustomersTable(props: {
         cell: ({ row }) => (
           <div className="flex items-center gap-2">
             <span className={`size-2 rounded-full ${row.original.online ? "bg-emerald-500" : "bg-slate-300"}`} title={row.original.online ? "Online" : "Offline"} aria-label={row.original.online ? "Online" : "Offline"} />
-            <Badge tone={STATUS_TONE[row.original.status]}>{STATUS_LABEL[row.original.status] ?? row.original.status}</Badge>
+            <AccessBadge status={row.original.status} hasPackage={row.original.packageName !== null} expiresAt={row.original.expiresAt} now={now} />
           </div>
         ),
       },

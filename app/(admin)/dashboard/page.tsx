@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { getDashboardStats } from "@/lib/services/dashboard/get-dashboard-stats";
+import { getOnboardingSteps } from "@/lib/services/dashboard/get-onboarding-steps";
 import { formatMoney } from "@/lib/money";
 import { LiveRefresh } from "@/lib/events/live-refresh";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, StatCard } from "@/components/ui/card";
@@ -14,6 +15,7 @@ import { RevenueChart } from "@/components/charts/revenue-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
 import { BreakdownBars } from "@/components/charts/breakdown-bars";
 import { monthLabel } from "@/components/charts/format";
+import { OnboardingChecklist } from "./onboarding-checklist";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -35,7 +37,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const staff = await requireStaffPage("dashboard:read");
   const sp = await searchParams;
   // Each query group in its own tenant-scoped transaction, so they run on two connections at once.
-  const s = await getDashboardStats(getDb(), { tenantId: staff.tenantId }, (fn) => withTenant(getDb(), staff.tenantId, fn));
+  const [s, onboarding] = await Promise.all([
+    getDashboardStats(getDb(), { tenantId: staff.tenantId }, (fn) => withTenant(getDb(), staff.tenantId, fn)),
+    withTenant(getDb(), staff.tenantId, (tx) => getOnboardingSteps(tx, { tenantId: staff.tenantId })),
+  ]);
   const now = new Date(s.generatedAt);
   const money = (minor: number) => formatMoney(minor, s.currency);
   const dateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: s.timezone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
@@ -56,6 +61,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           You do not have permission to open that page. Ask an admin if you need it.
         </div>
       )}
+
+      {!onboarding.allDone && <OnboardingChecklist steps={onboarding.steps} />}
 
       <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard

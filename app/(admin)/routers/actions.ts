@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { createNas, createNasSchema } from "@/lib/services/nas/create-nas";
 import { deleteNas } from "@/lib/services/nas/delete-nas";
 import { getNasSecret } from "@/lib/services/nas/get-nas-secret";
+import { markRouterScriptCopied } from "@/lib/services/nas/mark-router-script-copied";
 import { updateNas, updateNasSchema } from "@/lib/services/nas/update-nas";
 import { disconnectOutcome } from "@/lib/services/sessions/disconnect-outcome";
 import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
@@ -32,8 +33,14 @@ export const deleteNasAction = tenantAction({ schema: idSchema, permission: "nas
   return deleted;
 });
 
-export const revealNasSecretAction = tenantAction({ schema: idSchema, permission: "nas:write" }, (ctx, input) =>
-  getNasSecret(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor),
+export const revealNasSecretAction = tenantAction({ schema: idSchema, permission: "nas:write" }, async (ctx, input) => {
+  const revealed = await getNasSecret(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor);
+  await markRouterScriptCopied(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor);
+  return revealed;
+});
+
+export const markRouterScriptCopiedAction = tenantAction({ schema: idSchema, permission: "nas:write" }, (ctx, input) =>
+  markRouterScriptCopied(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor),
 );
 
 export const disconnectNasSessionsAction = tenantAction({ schema: idSchema, permission: "sessions:control" }, async (ctx, input) => {

@@ -7,6 +7,7 @@ import { platformAction } from "@/lib/auth/action";
 import { setTenantStatus, setTenantStatusSchema } from "@/lib/services/platform/set-tenant-status";
 import { extendTrial, extendTrialSchema } from "@/lib/services/platform/extend-trial";
 import { closeTenant, openTenant, openTenantSchema } from "@/lib/services/platform/open-tenant";
+import { updateInstallationSettings, updateInstallationSettingsSchema } from "@/lib/services/platform/update-installation-settings";
 
 export const setTenantStatusAction = platformAction({ schema: setTenantStatusSchema }, async (ctx, input) => {
   const t = await setTenantStatus(ctx.db, input, ctx.actor);
@@ -18,6 +19,12 @@ export const extendTrialAction = platformAction({ schema: extendTrialSchema }, a
   const r = await extendTrial(ctx.db, input, ctx.actor);
   revalidatePath("/platform");
   return { trialEndsAt: r.trialEndsAt.toISOString() };
+});
+
+export const updateInstallationSettingsAction = platformAction({ schema: updateInstallationSettingsSchema, message: "Installation settings saved" }, async (ctx, input) => {
+  const saved = await updateInstallationSettings(ctx.db, input, ctx.actor);
+  revalidatePath("/platform", "layout");
+  return saved;
 });
 
 export const openTenantAction = platformAction({ schema: openTenantSchema }, async (ctx, input) => {

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requirePlatformPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findPlatformTenants, findPlatformTenantsSchema } from "@/lib/services/platform/find-platform-tenants";
+import { getSetting } from "@/lib/settings";
 import { Building2, Activity, Router, Users } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader, StatCard } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { TenantsTable } from "./tenants-table";
@@ -13,6 +16,8 @@ export const metadata: Metadata = { title: "Platform" };
 
 export default async function PlatformPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string }> }) {
   const staff = await requirePlatformPage();
+  // First sign-in of the installation: nothing works for routers until the operator says where RADIUS is.
+  if ((await getSetting(getDb(), { key: "routers.radius_address" })) === null) redirect("/platform/settings");
   const sp = await searchParams;
   const filters = findPlatformTenantsSchema.safeParse(sp);
   const tenants = await findPlatformTenants(getDb(), filters.success ? filters.data : {});
@@ -29,7 +34,15 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
           </form>
         </div>
       )}
-      <PageHeader title="Tenants" description="Every ISP on this installation." />
+      <PageHeader
+        title="Tenants"
+        description="Every ISP on this installation."
+        actions={
+          <Link href="/platform/settings" className={buttonClasses("secondary")}>
+            Installation settings
+          </Link>
+        }
+      />
       <div className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard label="Tenants" value={tenants.length} icon={<Building2 className="size-5" />} hint={`${tenants.filter((t) => t.status === "SUSPENDED").length} suspended`} />
         <StatCard label="Customers" value={sum("customers").toLocaleString("en")} icon={<Users className="size-5" />} />

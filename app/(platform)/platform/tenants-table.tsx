@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { SUSPENSION_MODE_LABEL, type SuspensionMode } from "@/lib/services/platform/suspension-modes";
 import { extendTrialAction, openTenantAction, setTenantStatusAction } from "./actions";
 
 type Tenant = {
@@ -15,6 +16,7 @@ type Tenant = {
   country: string;
   trialEndsAt: string | null;
   suspendedReason: string | null;
+  suspensionMode: SuspensionMode | null;
   createdAt: string;
   customers: number;
   routers: number;
@@ -26,14 +28,16 @@ const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateSty
 
 function StatusBadge({ t }: { t: Tenant }) {
   if (t.status === "ACTIVE") return <Badge tone="green">Active</Badge>;
-  if (t.status === "SUSPENDED") return <Badge tone="red">Suspended</Badge>;
+  if (t.status === "SUSPENDED") return <Badge tone="red">Suspended{t.suspensionMode ? ` · ${SUSPENSION_MODE_LABEL[t.suspensionMode]}` : ""}</Badge>;
   const ended = t.trialEndsAt && new Date(t.trialEndsAt) < new Date();
   return <Badge tone={ended ? "red" : "yellow"}>{ended ? "Trial ended" : `Trial to ${t.trialEndsAt ? day(t.trialEndsAt) : "—"}`}</Badge>;
 }
 
 function Row({ t }: { t: Tenant }) {
   const router = useRouter();
-  const [panel, setPanel] = useState<null | "suspend" | "extend">(null);
+  const [panel, setPanel] = useState<null | "suspend" | "extend" | "activate">(null);
+  // A suspended trial: reactivation resumes it (end date kept) unless the operator ends it, confirmed.
+  const suspendedTrial = t.status === "SUSPENDED" && t.trialEndsAt !== null;
   const [busy, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -88,8 +92,13 @@ function Row({ t }: { t: Tenant }) {
             </Button>
           )}
           {t.status !== "ACTIVE" && (
-            <Button size="sm" variant="secondary" disabled={busy} onClick={() => run(() => setTenantStatusAction(null, { tenantId: t.id, status: "ACTIVE" }))}>
-              Activate
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={busy}
+              onClick={() => (suspendedTrial ? setPanel(panel === "activate" ? null : "activate") : run(() => setTenantStatusAction(null, { tenantId: t.id, status: "ACTIVE" })))}
+            >
+              {t.status === "SUSPENDED" ? "Reactivate" : "Activate"}
             </Button>
           )}
           {t.status !== "SUSPENDED" && (
@@ -109,15 +118,60 @@ function Row({ t }: { t: Tenant }) {
           className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-red-50 p-3"
           onSubmit={(e) => {
             e.preventDefault();
-            const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
-            run(() => setTenantStatusAction(null, { tenantId: t.id, status: "SUSPENDED", reason }));
+            const fd = new FormData(e.currentTarget);
+            const reason = String(fd.get("reason") ?? "");
+            const mode = String(fd.get("mode") ?? "GRACE") as SuspensionMode;
+            run(() => setTenantStatusAction(null, { tenantId: t.id, status: "SUSPENDED", reason, mode }));
           }}
         >
           <Field label="Reason (shown to the tenant's staff)" htmlFor={`reason-${t.id}`} errors={fieldError ? [fieldError] : undefined} className="min-w-64 flex-1">
             <Input id={`reason-${t.id}`} name="reason" placeholder="e.g. Unpaid invoice for March" />
           </Field>
+          <fieldset className="w-full space-y-1 text-sm">
+            <legend className="mb-1 font-medium text-slate-800">Its {t.customers.toLocaleString("en")} subscribers</legend>
+            <label className="flex items-start gap-2">
+              <input type="radio" name="mode" value="GRACE" defaultChecked className="mt-0.5" />
+              <span>
+                Keep their service (grace) <span className="text-slate-500">— RADIUS goes on answering; only staff are locked out.</span>
+              </span>
+            </label>
+            <label className="flex items-start gap-2">
+              <input type="radio" name="mode" value="REFUSE" className="mt-0.5" />
+              <span>
+                Refuse them <span className="text-slate-500">— RADIUS rejects every login with “Service suspended”, and the {t.activeSessions.toLocaleString("en")} live sessions are disconnected.</span>
+              </span>
+            </label>
+          </fieldset>
           <Button type="submit" variant="danger" loading={busy}>
             Suspend and sign out its staff
+          </Button>
+        </form>
+      )}
+      {panel === "activate" && suspendedTrial && (
+        <form
+          className="mt-3 space-y-3 rounded-lg bg-slate-50 p-3 text-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const endTrial = new FormData(e.currentTarget).get("trial") === "end";
+            run(() => setTenantStatusAction(null, { tenantId: t.id, status: "ACTIVE", endTrial }));
+          }}
+        >
+          <fieldset className="space-y-1">
+            <legend className="mb-1 font-medium text-slate-800">{t.name} was suspended during its trial</legend>
+            <label className="flex items-start gap-2">
+              <input type="radio" name="trial" value="keep" defaultChecked className="mt-0.5" />
+              <span>
+                Resume the trial, ending {day(t.trialEndsAt!)} as before
+                {new Date(t.trialEndsAt!) < new Date() ? " (already over: its staff still cannot sign in until you extend it)" : ""}
+              </span>
+            </label>
+            <label className="flex items-start gap-2">
+              <input type="radio" name="trial" value="end" className="mt-0.5" />
+              <span>End the trial: activate it as a paying ISP with no end date</span>
+            </label>
+          </fieldset>
+          <Button type="submit" loading={busy}>
+            Confirm reactivation
           </Button>
         </form>
       )}

@@ -84,3 +84,10 @@ export const settings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
 );
+
+/** Settings of the whole installation (lib/settings, scope "installation"): written only by the platform operator. */
+export const installationSettings = pgTable("installation_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: ts("updated_at").notNull().default(sql`now()`),
+});

@@ -4,6 +4,9 @@ import { createdAt, id, ts, updatedAt } from "./_shared";
 
 export const tenantStatus = pgEnum("tenant_status", ["TRIAL", "ACTIVE", "SUSPENDED"]);
 
+/** What a platform suspension does to the ISP's subscribers: keep service (GRACE) or RADIUS refuses them (REFUSE). */
+export const tenantSuspensionMode = pgEnum("tenant_suspension_mode", ["GRACE", "REFUSE"]);
+
 export const tenants = pgTable(
   "tenants",
   {
@@ -16,6 +19,8 @@ export const tenants = pgTable(
     timezone: text("timezone").notNull().default("Africa/Nairobi"),
     trialEndsAt: ts("trial_ends_at"),
     suspendedReason: text("suspended_reason"),
+    /** Set while SUSPENDED. */
+    suspensionMode: tenantSuspensionMode("suspension_mode"),
     logoUrl: text("logo_url"),
     contactEmail: text("contact_email"),
     contactPhone: text("contact_phone"),

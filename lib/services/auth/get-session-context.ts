@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { authSessions, settings, tenants, users, type Role } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { readValue } from "@/lib/settings";
 
 export interface StaffContext {
   sessionId: string;
@@ -25,8 +26,8 @@ export interface StaffContext {
   totpRequired?: boolean;
 }
 
-/** The settings row (key) holding a tenant's security policy. */
-export const SECURITY_SETTINGS_KEY = "security";
+/** The registry key of the tenant's security policy, joined here so a request costs one query. */
+const SECURITY_SETTINGS_KEY = "security";
 
 const acting = alias(tenants, "acting_tenant");
 
@@ -87,7 +88,7 @@ export async function getSessionContext(db: Database, sessionId: string): Promis
     tenantTimezone: t?.timezone ?? "Africa/Nairobi",
     impersonating,
     totpEnabled: !!row.totpEnabledAt,
-    totpRequired: !impersonating && (row.security as { requireTotp?: boolean } | null)?.requireTotp === true,
+    totpRequired: !impersonating && readValue(SECURITY_SETTINGS_KEY, row.security ?? undefined).requireTotp,
   };
 }
 

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authSessions, tenants, users, type Role } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
+import { suspensionEffect } from "@/lib/services/platform/suspension-modes";
 import { AppError } from "@/lib/errors";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import crypto from "node:crypto";
@@ -48,7 +49,7 @@ export async function signIn(db: Db, input: SignInInput, ctx: SignInContext): Pr
   await enforceRateLimits(db, LOGIN_LIMITS(data.email, ctx.ip));
 
   const [row] = await db
-    .select({ user: users, tenantStatus: tenants.status, tenantName: tenants.name, suspendedReason: tenants.suspendedReason, trialEndsAt: tenants.trialEndsAt })
+    .select({ user: users, tenantStatus: tenants.status, tenantName: tenants.name, suspendedReason: tenants.suspendedReason, suspensionMode: tenants.suspensionMode, trialEndsAt: tenants.trialEndsAt })
     .from(users)
     .leftJoin(tenants, eq(tenants.id, users.tenantId))
     .where(sql`lower(${users.email}) = ${data.email}`)
@@ -71,9 +72,11 @@ export async function signIn(db: Db, input: SignInInput, ctx: SignInContext): Pr
   // Only after the password is right do we say why an account cannot sign in.
   if (!row.user.active) throw new AppError("FORBIDDEN", "This account has been deactivated. Ask your administrator.");
   if (row.tenantStatus === "SUSPENDED") {
-    throw new AppError("FORBIDDEN", `${row.tenantName} is suspended${row.suspendedReason ? `: ${row.suspendedReason}` : ""}. Contact the platform operator.`, {
-      reason: "TENANT_SUSPENDED",
-    });
+    throw new AppError(
+      "FORBIDDEN",
+      `${row.tenantName} is suspended${row.suspendedReason ? `: ${row.suspendedReason}` : ""}. ${suspensionEffect(row.suspensionMode)} Contact the platform operator.`,
+      { reason: "TENANT_SUSPENDED", suspensionMode: row.suspensionMode },
+    );
   }
   if (row.tenantStatus === "TRIAL" && row.trialEndsAt && row.trialEndsAt < new Date()) {
     throw new AppError("FORBIDDEN", `The trial of ${row.tenantName} has ended. Contact the platform operator to continue.`, { reason: "TRIAL_ENDED" });

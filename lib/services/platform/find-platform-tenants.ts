@@ -26,6 +26,7 @@ export async function findPlatformTenants(db: Database, input: z.input<typeof fi
       currency: tenants.currency,
       trialEndsAt: tenants.trialEndsAt,
       suspendedReason: tenants.suspendedReason,
+      suspensionMode: tenants.suspensionMode,
       createdAt: tenants.createdAt,
       customers: sql<number>`(select count(*)::int from customers c where c.tenant_id = "tenants"."id")`,
       routers: sql<number>`(select count(*)::int from nas n where n.tenant_id = "tenants"."id")`,

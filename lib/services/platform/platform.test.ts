@@ -55,10 +55,11 @@ describe("platform operator", () => {
 
   it("suspension ends live sessions and tells staff why; activation lets them back", async () => {
     const s = await signIn(t.db, { email: "alice@a.test", password: PASSWORD }, web);
-    await expect(setTenantStatus(t.db, { tenantId: A, status: "SUSPENDED", reason: "" }, op)).rejects.toMatchObject({ name: "ZodError" });
-    await setTenantStatus(t.db, { tenantId: A, status: "SUSPENDED", reason: "Unpaid March invoice" }, op);
+    await expect(setTenantStatus(t.db, { tenantId: A, status: "SUSPENDED", reason: "" } as never, op)).rejects.toMatchObject({ name: "ZodError" });
+    await setTenantStatus(t.db, { tenantId: A, status: "SUSPENDED", reason: "Unpaid March invoice", mode: "REFUSE" }, op);
     expect(await getSessionContext(t.db, s.sessionId)).toBeNull();
-    await expect(signIn(t.db, { email: "alice@a.test", password: PASSWORD }, web)).rejects.toThrow(/Unpaid March invoice/);
+    await expect(signIn(t.db, { email: "alice@a.test", password: PASSWORD }, web)).rejects.toThrow(/Unpaid March invoice\. Your subscribers cannot connect until it is reactivated/);
+    expect((await findPlatformTenants(t.db, { q: "alpha" }))[0]).toMatchObject({ status: "SUSPENDED", suspensionMode: "REFUSE" });
     await setTenantStatus(t.db, { tenantId: A, status: "ACTIVE" }, op);
     await signIn(t.db, { email: "alice@a.test", password: PASSWORD }, web);
     const entries = await t.db.select().from(auditLog).where(eq(auditLog.tenantId, A));
@@ -85,5 +86,34 @@ describe("platform operator", () => {
     // A tenant admin's session cannot be used to open another tenant.
     const admin = await signIn(t.db, { email: "alice@a.test", password: PASSWORD }, web);
     await expect(openTenant(t.db, { tenantId: A, sessionId: admin.sessionId }, op)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("suspension needs a choice for the subscribers; GRACE tells the staff their subscribers keep service", async () => {
+    const g = await createTenant(t.db, { name: "Grace", slug: "grace", status: "ACTIVE", admin: { name: "Gail", email: "gail@g.test", password: PASSWORD } });
+    const id = g!.tenant.id;
+    await expect(setTenantStatus(t.db, { tenantId: id, status: "SUSPENDED", reason: "Late payment" } as never, op)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["mode"], message: "Choose whether the ISP's subscribers keep service or are refused" })],
+    });
+    await setTenantStatus(t.db, { tenantId: id, status: "SUSPENDED", reason: "Late payment", mode: "GRACE" }, op);
+    await expect(signIn(t.db, { email: "gail@g.test", password: PASSWORD }, web)).rejects.toMatchObject({
+      message: expect.stringContaining("Your subscribers keep their service for now."),
+      details: { reason: "TENANT_SUSPENDED", suspensionMode: "GRACE" },
+    });
+    const [row] = await findPlatformTenants(t.db, { q: "grace" });
+    expect(row).toMatchObject({ status: "SUSPENDED", suspensionMode: "GRACE" });
+    await setTenantStatus(t.db, { tenantId: id, status: "ACTIVE" }, op);
+    expect((await findPlatformTenants(t.db, { q: "grace" }))[0]).toMatchObject({ status: "ACTIVE", suspensionMode: null });
+  });
+
+  it("reactivating a suspended trial keeps its end date, unless the operator ends the trial", async () => {
+    const r = await createTenant(t.db, { name: "Trial Co", slug: "trial-co", trialDays: 10, admin: { name: "Tom", email: "tom@t.test", password: PASSWORD } });
+    const id = r!.tenant.id;
+    const ends = r!.tenant.trialEndsAt!;
+    await setTenantStatus(t.db, { tenantId: id, status: "SUSPENDED", reason: "Abuse report", mode: "REFUSE" }, op);
+    const resumed = await setTenantStatus(t.db, { tenantId: id, status: "ACTIVE" }, op);
+    expect(resumed).toMatchObject({ status: "TRIAL", trialEndsAt: ends, suspensionMode: null });
+    await setTenantStatus(t.db, { tenantId: id, status: "SUSPENDED", reason: "Abuse report", mode: "GRACE" }, op);
+    const paid = await setTenantStatus(t.db, { tenantId: id, status: "ACTIVE", endTrial: "true" }, op);
+    expect(paid).toMatchObject({ status: "ACTIVE", trialEndsAt: null });
   });
 });

@@ -1,16 +1,32 @@
-// The platform operator activates or suspends a tenant. Suspension needs a reason (shown to its staff
-// at sign-in) and ends every live session of its staff at once.
-import { and, eq, isNull } from "drizzle-orm";
+// The platform operator suspends or reactivates a tenant. Suspension needs a reason (shown to its staff
+// at sign-in), ends every live session of its staff at once, and says what happens to its subscribers:
+// GRACE keeps their service, REFUSE has RADIUS refuse them (with a Reply-Message) and disconnects the
+// sessions that are up. Reactivating a suspended trial resumes the trial with its end date, unless the
+// operator ends the trial (activates it as paid).
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { authSessions, tenants } from "@/lib/db/schema";
+import { authSessions, sessions, tenants, tenantSuspensionMode } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { JOBS } from "@/lib/jobs/names";
+import { wakeJobRunner } from "@/lib/jobs/send";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { zUuid } from "@/lib/services/zod-helpers";
+import { enqueueSessionJob, type DisconnectSessionsJob } from "@/lib/services/sessions/session-jobs";
+import { zBool, zUuid } from "@/lib/services/zod-helpers";
 
 export const setTenantStatusSchema = z.discriminatedUnion("status", [
-  z.object({ tenantId: zUuid("Tenant id"), status: z.literal("ACTIVE") }),
-  z.object({ tenantId: zUuid("Tenant id"), status: z.literal("SUSPENDED"), reason: z.string().trim().min(3, "Give a reason the tenant's staff will see").max(300) }),
+  z.object({
+    tenantId: zUuid("Tenant id"),
+    status: z.literal("ACTIVE"),
+    /** For a suspended trial: true makes it a paid tenant (no trial end); false resumes the trial. */
+    endTrial: zBool.default(false),
+  }),
+  z.object({
+    tenantId: zUuid("Tenant id"),
+    status: z.literal("SUSPENDED"),
+    reason: z.string().trim().min(3, "Give a reason the tenant's staff will see").max(300),
+    mode: z.enum(tenantSuspensionMode.enumValues, { message: "Choose whether the ISP's subscribers keep service or are refused" }),
+  }),
 ]);
 export type SetTenantStatusInput = z.input<typeof setTenantStatusSchema>;
 
@@ -19,12 +35,21 @@ export async function setTenantStatus(db: Database, input: SetTenantStatusInput,
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(tenants).where(eq(tenants.id, data.tenantId)).for("update");
     if (!before) throw notFound("Tenant");
+    // A suspended tenant that still has a trial end was suspended during its trial.
+    const resumeTrial = data.status === "ACTIVE" && before.status === "SUSPENDED" && before.trialEndsAt !== null && !data.endTrial;
     const [after] = await tx
       .update(tenants)
-      .set(data.status === "SUSPENDED" ? { status: "SUSPENDED", suspendedReason: data.reason } : { status: "ACTIVE", suspendedReason: null, trialEndsAt: null })
+      .set(
+        data.status === "SUSPENDED"
+          ? { status: "SUSPENDED", suspendedReason: data.reason, suspensionMode: data.mode }
+          : resumeTrial
+            ? { status: "TRIAL", suspendedReason: null, suspensionMode: null }
+            : { status: "ACTIVE", suspendedReason: null, suspensionMode: null, trialEndsAt: null },
+      )
       .where(eq(tenants.id, data.tenantId))
       .returning();
     let sessionsEnded = 0;
+    let subscriberSessionsDisconnected = 0;
     if (data.status === "SUSPENDED") {
       const ended = await tx
         .update(authSessions)
@@ -32,6 +57,7 @@ export async function setTenantStatus(db: Database, input: SetTenantStatusInput,
         .where(and(eq(authSessions.tenantId, data.tenantId), isNull(authSessions.revokedAt)))
         .returning({ id: authSessions.id });
       sessionsEnded = ended.length;
+      if (data.mode === "REFUSE") subscriberSessionsDisconnected = await disconnectTenantSessions(tx, data.tenantId);
     }
     await recordAudit(tx, {
       tenantId: data.tenantId,
@@ -39,9 +65,28 @@ export async function setTenantStatus(db: Database, input: SetTenantStatusInput,
       action: data.status === "SUSPENDED" ? "platform.tenant_suspend" : "platform.tenant_activate",
       targetType: "tenant",
       targetId: data.tenantId,
-      before: { status: before.status, suspendedReason: before.suspendedReason },
-      after: { status: after.status, suspendedReason: after.suspendedReason, sessionsEnded },
+      before: { status: before.status, suspendedReason: before.suspendedReason, suspensionMode: before.suspensionMode, trialEndsAt: before.trialEndsAt },
+      after: { status: after.status, suspendedReason: after.suspendedReason, suspensionMode: after.suspensionMode, trialEndsAt: after.trialEndsAt, sessionsEnded, subscriberSessionsDisconnected },
     });
     return after;
   });
+}
+
+/** One disconnect job per router with live sessions; the runner wakes when the suspension commits. */
+async function disconnectTenantSessions(tx: Database, tenantId: string): Promise<number> {
+  const perNas = await tx
+    .select({ nasId: sessions.nasId, n: sql<number>`count(*)::int` })
+    .from(sessions)
+    .where(eq(sessions.tenantId, tenantId))
+    .groupBy(sessions.nasId);
+  for (const { nasId } of perNas) {
+    if (!nasId) continue;
+    await enqueueSessionJob(JOBS.disconnectSessions, { tenantId, nasId, reason: "platform suspension", requestedBy: "platform", whenTenantRefused: true } satisfies DisconnectSessionsJob, {
+      retryLimit: 5,
+      retryDelay: 1,
+      wake: false,
+    });
+  }
+  if (perNas.length) await wakeJobRunner(tx, JOBS.disconnectSessions);
+  return perNas.reduce((s, r) => s + r.n, 0);
 }

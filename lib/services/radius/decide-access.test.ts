@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decideAccess, macVariants, normalizeMac } from "./decide-access";
 import type { AuthSubject, PackageFacts } from "./find-auth-subjects";
 import type { RadiusSettings } from "./get-radius-settings";
+import { ACCESS_STATE_LABEL, customerAccessState } from "@/lib/services/customers/access-state";
 
 const now = new Date("2026-01-10T12:00:00Z");
 const settings: RadiusSettings = { interimIntervalSeconds: 300, restrictedMode: { enabled: false, addressList: "unpaid", rateLimit: "128k/128k" } };
@@ -49,6 +50,7 @@ const subject = (over: Partial<AuthSubject> = {}): AuthSubject => ({
   quotaExceededAt: null,
   openSessions: 0,
   package: pkg(),
+  tenantRefused: false,
   ...over,
 });
 const facts = { now, connection: "PPPOE" as const, mac: null, settings };
@@ -111,5 +113,34 @@ describe("MAC and validity helpers", () => {
     const d = decideAccess(subject({ kind: "voucher", status: "AVAILABLE", package: pkg({ validityValue: 1, validityUnit: "MONTHS" }) }), { now: at, connection: null, mac: null, settings: { ...settings, timeZone: "Africa/Nairobi" } });
     // It used to add a UTC month with setUTCMonth: 31 Jan + 1 month was 3 March.
     expect(d).toMatchObject({ accept: true, activateVoucher: { expiresAt: new Date("2026-02-28T09:00:00Z") } });
+  });
+
+  it("refuses every subscriber of an ISP the platform suspended with refusal, before restricted mode or a voucher's first use", () => {
+    const restricted = { ...facts, settings: { ...settings, restrictedMode: { ...settings.restrictedMode, enabled: true } } };
+    for (const s of [subject({ tenantRefused: true }), subject({ tenantRefused: true, status: "EXPIRED" }), subject({ kind: "voucher", status: "AVAILABLE", tenantRefused: true })]) {
+      expect(decideAccess(s, restricted)).toEqual({ accept: false, reason: "isp_suspended", message: "Service suspended by your provider's platform: please contact your ISP" });
+    }
+    expect(decideAccess(subject(), facts).accept).toBe(true);
+  });
+
+  it("agrees with the state the customer list shows: a customer without a package is not 'Active'", () => {
+    const past = new Date(now.getTime() - 1000);
+    const cases: Partial<AuthSubject>[] = [
+      {},
+      { package: null },
+      { package: null, expiresAt: null },
+      { status: "SUSPENDED" },
+      { status: "DISABLED" },
+      { status: "EXPIRED" },
+      { expiresAt: past },
+      { expiresAt: past, package: null },
+      { expiresAt: null },
+    ];
+    for (const over of cases) {
+      const s = subject(over);
+      const state = customerAccessState({ status: s.status, hasPackage: s.package !== null, expiresAt: s.expiresAt }, now);
+      expect(decideAccess(s, facts).accept, JSON.stringify({ over, state })).toBe(state === "ACTIVE");
+    }
+    expect(ACCESS_STATE_LABEL[customerAccessState({ status: "ACTIVE", hasPackage: false, expiresAt: null }, now)]).toBe("No package: cannot connect");
   });
 });

@@ -2,6 +2,7 @@
 // is unit-tested. The password has already been checked; this decides whether, and on what terms.
 import { formatRateLimit, type NamedAttribute } from "@/lib/radius";
 import { addValidity, DEFAULT_TIME_ZONE } from "@/lib/services/packages/validity";
+import { customerAccessState } from "@/lib/services/customers/access-state";
 import type { AuthSubject } from "./find-auth-subjects";
 import type { RadiusSettings } from "./get-radius-settings";
 
@@ -11,6 +12,7 @@ export type ConnectionKind = "PPPOE" | "HOTSPOT" | null;
 export type RejectReason =
   | "unknown_user"
   | "wrong_password"
+  | "isp_suspended"
   | "suspended"
   | "disabled"
   | "expired"
@@ -28,6 +30,7 @@ export type RejectReason =
 export const REJECT_MESSAGES: Record<RejectReason, string> = {
   unknown_user: "Unknown user or wrong password",
   wrong_password: "Unknown user or wrong password",
+  isp_suspended: "Service suspended by your provider's platform: please contact your ISP",
   suspended: "Account suspended",
   disabled: "Account disabled",
   expired: "Subscription expired",
@@ -93,6 +96,8 @@ export function decideAccess(subject: AuthSubject, facts: AccessRequestFacts): A
   let activateVoucher: { expiresAt: Date; mac: string | null } | null = null;
   let expiresAt = subject.expiresAt;
 
+  // Before anything of the subscriber's own: no restricted mode, no voucher activation.
+  if (subject.tenantRefused) return reject("isp_suspended");
   if (subject.kind === "voucher") {
     if (subject.status === "REVOKED") return reject("voucher_revoked");
     if (subject.status === "EXPIRED") return reject("voucher_expired");
@@ -106,9 +111,11 @@ export function decideAccess(subject: AuthSubject, facts: AccessRequestFacts): A
     }
     if (expiresAt && expiresAt <= now) return reject("voucher_expired");
   } else {
-    if (subject.status === "DISABLED") return reject("disabled");
-    if (subject.status === "SUSPENDED") restrictable = "suspended";
-    else if (subject.status === "EXPIRED" || (expiresAt && expiresAt <= now)) restrictable = "expired";
+    // The same state the customer list and page show (NO_PACKAGE is refused below, after restricted mode).
+    const state = customerAccessState({ status: subject.status, hasPackage: pkg !== null, expiresAt }, now);
+    if (state === "DISABLED") return reject("disabled");
+    if (state === "SUSPENDED") restrictable = "suspended";
+    else if (state === "EXPIRED") restrictable = "expired";
     if (subject.macAddress) {
       const bound = normalizeMac(subject.macAddress);
       if (bound && bound !== facts.mac) return reject("mac_mismatch");

@@ -53,6 +53,8 @@ export interface AuthSubject {
   quotaExceededAt: Date | null;
   openSessions: number;
   package: PackageFacts | null;
+  /** The platform suspended the tenant and chose that its subscribers be refused (not kept in grace). */
+  tenantRefused: boolean;
 }
 
 export interface AuthKey {
@@ -122,8 +124,13 @@ export function customerOf(r: Row): AuthSubject {
     quotaExceededAt: dateOf(r.quota_exceeded_at),
     openSessions: Number(r.open_sessions ?? 0),
     package: packageOf(r),
+    tenantRefused: r.tenant_refused === true,
   };
 }
+
+/** One primary-key probe per subject; cached with it, and a suspension NOTIFYs auth_changed for the tenant. */
+const tenantRefused = (alias: string) =>
+  `(select t.status = 'SUSPENDED' and t.suspension_mode = 'REFUSE' from tenants t where t.id = ${alias}.tenant_id) as tenant_refused`;
 
 /** The customer's own columns (joined to ip_pools ip); the package's come from PACKAGE_COLUMNS. */
 export const CUSTOMER_COLUMNS = `
@@ -133,7 +140,7 @@ export const CUSTOMER_COLUMNS = `
   (select a.ip from ip_assignments a where a.tenant_id = c.tenant_id and a.pool_id = c.ip_pool_id and a.customer_id = c.id limit 1) as pool_ip,
   ip.name as pool_name`;
 
-const CUSTOMER_SELECT = `${CUSTOMER_COLUMNS}, ${PACKAGE_COLUMNS}`;
+const CUSTOMER_SELECT = `${CUSTOMER_COLUMNS}, ${tenantRefused("c")}, ${PACKAGE_COLUMNS}`;
 
 /** The batched lookup; $1..$3 are tenant ids, NAS ids and usernames (exported for the benchmark's EXPLAIN). */
 export const AUTH_SUBJECTS_SQL = `select k.i, ${CUSTOMER_SELECT}
@@ -193,7 +200,7 @@ export async function findVoucherSubject(db: Db | Sql, input: AuthKey): Promise<
 export const VOUCHER_COLUMNS = `v.id, v.tenant_id, v.code, v.status, v.redeem_by, v.expires_at, v.mac_address, v.used_bytes, v.used_seconds,
   (select count(*)::int from sessions s where s.tenant_id = v.tenant_id and s.voucher_id = v.id) as open_sessions`;
 
-const VOUCHER_SELECT = `${VOUCHER_COLUMNS}, ${PACKAGE_COLUMNS}`;
+const VOUCHER_SELECT = `${VOUCHER_COLUMNS}, ${tenantRefused("v")}, ${PACKAGE_COLUMNS}`;
 
 /** A voucher row of VOUCHER_SELECT as an AuthSubject. */
 export function voucherOf(r: Row): AuthSubject {
@@ -218,5 +225,6 @@ export function voucherOf(r: Row): AuthSubject {
     quotaExceededAt: null,
     openSessions: Number(r.open_sessions ?? 0),
     package: packageOf(r),
+    tenantRefused: r.tenant_refused === true,
   };
 }

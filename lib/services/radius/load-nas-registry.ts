@@ -33,8 +33,9 @@ export interface NasRegistryLoad {
 }
 
 export async function loadNasRegistry(db: Database): Promise<NasRegistryLoad> {
-  const rows = await db.execute<SealedNasRow>(sql`select n.id, n.tenant_id, n.name, n.ip_address, n.secret_sealed, n.require_message_authenticator, n.coa_port
-         from nas n join tenants t on t.id = n.tenant_id where t.status <> 'SUSPENDED'`);
+  // Suspended tenants' routers stay: in grace their subscribers keep service, otherwise they are refused
+  // with a Reply-Message (decideAccess), and their accounting (the disconnects' Stops) is still recorded.
+  const rows = await db.execute<SealedNasRow>(sql`select n.id, n.tenant_id, n.name, n.ip_address, n.secret_sealed, n.require_message_authenticator, n.coa_port from nas n`);
   return registryFromRows([...rows]);
 }
 

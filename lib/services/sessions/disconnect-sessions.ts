@@ -7,7 +7,7 @@ import { closeSessions } from "./close-sessions";
 import { loadCoaTargets, mapLimited, type CoaSender } from "./coa-targets";
 import { recordCoaResult } from "./record-coa-result";
 import { and, eq } from "drizzle-orm";
-import { customers } from "@/lib/db/schema";
+import { customers, tenants } from "@/lib/db/schema";
 import { UncommittedChangeError, type DisconnectSessionsJob, type SessionCommandReport, type SessionCommandResult } from "./session-jobs";
 
 const ADMIN_RESET = "Admin-Reset" satisfies keyof typeof ACCT_TERMINATE_CAUSE;
@@ -21,6 +21,10 @@ export async function disconnectSessions(db: Database, coa: CoaSender, job: Disc
     if (row && !job.whenStatusIn.includes(row.status)) {
       throw new UncommittedChangeError(`customer status is ${row.status}, not ${job.whenStatusIn.join("/")}: the change is not committed`);
     }
+  }
+  if (job.whenTenantRefused) {
+    const [row] = await db.select({ status: tenants.status, mode: tenants.suspensionMode }).from(tenants).where(eq(tenants.id, job.tenantId));
+    if (row && !(row.status === "SUSPENDED" && row.mode === "REFUSE")) throw new UncommittedChangeError("the tenant's suspension is not committed");
   }
   // Every selector given narrows the set (quota enforcement sends a customer and its session ids).
   const targets = await loadCoaTargets(db, { tenantId: job.tenantId, sessionIds: job.sessionIds, customerId: job.customerId, nasId: job.nasId });

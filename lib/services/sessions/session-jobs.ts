@@ -31,6 +31,8 @@ export interface DisconnectSessionsJob {
    * Without it, a router re-dialling at once could be let in again by the not-yet-committed ACTIVE row.
    */
   whenStatusIn?: string[];
+  /** Sent from inside a platform suspension with refusal: act only once it is committed (as whenStatusIn). */
+  whenTenantRefused?: boolean;
 }
 
 /** The job failed because the change that asked for it is not committed (yet); pg-boss retries it. */

@@ -1,12 +1,10 @@
 // An ADMIN requires (or stops requiring) two-factor sign-in for the whole tenant. Members without it
 // are sent to enrol at their next page view.
-import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { settings } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
-import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { SECURITY_SETTINGS_KEY } from "@/lib/services/auth/get-session-context";
+import type { Actor } from "@/lib/services/audit/record-audit";
 import { zBool } from "@/lib/services/zod-helpers";
+import { updateSettings } from "@/lib/settings";
 import { getSecuritySettings } from "./get-security-settings";
 
 export const updateSecuritySettingsSchema = z.object({ requireTotp: zBool });
@@ -16,10 +14,6 @@ export async function updateSecuritySettings(db: Database, input: UpdateSecurity
   const data = updateSecuritySettingsSchema.parse(input);
   const before = await getSecuritySettings(db, { tenantId: input.tenantId });
   const value = { ...before, requireTotp: data.requireTotp };
-  await db
-    .insert(settings)
-    .values({ tenantId: input.tenantId, key: SECURITY_SETTINGS_KEY, value })
-    .onConflictDoUpdate({ target: [settings.tenantId, settings.key], set: { value, updatedAt: sql`now()` } });
-  await recordAudit(db, { tenantId: input.tenantId, actor, action: "tenant.security_update", targetType: "tenant", targetId: input.tenantId, before, after: value });
+  await updateSettings(db, { tenantId: input.tenantId, values: { security: value } }, actor);
   return value;
 }

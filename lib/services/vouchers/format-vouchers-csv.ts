@@ -4,8 +4,9 @@ import { formatMoneyInput } from "@/lib/money";
 import { formatValidity } from "@/lib/services/packages/validity";
 import type { VoucherCards } from "./find-voucher-cards";
 
-export function formatVouchersCsv(data: VoucherCards, portalUrl: (code: string) => string): string {
-  const header = ["code", "status", "package", "price", "currency", "validity", "redeem_by", "batch", "login_url"];
+/** `portalUrl` null: no login page exists to link to, so there is no login_url column. */
+export function formatVouchersCsv(data: VoucherCards, portalUrl: ((code: string) => string) | null): string {
+  const header = ["code", "status", "package", "price", "currency", "validity", "redeem_by", "batch", ...(portalUrl ? ["login_url"] : [])];
   return toCsv(
     header,
     data.cards.map((c) => [
@@ -17,7 +18,7 @@ export function formatVouchersCsv(data: VoucherCards, portalUrl: (code: string) 
       formatValidity(c),
       c.redeemBy ? c.redeemBy.toISOString() : "",
       c.batchName ?? "",
-      portalUrl(c.code),
+      ...(portalUrl ? [portalUrl(c.code)] : []),
     ]),
   );
 }

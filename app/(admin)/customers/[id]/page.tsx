@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { bytes, dateTime, relativeExpiry, STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
+import { AccessBadge } from "../_lib/access-badge";
 import { packageOptions } from "../_lib/options";
 import { CustomerActions } from "./customer-actions";
 import { WalletAdjustForm } from "./wallet-adjust-form";
@@ -64,7 +65,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-mono">{c.username}</span>
-            <Badge tone={STATUS_TONE[c.status]}>{STATUS_LABEL[c.status]}</Badge>
+            <AccessBadge status={c.status} hasPackage={c.packageId !== null && c.package !== null} expiresAt={c.expiresAt?.toISOString() ?? null} now={now.toISOString()} />
             <Badge tone={online ? "green" : "gray"}>{online ? "Online" : "Offline"}</Badge>
             <Badge tone="indigo">{TYPE_LABEL[c.type]}</Badge>
           </span>

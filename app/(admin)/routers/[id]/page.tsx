@@ -10,6 +10,8 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { getNas } from "@/lib/services/nas/get-nas";
 import { findNas } from "@/lib/services/nas/find-nas";
+import { routerRadiusTarget } from "@/lib/services/nas/router-script";
+import { getSetting } from "@/lib/settings";
 import { Card, CardBody, CardHeader, PageHeader, StatCard } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -18,21 +20,14 @@ import { ConfigSnippet, DeleteRouter, DisconnectAll } from "./router-detail-clie
 
 export const metadata: Metadata = { title: "Router" };
 
-/** The address routers should send RADIUS to: the bound address, else the host staff use to reach us. */
-function radiusServerAddress(): string {
-  const e = env();
-  if (e.RADIUS_HOST && e.RADIUS_HOST !== "0.0.0.0" && e.RADIUS_HOST !== "::") return e.RADIUS_HOST;
-  return new URL(e.APP_URL).hostname;
-}
-
 export default async function RouterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const staff = await requireStaffPage("nas:read");
   const { id } = await params;
   const { created } = await searchParams;
-  const [nas, listed] = await withTenant(getDb(), staff.tenantId, async (tx) => {
+  const [nas, listed, radiusAddress] = await withTenant(getDb(), staff.tenantId, async (tx) => {
     const one = await getNas(tx, { tenantId: staff.tenantId, id });
     const page = await findNas(tx, { tenantId: staff.tenantId, search: one.ipAddress, pageSize: 200 });
-    return [one, page.rows.find((r) => r.id === one.id)] as const;
+    return [one, page.rows.find((r) => r.id === one.id), await getSetting(tx, { key: "routers.radius_address" })] as const;
   }).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -93,7 +88,7 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
           <ConfigSnippet
             nasId={nas.id}
             canReveal={canWrite}
-            server={radiusServerAddress()}
+            target={routerRadiusTarget({ configured: radiusAddress, radiusHost: e.RADIUS_HOST, appUrl: e.APP_URL })}
             nasIp={nas.ipAddress}
             authPort={e.RADIUS_AUTH_PORT}
             acctPort={e.RADIUS_ACCT_PORT}

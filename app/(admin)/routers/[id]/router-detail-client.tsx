@@ -3,21 +3,15 @@
 // "disconnect all sessions" command (waits for the routers' ACK/NAK) and deletion.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Check, Copy, Eye, PlugZap, Trash2 } from "lucide-react";
+import { AlertTriangle, Check, Copy, Eye, PlugZap, Trash2 } from "lucide-react";
+import { routerRadiusScript, type RouterScriptInput } from "@/lib/services/nas/router-script";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { deleteNasAction, disconnectNasSessionsAction, revealNasSecretAction } from "../actions";
+import { deleteNasAction, disconnectNasSessionsAction, markRouterScriptCopiedAction, revealNasSecretAction } from "../actions";
 
-interface SnippetProps {
+interface SnippetProps extends Omit<RouterScriptInput, "secret"> {
   nasId: string;
   canReveal: boolean;
-  server: string;
-  nasIp: string;
-  authPort: number;
-  acctPort: number;
-  coaPort: number;
-  requireMessageAuthenticator: boolean;
-  comment: string;
 }
 
 export function ConfigSnippet(p: SnippetProps) {
@@ -25,16 +19,7 @@ export function ConfigSnippet(p: SnippetProps) {
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [pending, start] = useTransition();
-  const ports = `${p.authPort !== 1812 ? ` authentication-port=${p.authPort}` : ""}${p.acctPort !== 1813 ? ` accounting-port=${p.acctPort}` : ""}`;
-  const shownSecret = secret ?? "<reveal the secret>";
-  const lines = [
-    `/radius add address=${p.server} secret="${shownSecret}" service=ppp,hotspot src-address=${p.nasIp}${ports} timeout=3s comment="${p.comment.replace(/"/g, "")}"`,
-    ...(p.requireMessageAuthenticator ? ["# RouterOS 7.15+: also send Message-Authenticator", `/radius set [find address=${p.server}] require-message-auth=yes-for-request-resp`] : []),
-    `/radius incoming set accept=yes port=${p.coaPort}`,
-    `/ppp aaa set use-radius=yes accounting=yes interim-update=5m`,
-    `/ip hotspot profile set [find] use-radius=yes radius-interim-update=5m`,
-  ];
-  const text = lines.join("\n");
+  const text = routerRadiusScript({ ...p, secret: secret ?? "<reveal the secret>" });
 
   const reveal = () =>
     start(async () => {
@@ -47,6 +32,7 @@ export function ConfigSnippet(p: SnippetProps) {
   const copy = async () => {
     await navigator.clipboard.writeText(text);
     setCopied(true);
+    void markRouterScriptCopiedAction(null, { id: p.nasId });
     setTimeout(() => setCopied(false), 2000);
   };
 
@@ -70,6 +56,11 @@ export function ConfigSnippet(p: SnippetProps) {
       />
       <CardBody>
         {error && <p role="alert" className="mb-3 text-sm text-red-600">{error}</p>}
+        {p.target.warning && (
+          <p role="alert" data-testid="radius-address-warning" className="mb-3 flex items-start gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+            <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden /> {p.target.warning}
+          </p>
+        )}
         <pre data-testid="radius-snippet" className="overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">
           <code>{text}</code>
         </pre>
