@@ -4,6 +4,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { auditActionNames, findAuditEntries, findAuditEntriesSchema } from "@/lib/services/audit/find-audit-entries";
+import { formatDateTime, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -43,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     const q = new URLSearchParams(Object.entries({ ...sp, page: String(p) }).filter(([, v]) => v) as [string, string][]);
     return `?${q.toString()}`;
   };
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: staff.tenantTimezone });
+  const tz = staff.tenantTimezone;
   return (
     <>
       <PageHeader title="Audit log" description="Every change made in your ISP: who, what, when and from where." />
@@ -91,7 +92,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wider text-slate-500">
                 <tr>
-                  <th className="px-4 py-3">When</th>
+                  <th className="px-4 py-3" title={zoneLabel(tz)}>When ({zoneAbbreviation(tz)})</th>
                   <th className="px-4 py-3">Who</th>
                   <th className="px-4 py-3">Action</th>
                   <th className="px-4 py-3">Target</th>
@@ -103,7 +104,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tbody className="divide-y divide-slate-100 align-top">
                 {page.rows.map((r) => (
                   <tr key={r.id}>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-500">{fmt.format(r.createdAt)}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-500">{formatDateTime(r.createdAt, tz)}</td>
                     <td className="px-4 py-3">
                       <p className="font-medium text-slate-900">{r.actorName ?? r.actorLabel ?? (r.actorApiKeyId ? "API key" : "System")}</p>
                       {r.actorName && r.actorLabel && r.actorLabel !== r.actorName && <p className="text-xs text-slate-500">{r.actorLabel}</p>}

@@ -14,6 +14,7 @@ import { RevenueChart } from "@/components/charts/revenue-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
 import { BreakdownBars } from "@/components/charts/breakdown-bars";
 import { monthLabel } from "@/components/charts/format";
+import { formatDateTime, zoneLabel } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -38,7 +39,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const s = await getDashboardStats(getDb(), { tenantId: staff.tenantId }, (fn) => withTenant(getDb(), staff.tenantId, fn));
   const now = new Date(s.generatedAt);
   const money = (minor: number) => formatMoney(minor, s.currency);
-  const dateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: s.timezone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   const lastMonth = s.revenue.trend.at(-2)?.amount ?? 0;
   const monthDelta = lastMonth > 0 ? Math.round(((s.revenue.thisMonth - lastMonth) / lastMonth) * 100) : null;
   const seeSessions = can(staff.role, "sessions:read");
@@ -48,7 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Dashboard"
-        description={`Overview of ${staff.tenantName} · times in ${s.timezone}`}
+        description={`Overview of ${staff.tenantName} · times in ${zoneLabel(s.timezone)}`}
         actions={<LiveRefresh />}
       />
       {sp.denied && (
@@ -227,7 +227,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       <CalendarClock className="size-3" aria-hidden />
                       {relativeDays(c.expiresAt, now)}
                     </Badge>
-                    <p className="mt-1 text-xs text-slate-400">{dateFmt.format(new Date(c.expiresAt))}</p>
+                    <p className="mt-1 text-xs text-slate-400">{formatDateTime(c.expiresAt, s.timezone)}</p>
                   </div>
                 </li>
               ))}
@@ -259,7 +259,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     </p>
                     <p className="truncate text-xs text-slate-500">
                       {r.ipAddress}
-                      {r.lastSeenAt ? ` · seen ${dateFmt.format(new Date(r.lastSeenAt))}` : " · never seen"}
+                      {r.lastSeenAt ? ` · seen ${formatDateTime(r.lastSeenAt, s.timezone)}` : " · never seen"}
                     </p>
                   </div>
                   <div className="shrink-0 text-right">

@@ -60,7 +60,7 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
         <StatCard label="Offline" value={offline.toLocaleString()} hint="silent for more than 15 minutes" icon={<WifiOff className="size-5" />} />
         <StatCard label="Active sessions" value={sessions.toLocaleString()} hint="across all routers" icon={<Activity className="size-5" />} />
       </section>
-      <RoutersTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} now={new Date().toISOString()} canWrite={canWrite} />
+      <RoutersTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} now={new Date().toISOString()} timeZone={staff.tenantTimezone} canWrite={canWrite} />
     </>
   );
 }

@@ -12,7 +12,7 @@ import { SESSION_CONNECTION_TYPES } from "@/lib/services/sessions/session-fields
 import { LiveRefresh } from "@/lib/events/live-refresh";
 import { Card, CardBody, CardHeader, PageHeader, StatCard } from "@/components/ui/card";
 import { BreakdownBars } from "@/components/charts/breakdown-bars";
-import { formatBytes } from "@/components/charts/format";
+import { formatBytes } from "@/lib/format";
 import { SessionTabs } from "./tabs";
 import { SessionsTable, type SessionRowView } from "./sessions-client";
 

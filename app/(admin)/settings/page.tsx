@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { getTenant } from "@/lib/services/tenants/get-tenant";
+import { formatDate } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
 import { ProfileForm } from "./profile-form";
@@ -15,7 +16,7 @@ export default async function SettingsPage() {
   const tenant = await withTenant(getDb(), staff.tenantId, (tx) => getTenant(tx, { tenantId: staff.tenantId }));
   const status =
     tenant.status === "TRIAL" ? (
-      <Badge tone="yellow">Trial{tenant.trialEndsAt ? ` until ${tenant.trialEndsAt.toLocaleDateString("en-GB", { timeZone: tenant.timezone, dateStyle: "medium" })}` : ""}</Badge>
+      <Badge tone="yellow">Trial{tenant.trialEndsAt ? ` until ${formatDate(tenant.trialEndsAt, tenant.timezone)}` : ""}</Badge>
     ) : tenant.status === "ACTIVE" ? (
       <Badge tone="green">Active</Badge>
     ) : (
@@ -25,7 +26,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description="Your ISP's profile, as customers and staff see it." actions={status} />
       <Card>
-        <CardHeader title="ISP profile" description={`Slug: ${tenant.slug} · created ${tenant.createdAt.toLocaleDateString("en-GB", { dateStyle: "medium" })}`} />
+        <CardHeader title="ISP profile" description={`Slug: ${tenant.slug} · created ${formatDate(tenant.createdAt, tenant.timezone)}`} />
         <CardBody>
           <ProfileForm
             canEdit={can(staff.role, "settings:write")}

@@ -13,7 +13,8 @@ import { getVoucherStats } from "@/lib/services/vouchers/get-voucher-stats";
 import { Card, CardHeader, EmptyState, PageHeader, StatCard } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { VouchersTable } from "./vouchers-client";
-import { dateTime, money } from "./_lib/format";
+import { formatDateTime } from "@/lib/format";
+import { money } from "./_lib/format";
 import { toVoucherRowView } from "./_lib/rows";
 
 export const metadata: Metadata = { title: "Vouchers" };
@@ -91,7 +92,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
                       {b.name}
                     </Link>
                     <p className="text-xs text-slate-500">
-                      {b.packageName} · {money(b.price, staff.tenantCurrency)} · {dateTime(b.createdAt.toISOString(), staff.tenantTimezone)}
+                      {b.packageName} · {money(b.price, staff.tenantCurrency)} · {formatDateTime(b.createdAt, staff.tenantTimezone)}
                     </p>
                   </div>
                   <div className="w-44 text-xs text-slate-600">

@@ -11,17 +11,12 @@ import { getCustomerActivity } from "@/lib/services/customers/get-customer-activ
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
-import { bytes, dateTime, money, relativeExpiry, STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
+import { formatBytes as bytes, formatDateTime, formatDuration } from "@/lib/format";
+import { money, relativeExpiry, STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
 import { packageOptions } from "../_lib/options";
 import { CustomerActions } from "./customer-actions";
 
 export const metadata: Metadata = { title: "Customer" };
-
-function duration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  return h ? `${h} h ${m} min` : `${m} min`;
-}
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -73,7 +68,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
-            <CardHeader title="Usage this period" description={`Since ${dateTime(c.usagePeriodStart, tz)}`} />
+            <CardHeader title="Usage this period" description={`Since ${formatDateTime(c.usagePeriodStart, tz)}`} />
             <CardBody className="space-y-4">
               <div>
                 <div className="mb-1 flex justify-between text-sm">
@@ -85,19 +80,19 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <div className="h-2.5 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Data used" aria-valuenow={pct ?? 0} aria-valuemin={0} aria-valuemax={100}>
                   <div className={`h-full rounded-full ${pct !== null && pct >= 100 ? "bg-red-500" : pct !== null && pct >= 80 ? "bg-amber-500" : "bg-brand-600"}`} style={{ width: `${pct ?? (used > 0 ? 100 : 0)}%`, opacity: pct === null ? 0.25 : 1 }} />
                 </div>
-                {c.quotaExceededAt && <p className="mt-1 text-xs text-red-600">Quota used up {dateTime(c.quotaExceededAt, tz)}</p>}
+                {c.quotaExceededAt && <p className="mt-1 text-xs text-red-600">Quota used up {formatDateTime(c.quotaExceededAt, tz)}</p>}
               </div>
               <div className="flex justify-between text-sm">
                 <span className="font-medium">Online time</span>
                 <span className="tabular-nums text-slate-600">
-                  {duration(c.usedSeconds)} {timeLimit ? `of ${duration(timeLimit)}` : ""}
+                  {formatDuration(c.usedSeconds)} {timeLimit ? `of ${formatDuration(timeLimit)}` : ""}
                 </span>
               </div>
             </CardBody>
           </Card>
 
           <Card>
-            <CardHeader title="Live session" description={online ? undefined : c.lastSeenAt ? `Last seen ${dateTime(c.lastSeenAt, tz)}` : "Never seen online"} />
+            <CardHeader title="Live session" description={online ? undefined : c.lastSeenAt ? `Last seen ${formatDateTime(c.lastSeenAt, tz)}` : "Never seen online"} />
             {activity.live.length === 0 ? (
               <EmptyState title="Not connected" description="When the router authenticates this customer, the session appears here." />
             ) : (
@@ -121,7 +116,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                           <br />
                           {s.callingStationId ?? ""}
                         </td>
-                        <td className="px-5 py-2">{dateTime(s.startedAt, tz)}</td>
+                        <td className="px-5 py-2">{formatDateTime(s.startedAt, tz)}</td>
                         <td className="px-5 py-2 tabular-nums">
                           {bytes(s.outputOctets)} / {bytes(s.inputOctets)}
                         </td>
@@ -153,8 +148,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   <tbody className="divide-y divide-slate-100">
                     {activity.history.map((s) => (
                       <tr key={s.id}>
-                        <td className="px-5 py-2">{dateTime(s.startedAt, tz)}</td>
-                        <td className="px-5 py-2">{duration(s.sessionTime)}</td>
+                        <td className="px-5 py-2">{formatDateTime(s.startedAt, tz)}</td>
+                        <td className="px-5 py-2">{formatDuration(s.sessionTime)}</td>
                         <td className="px-5 py-2 tabular-nums">
                           {bytes(s.outputOctets)} / {bytes(s.inputOctets)}
                         </td>
@@ -187,7 +182,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   <tbody className="divide-y divide-slate-100">
                     {activity.payments.map((p) => (
                       <tr key={p.id}>
-                        <td className="px-5 py-2">{dateTime(p.paidAt ?? p.createdAt, tz)}</td>
+                        <td className="px-5 py-2">{formatDateTime(p.paidAt ?? p.createdAt, tz)}</td>
                         <td className="px-5 py-2 tabular-nums">{money(p.amount / 100, p.currency)}</td>
                         <td className="px-5 py-2">
                           {p.method}
@@ -228,7 +223,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <Row label="Package">{c.package?.name ?? "—"}</Row>
                 <Row label="Expires">
                   <span title={c.expiresAt?.toISOString()}>
-                    {dateTime(c.expiresAt, tz)} <Badge tone={expiry.tone}>{expiry.text}</Badge>
+                    {formatDateTime(c.expiresAt, tz)} <Badge tone={expiry.tone}>{expiry.text}</Badge>
                   </span>
                 </Row>
                 <Row label="Phone">{c.phone ?? "—"}</Row>
@@ -244,7 +239,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <Row label="IP pool">{c.ipPoolName ?? "—"}</Row>
                 <Row label="Address">{c.address ?? "—"}</Row>
                 <Row label="Location">{c.latitude != null && c.longitude != null ? `${c.latitude.toFixed(5)}, ${c.longitude.toFixed(5)}` : "—"}</Row>
-                <Row label="Created">{dateTime(c.createdAt, tz)}</Row>
+                <Row label="Created">{formatDateTime(c.createdAt, tz)}</Row>
               </dl>
               {c.notes && <p className="mt-3 whitespace-pre-wrap rounded-lg bg-slate-50 p-3 text-sm text-slate-700">{c.notes}</p>}
             </CardBody>

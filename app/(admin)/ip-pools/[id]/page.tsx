@@ -13,7 +13,7 @@ import { PoolForm } from "../pool-form";
 import { poolFormOptions } from "../_options";
 import { UtilisationBar } from "../utilisation-bar";
 import { DeletePoolButton } from "./delete-pool";
-import { dateTime } from "../../vouchers/_lib/format";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "IP pool" };
 
@@ -85,7 +85,7 @@ export default async function IpPoolPage({ params }: { params: Promise<{ id: str
                       ) : (
                         <span className="text-slate-400">deleted customer</span>
                       )}
-                      <span className="block text-xs text-slate-500">since {dateTime(a.assignedAt.toISOString(), staff.tenantTimezone)}</span>
+                      <span className="block text-xs text-slate-500">since {formatDateTime(a.assignedAt, staff.tenantTimezone)}</span>
                     </span>
                   </li>
                 ))}

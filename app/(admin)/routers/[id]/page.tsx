@@ -13,7 +13,8 @@ import { findNas } from "@/lib/services/nas/find-nas";
 import { Card, CardBody, CardHeader, PageHeader, StatCard } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL, timeAgo } from "../_lib/format";
+import { formatDate, formatDateTime, formatTimeAgo, zoneAbbreviation, zoneLabel } from "@/lib/format";
+import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
 import { ConfigSnippet, DeleteRouter, DisconnectAll } from "./router-detail-client";
 
 export const metadata: Metadata = { title: "Router" };
@@ -41,6 +42,7 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
   const e = env();
   const canWrite = can(staff.role, "nas:write");
   const canControl = can(staff.role, "sessions:control");
+  const tz = staff.tenantTimezone;
 
   return (
     <>
@@ -79,7 +81,12 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
           value={sessions > 0 ? <Link href={`/sessions?nasId=${nas.id}`} className="hover:underline">{sessions.toLocaleString()}</Link> : "0"}
           icon={<Activity className="size-5" />}
         />
-        <StatCard label="Last seen" value={timeAgo(nas.lastSeenAt?.toISOString() ?? null)} hint={nas.lastSeenAt?.toISOString().replace("T", " ").slice(0, 19) ?? "no RADIUS packet yet"} icon={<Clock className="size-5" />} />
+        <StatCard
+          label="Last seen"
+          value={formatTimeAgo(nas.lastSeenAt)}
+          hint={nas.lastSeenAt ? <span data-testid="router-last-seen" title={zoneLabel(tz)}>{formatDateTime(nas.lastSeenAt, tz)} {zoneAbbreviation(tz)}</span> : "no RADIUS packet yet"}
+          icon={<Clock className="size-5" />}
+        />
         <StatCard
           label="Location"
           value={<span className="text-base">{nas.location ?? "—"}</span>}
@@ -110,8 +117,8 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
                 ["CoA port", String(nas.coaPort)],
                 ["Message-Authenticator", nas.requireMessageAuthenticator ? "Required" : "Not required"],
                 ["RouterOS API", nas.apiUsername ? `${nas.apiUsername}@${nas.ipAddress}:${nas.apiPort ?? 8728}` : "Not configured"],
-                ["Added", nas.createdAt.toISOString().slice(0, 10)],
-                ["Updated", nas.updatedAt.toISOString().slice(0, 10)],
+                ["Added", formatDate(nas.createdAt, tz)],
+                ["Updated", formatDate(nas.updatedAt, tz)],
               ].map(([k, v]) => (
                 <div key={k} className="flex justify-between gap-4">
                   <dt className="text-slate-500">{k}</dt>

@@ -6,12 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { roleLabels } from "@/lib/auth/permissions";
+import { formatDateTime, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createApiKeyAction, revokeApiKeyAction } from "../actions";
 
 type Key = { id: string; name: string; prefix: string; role: "SUPER_ADMIN" | "ADMIN" | "STAFF" | "VIEWER"; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; createdBy: string | null };
 
-const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—");
 
 function RevokeButton({ id }: { id: string }) {
   const [busy, start] = useTransition();
@@ -37,7 +37,7 @@ function RevokeButton({ id }: { id: string }) {
   );
 }
 
-export function ApiKeysClient({ keys }: { keys: Key[] }) {
+export function ApiKeysClient({ keys, timeZone }: { keys: Key[]; timeZone: string }) {
   const { state, pending, onSubmit, errors, formError } = useFormAction(createApiKeyAction, { reset: true });
   const created = state?.ok ? state.data : null;
   return (
@@ -90,8 +90,8 @@ export function ApiKeysClient({ keys }: { keys: Key[] }) {
                   <th className="px-5 py-3">Name</th>
                   <th className="px-5 py-3">Key</th>
                   <th className="px-5 py-3">Role</th>
-                  <th className="px-5 py-3">Created</th>
-                  <th className="px-5 py-3">Last used</th>
+                  <th className="px-5 py-3" title={zoneLabel(timeZone)}>Created ({zoneAbbreviation(timeZone)})</th>
+                  <th className="px-5 py-3" title={zoneLabel(timeZone)}>Last used ({zoneAbbreviation(timeZone)})</th>
                   <th className="px-5 py-3" />
                 </tr>
               </thead>
@@ -102,10 +102,10 @@ export function ApiKeysClient({ keys }: { keys: Key[] }) {
                     <td className="px-5 py-3 font-mono text-xs text-slate-500">isp_{k.prefix}_…</td>
                     <td className="px-5 py-3">{roleLabels[k.role]}</td>
                     <td className="px-5 py-3 text-slate-500">
-                      {fmt(k.createdAt)}
+                      {formatDateTime(k.createdAt, timeZone)}
                       {k.createdBy ? ` by ${k.createdBy}` : ""}
                     </td>
-                    <td className="px-5 py-3 text-slate-500">{fmt(k.lastUsedAt)}</td>
+                    <td className="px-5 py-3 text-slate-500">{formatDateTime(k.lastUsedAt, timeZone)}</td>
                     <td className="px-5 py-3 text-right">{k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />}</td>
                   </tr>
                 ))}

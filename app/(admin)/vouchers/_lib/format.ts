@@ -9,23 +9,5 @@ export function money(minor: number, currency: string): string {
   return `${currency} ${major.toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(major) ? 0 : 2, maximumFractionDigits: 2 })}`;
 }
 
-export function dateTime(iso: string | null | undefined, timeZone?: string): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
-}
-
-export function dateOnly(iso: string | null | undefined, timeZone?: string): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone });
-}
-
-export function bytes(n: string | number | bigint): string {
-  let v = Number(n);
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
-}
+// Older names of the shared date formatters, kept for the pages that still import them from here.
+export { formatDateTime as dateTime, formatDate as dateOnly } from "@/lib/format";

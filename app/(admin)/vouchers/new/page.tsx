@@ -9,13 +9,16 @@ import { VOUCHER_CHARSETS, voucherCharsetKeys, MAX_VOUCHERS_PER_BATCH } from "@/
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { GenerateVouchersForm } from "./generate-form";
+import { zonedDay } from "@/lib/format";
 import { money } from "../_lib/format";
 
 export const metadata: Metadata = { title: "Generate vouchers" };
 
-function tomorrow(): string {
-  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+/** Tomorrow in the tenant's zone: the earliest "redeem by" date. */
+function tomorrowIn(timeZone: string): string {
+  return zonedDay(new Date(Date.now() + 86_400_000), timeZone);
 }
+
 
 export default async function NewVouchersPage() {
   const staff = await requireStaffPage("vouchers:write");
@@ -48,7 +51,7 @@ export default async function NewVouchersPage() {
             }
           />
         ) : (
-          <GenerateVouchersForm packages={packages} charsets={charsets} minDate={tomorrow()} />
+          <GenerateVouchersForm packages={packages} charsets={charsets} minDate={tomorrowIn(staff.tenantTimezone)} />
         )}
       </Card>
     </>

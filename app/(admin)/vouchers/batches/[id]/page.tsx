@@ -15,7 +15,8 @@ import { VOUCHER_CHARSETS } from "@/lib/services/vouchers/voucher-fields";
 import { Card, PageHeader, StatCard } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { VouchersTable } from "../../vouchers-client";
-import { dateTime, money } from "../../_lib/format";
+import { formatDateTime } from "@/lib/format";
+import { money } from "../../_lib/format";
 import { toVoucherRowView } from "../../_lib/rows";
 
 export const metadata: Metadata = { title: "Voucher batch" };
@@ -60,7 +61,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
         description={
           <>
             {batch.packageName} · {money(batch.price, staff.tenantCurrency)} · valid {formatValidity({ validityValue: batch.validityValue, validityUnit: batch.validityUnit as ValidityUnit })} · created{" "}
-            {dateTime(batch.createdAt.toISOString(), staff.tenantTimezone)}
+            {formatDateTime(batch.createdAt, staff.tenantTimezone)}
           </>
         }
         actions={
