@@ -15,7 +15,7 @@ export default async function NewCustomerPage() {
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title="New customer" description="PPPoE, hotspot, DHCP or static: RADIUS admits them as soon as they are saved." />
-      <CustomerForm packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} currency={staff.tenantCurrency} />
+      <CustomerForm packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} currency={staff.tenantCurrency} timeZone={staff.tenantTimezone} />
     </div>
   );
 }

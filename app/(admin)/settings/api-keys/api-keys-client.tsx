@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
-import { Copy, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
@@ -70,9 +71,7 @@ export function ApiKeysClient({ keys, timeZone }: { keys: Key[]; timeZone: strin
                 <code className="break-all rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-amber-200" data-testid="new-api-key">
                   {created.key}
                 </code>
-                <Button size="sm" variant="secondary" type="button" onClick={() => navigator.clipboard?.writeText(created.key)}>
-                  <Copy className="size-4" aria-hidden /> Copy
-                </Button>
+                <CopyButton value={created.key} label="Copy key" />
               </div>
             </div>
           )}

@@ -25,7 +25,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
     email: c.email ?? "",
     username: c.username,
     packageId: c.packageId ?? "",
-    expiresAt: c.expiresAt ? c.expiresAt.toISOString().slice(0, 16) : "",
+    expiresAt: c.expiresAt?.toISOString() ?? "",
     status: c.status,
     macAddress: c.macAddress ?? "",
     staticIp: c.staticIp ?? "",
@@ -40,7 +40,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title={`Edit ${c.name}`} description={<span className="font-mono">{c.username}</span>} />
-      <CustomerForm initial={initial} packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} currency={staff.tenantCurrency} />
+      <CustomerForm initial={initial} packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} currency={staff.tenantCurrency} timeZone={staff.tenantTimezone} />
     </div>
   );
 }
