@@ -7,6 +7,7 @@ import { getTenant } from "@/lib/services/tenants/get-tenant";
 import { formatDate } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
+import { countryOptions, currencyOptions } from "@/lib/regions";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -31,6 +32,8 @@ export default async function SettingsPage() {
           <ProfileForm
             canEdit={can(staff.role, "settings:write")}
             timezones={Intl.supportedValuesOf("timeZone")}
+            countries={countryOptions()}
+            currencies={currencyOptions()}
             tenant={{
               name: tenant.name,
               currency: tenant.currency,

@@ -2,11 +2,13 @@
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { CodeSelect } from "@/components/forms/code-select";
+import type { CodeOption } from "@/lib/regions";
 import { updateProfileAction } from "./actions";
 
 type Profile = { name: string; currency: string; timezone: string; country: string; logoUrl: string; contactEmail: string; contactPhone: string; address: string };
 
-export function ProfileForm({ tenant, timezones, canEdit }: { tenant: Profile; timezones: string[]; canEdit: boolean }) {
+export function ProfileForm({ tenant, timezones, countries, currencies, canEdit }: { tenant: Profile; timezones: string[]; countries: CodeOption[]; currencies: CodeOption[]; canEdit: boolean }) {
   const { pending, onSubmit, errors, formError, message } = useFormAction(updateProfileAction);
   return (
     <form onSubmit={onSubmit} className="space-y-6" noValidate>
@@ -20,11 +22,11 @@ export function ProfileForm({ tenant, timezones, canEdit }: { tenant: Profile; t
         <Field label="ISP name" htmlFor="name" errors={errors("name")} className="sm:col-span-2">
           <Input id="name" name="name" defaultValue={tenant.name} invalid={!!errors("name")} />
         </Field>
-        <Field label="Currency" htmlFor="currency" errors={errors("currency")} hint="ISO code, e.g. KES, UGX, TZS, USD.">
-          <Input id="currency" name="currency" defaultValue={tenant.currency} maxLength={3} invalid={!!errors("currency")} />
+        <Field label="Currency" htmlFor="currency" errors={errors("currency")}>
+          <CodeSelect id="currency" name="currency" options={currencies} defaultValue={tenant.currency} invalid={!!errors("currency")} showCode />
         </Field>
-        <Field label="Country" htmlFor="country" errors={errors("country")} hint="ISO code, e.g. KE.">
-          <Input id="country" name="country" defaultValue={tenant.country} maxLength={2} invalid={!!errors("country")} />
+        <Field label="Country" htmlFor="country" errors={errors("country")}>
+          <CodeSelect id="country" name="country" options={countries} defaultValue={tenant.country} invalid={!!errors("country")} />
         </Field>
         <Field label="Time zone" htmlFor="timezone" errors={errors("timezone")}>
           <Select id="timezone" name="timezone" defaultValue={tenant.timezone}>

@@ -1,6 +1,7 @@
 // Self-service sign-up of a new ISP: rate-limited per IP, always a trial with an end date, and the
 // first ADMIN created in the same transaction (createTenant).
 import { z } from "zod";
+import { isCountryCode, isCurrencyCode } from "@/lib/regions";
 import type { Database } from "@/lib/db/client";
 import { newPasswordSchema } from "@/lib/auth/password";
 import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
@@ -11,8 +12,8 @@ export const TRIAL_DAYS = 14;
 export const registerTenantSchema = z.object({
   name: z.string().trim().min(2, "ISP name must be at least 2 characters").max(120),
   slug: slugSchema,
-  country: z.string().trim().toUpperCase().length(2, "Country must be a 2-letter ISO code").default("KE"),
-  currency: z.string().trim().toUpperCase().length(3, "Currency must be a 3-letter ISO code").default("KES"),
+  country: z.string().trim().toUpperCase().refine(isCountryCode, "Choose a country from the list").default("KE"),
+  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, "Choose a currency from the list").default("KES"),
   timezone: z
     .string()
     .trim()
