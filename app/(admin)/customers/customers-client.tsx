@@ -66,8 +66,7 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
 
   const pct = progress ? Math.round((progress.done / Math.max(1, progress.total)) * 100) : 0;
   return (
-    <div className="flex w-full flex-wrap items-center gap-2">
-      <span className="text-sm font-medium">{ids.length.toLocaleString()} selected</span>
+    <div className="flex flex-1 items-center gap-2">
       <Select aria-label="Bulk action" value={kind} onChange={(e) => setKind(e.target.value as BulkKind)} className="h-9 w-auto" disabled={running}>
         <option value="suspend">Suspend</option>
         <option value="resume">Resume</option>
@@ -93,7 +92,7 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
         Clear
       </Button>
       {progress && (
-        <div className="flex min-w-56 flex-1 items-center gap-3" role="status" aria-live="polite">
+        <div className="flex min-w-40 flex-1 items-center gap-3" role="status" aria-live="polite">
           <div className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
             <div className={`h-full transition-all ${progress.error ? "bg-red-500" : "bg-brand-600"}`} style={{ width: `${pct}%` }} />
           </div>

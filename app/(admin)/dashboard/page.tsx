@@ -8,7 +8,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { getDashboardStats } from "@/lib/services/dashboard/get-dashboard-stats";
 import { formatMoney } from "@/lib/services/payments/money";
 import { LiveRefresh } from "@/lib/events/live-refresh";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader, StatCard } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { RevenueChart } from "@/components/charts/revenue-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
@@ -57,7 +57,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
       )}
 
-      <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <StatGrid label="Key figures">
         <StatCard
           label="Active sessions"
           value={<span data-testid="stat-active-sessions">{s.sessions.total.toLocaleString()}</span>}
@@ -87,7 +87,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           hint={s.routers.total === 0 ? "No routers yet" : s.routers.online === s.routers.total ? "All routers reachable" : `${s.routers.total - s.routers.online} not heard from recently`}
           icon={<Router className="size-5" />}
         />
-      </section>
+      </StatGrid>
 
       <section className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">

@@ -11,7 +11,8 @@ import { getCustomerActivity } from "@/lib/services/customers/get-customer-activ
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
-import { formatBytes as bytes, formatDateTime, formatDuration } from "@/lib/format";
+import { Table } from "@/components/ui/table";
+import { formatBytes, formatDateTime, formatDuration, zoneAbbreviation } from "@/lib/format";
 import { money, relativeExpiry, STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
 import { packageOptions } from "../_lib/options";
 import { CustomerActions } from "./customer-actions";
@@ -22,7 +23,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   return (
     <div className="flex justify-between gap-4 py-2 text-sm">
       <dt className="text-slate-500">{label}</dt>
-      <dd className="text-right text-slate-900">{children}</dd>
+      <dd className="min-w-0 text-right text-slate-900 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
@@ -36,6 +37,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     return { c, activity, opts };
   });
   const tz = staff.tenantTimezone;
+  const zone = zoneAbbreviation(tz);
   const cur = staff.tenantCurrency;
   const now = new Date();
   const expiry = relativeExpiry(c.expiresAt?.toISOString() ?? null, now);
@@ -48,6 +50,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "Customers", href: "/customers" }, { label: c.name }]}
         title={c.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
@@ -66,7 +69,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card>
             <CardHeader title="Usage this period" description={`Since ${formatDateTime(c.usagePeriodStart, tz)}`} />
             <CardBody className="space-y-4">
@@ -74,7 +77,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <div className="mb-1 flex justify-between text-sm">
                   <span className="font-medium">Data</span>
                   <span className="tabular-nums text-slate-600">
-                    {bytes(used)} {quota ? `of ${bytes(quota)}` : "(unlimited)"}
+                    {formatBytes(used)} {quota ? `of ${formatBytes(quota)}` : "(unlimited)"}
                   </span>
                 </div>
                 <div className="h-2.5 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Data used" aria-valuenow={pct ?? 0} aria-valuemin={0} aria-valuemax={100}>
@@ -96,36 +99,28 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {activity.live.length === 0 ? (
               <EmptyState title="Not connected" description="When the router authenticates this customer, the session appears here." />
             ) : (
-              <div className="relative overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-                    <tr>
-                      <th className="px-5 py-2">Router</th>
-                      <th className="px-5 py-2">IP / MAC</th>
-                      <th className="px-5 py-2">Started</th>
-                      <th className="px-5 py-2">Down / Up</th>
-                      <th className="px-5 py-2">Rate</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {activity.live.map((s) => (
-                      <tr key={s.id}>
-                        <td className="px-5 py-2">{s.nasName ?? "—"}</td>
-                        <td className="px-5 py-2 font-mono text-xs">
-                          {s.framedIp ?? "—"}
-                          <br />
-                          {s.callingStationId ?? ""}
-                        </td>
-                        <td className="px-5 py-2">{formatDateTime(s.startedAt, tz)}</td>
-                        <td className="px-5 py-2 tabular-nums">
-                          {bytes(s.outputOctets)} / {bytes(s.inputOctets)}
-                        </td>
-                        <td className="px-5 py-2 font-mono text-xs">{s.rateLimit ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                label="Live session"
+                rows={activity.live}
+                rowKey={(s) => s.id}
+                columns={[
+                  { key: "nas", header: "Router", cell: (s) => s.nasName ?? "—" },
+                  {
+                    key: "address",
+                    header: "IP / MAC",
+                    cell: (s) => (
+                      <span className="font-mono text-xs">
+                        {s.framedIp ?? "—"}
+                        <br />
+                        {s.callingStationId ?? ""}
+                      </span>
+                    ),
+                  },
+                  { key: "started", header: `Started (${zone})`, cell: (s) => formatDateTime(s.startedAt, tz) },
+                  { key: "bytes", header: "Down / Up", className: "tabular-nums", cell: (s) => `${formatBytes(s.outputOctets)} / ${formatBytes(s.inputOctets)}` },
+                  { key: "rate", header: "Rate", className: "font-mono text-xs", cell: (s) => s.rateLimit ?? "—" },
+                ]}
+              />
             )}
           </Card>
 
@@ -134,32 +129,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {activity.history.length === 0 ? (
               <EmptyState title="No sessions yet" />
             ) : (
-              <div className="relative overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-                    <tr>
-                      <th className="px-5 py-2">Started</th>
-                      <th className="px-5 py-2">Duration</th>
-                      <th className="px-5 py-2">Down / Up</th>
-                      <th className="px-5 py-2">Router</th>
-                      <th className="px-5 py-2">Ended by</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {activity.history.map((s) => (
-                      <tr key={s.id}>
-                        <td className="px-5 py-2">{formatDateTime(s.startedAt, tz)}</td>
-                        <td className="px-5 py-2">{formatDuration(s.sessionTime)}</td>
-                        <td className="px-5 py-2 tabular-nums">
-                          {bytes(s.outputOctets)} / {bytes(s.inputOctets)}
-                        </td>
-                        <td className="px-5 py-2">{s.nasName ?? "—"}</td>
-                        <td className="px-5 py-2 text-slate-500">{s.terminateCause ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                label="Session history"
+                rows={activity.history}
+                rowKey={(s) => s.id}
+                columns={[
+                  { key: "started", header: `Started (${zone})`, cell: (s) => formatDateTime(s.startedAt, tz) },
+                  { key: "duration", header: "Duration", cell: (s) => formatDuration(s.sessionTime) },
+                  { key: "bytes", header: "Down / Up", className: "tabular-nums", cell: (s) => `${formatBytes(s.outputOctets)} / ${formatBytes(s.inputOctets)}` },
+                  { key: "nas", header: "Router", cell: (s) => s.nasName ?? "—" },
+                  { key: "cause", header: "Ended by", className: "text-slate-500", cell: (s) => s.terminateCause ?? "—" },
+                ]}
+              />
             )}
           </Card>
 
@@ -168,40 +149,37 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {activity.payments.length === 0 ? (
               <EmptyState title="No payments yet" />
             ) : (
-              <div className="relative overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-                    <tr>
-                      <th className="px-5 py-2">Date</th>
-                      <th className="px-5 py-2">Amount</th>
-                      <th className="px-5 py-2">Method</th>
-                      <th className="px-5 py-2">Status</th>
-                      <th className="px-5 py-2">Receipt</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {activity.payments.map((p) => (
-                      <tr key={p.id}>
-                        <td className="px-5 py-2">{formatDateTime(p.paidAt ?? p.createdAt, tz)}</td>
-                        <td className="px-5 py-2 tabular-nums">{money(p.amount / 100, p.currency)}</td>
-                        <td className="px-5 py-2">
-                          {p.method}
-                          {p.reference ? <span className="ml-1 font-mono text-xs text-slate-500">{p.reference}</span> : null}
-                        </td>
-                        <td className="px-5 py-2">
-                          <Badge tone={p.status === "COMPLETED" ? "green" : p.status === "PENDING" ? "yellow" : "red"}>{p.status}</Badge>
-                        </td>
-                        <td className="px-5 py-2 text-slate-500">{p.receiptNumber ? `#${p.receiptNumber}` : "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                label="Payments"
+                rows={activity.payments}
+                rowKey={(p) => p.id}
+                columns={[
+                  { key: "date", header: `Date (${zone})`, cell: (p) => formatDateTime(p.paidAt ?? p.createdAt, tz) },
+                  { key: "amount", header: "Amount", className: "tabular-nums", cell: (p) => money(p.amount / 100, p.currency) },
+                  {
+                    key: "method",
+                    header: "Method",
+                    cell: (p) => (
+                      <>
+                        {p.method}
+                        {p.reference ? <span className="ml-1 font-mono text-xs text-slate-500">{p.reference}</span> : null}
+                      </>
+                    ),
+                  },
+                  { key: "status", header: "Status", cell: (p) => <Badge tone={p.status === "COMPLETED" ? "green" : p.status === "PENDING" ? "yellow" : "red"}>{p.status}</Badge> },
+                  {
+                    key: "receipt",
+                    header: "Receipt",
+                    className: "text-slate-500",
+                    cell: (p) => (p.receiptNumber ? <Link href={`/payments/${p.id}/receipt`} className="text-brand-700 hover:underline">#{p.receiptNumber}</Link> : "—"),
+                  },
+                ]}
+              />
             )}
           </Card>
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <CustomerActions
             id={c.id}
             status={c.status}

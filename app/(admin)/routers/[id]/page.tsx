@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Activity, ChevronLeft, Clock, MapPin, Pencil } from "lucide-react";
+import { Activity, Clock, MapPin, Pencil } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { getNas } from "@/lib/services/nas/get-nas";
 import { findNas } from "@/lib/services/nas/find-nas";
-import { Card, CardBody, CardHeader, PageHeader, StatCard } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { formatDate, formatDateTime, formatTimeAgo, zoneAbbreviation, zoneLabel } from "@/lib/format";
@@ -46,10 +46,8 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
 
   return (
     <>
-      <Link href="/routers" className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
-        <ChevronLeft className="size-4" aria-hidden /> Routers
-      </Link>
       <PageHeader
+        breadcrumbs={[{ label: "Routers", href: "/routers" }, { label: nas.name }]}
         title={nas.name}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
@@ -75,7 +73,7 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
         </div>
       )}
 
-      <section aria-label="Router figures" className="mb-6 grid gap-4 sm:grid-cols-3">
+      <StatGrid label="Router figures" columns={3} className="mb-6">
         <StatCard
           label="Active sessions"
           value={sessions > 0 ? <Link href={`/sessions?nasId=${nas.id}`} className="hover:underline">{sessions.toLocaleString()}</Link> : "0"}
@@ -93,10 +91,10 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
           hint={nas.latitude !== null && nas.longitude !== null ? `${nas.latitude.toFixed(5)}, ${nas.longitude.toFixed(5)}` : undefined}
           icon={<MapPin className="size-5" />}
         />
-      </section>
+      </StatGrid>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <ConfigSnippet
             nasId={nas.id}
             canReveal={canWrite}

@@ -2,6 +2,7 @@
 import { useState, useTransition } from "react";
 import { KeyRound } from "lucide-react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
@@ -82,35 +83,25 @@ export function ApiKeysClient({ keys, timeZone }: { keys: Key[]; timeZone: strin
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet" description="Create one above to connect billing, monitoring or your own tools." />
         ) : (
-          <div className="relative overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wider text-slate-500">
-                <tr>
-                  <th className="px-5 py-3">Name</th>
-                  <th className="px-5 py-3">Key</th>
-                  <th className="px-5 py-3">Role</th>
-                  <th className="px-5 py-3" title={zoneLabel(timeZone)}>Created ({zoneAbbreviation(timeZone)})</th>
-                  <th className="px-5 py-3" title={zoneLabel(timeZone)}>Last used ({zoneAbbreviation(timeZone)})</th>
-                  <th className="px-5 py-3" />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {keys.map((k) => (
-                  <tr key={k.id}>
-                    <td className="px-5 py-3 font-medium text-slate-900">{k.name}</td>
-                    <td className="px-5 py-3 font-mono text-xs text-slate-500">isp_{k.prefix}_…</td>
-                    <td className="px-5 py-3">{roleLabels[k.role]}</td>
-                    <td className="px-5 py-3 text-slate-500">
-                      {formatDateTime(k.createdAt, timeZone)}
-                      {k.createdBy ? ` by ${k.createdBy}` : ""}
-                    </td>
-                    <td className="px-5 py-3 text-slate-500">{formatDateTime(k.lastUsedAt, timeZone)}</td>
-                    <td className="px-5 py-3 text-right">{k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            label="API keys"
+            rows={keys}
+            rowKey={(k) => k.id}
+            columns={[
+              { key: "name", header: "Name", className: "font-medium text-slate-900", cell: (k) => k.name },
+              { key: "key", header: "Key", className: "font-mono text-xs text-slate-500", cell: (k) => `isp_${k.prefix}_…` },
+              { key: "role", header: "Role", cell: (k) => roleLabels[k.role] },
+              {
+                key: "created",
+                header: <span title={zoneLabel(timeZone)}>Created ({zoneAbbreviation(timeZone)})</span>,
+                label: "Created",
+                className: "text-slate-500",
+                cell: (k) => `${formatDateTime(k.createdAt, timeZone)}${k.createdBy ? ` by ${k.createdBy}` : ""}`,
+              },
+              { key: "used", header: <span title={zoneLabel(timeZone)}>Last used ({zoneAbbreviation(timeZone)})</span>, label: "Last used", className: "text-slate-500", cell: (k) => formatDateTime(k.lastUsedAt, timeZone) },
+              { key: "actions", header: <span className="sr-only">Actions</span>, label: "", className: "text-right", cell: (k) => (k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />) },
+            ]}
+          />
         )}
       </Card>
     </div>

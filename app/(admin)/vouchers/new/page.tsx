@@ -31,6 +31,7 @@ export default async function NewVouchersPage() {
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "Vouchers", href: "/vouchers" }, { label: "Generate" }]}
         title="Generate vouchers"
         description={`Up to ${MAX_VOUCHERS_PER_BATCH.toLocaleString("en")} codes at once for a hotspot package, grouped in a batch you can print.`}
         actions={

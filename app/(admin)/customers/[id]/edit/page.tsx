@@ -39,7 +39,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
   };
   return (
     <div className="mx-auto max-w-5xl">
-      <PageHeader title={`Edit ${c.name}`} description={<span className="font-mono">{c.username}</span>} />
+      <PageHeader breadcrumbs={[{ label: "Customers", href: "/customers" }, { label: c.name, href: `/customers/${c.id}` }, { label: "Edit" }]} title={`Edit ${c.name}`} description={<span className="font-mono">{c.username}</span>} />
       <CustomerForm initial={initial} packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} currency={staff.tenantCurrency} timeZone={staff.tenantTimezone} />
     </div>
   );
