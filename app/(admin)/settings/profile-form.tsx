@@ -1,6 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormError, Select, Textarea, FormActions, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { CodeSelect } from "@/components/forms/code-select";
 import type { CodeOption } from "@/lib/regions";
@@ -19,9 +19,7 @@ export function ProfileForm({ tenant, timezones, countries, currencies, canEdit 
         </p>
       )}
       <fieldset disabled={!canEdit} className="grid gap-5 sm:grid-cols-2">
-        <Field label="ISP name" htmlFor="name" errors={errors("name")} className="sm:col-span-2">
-          <Input id="name" name="name" defaultValue={tenant.name} invalid={!!errors("name")} />
-        </Field>
+        <TextField label="ISP name" name="name" errors={errors("name")} fieldClassName="sm:col-span-2" defaultValue={tenant.name} />
         <Field label="Currency" htmlFor="currency" errors={errors("currency")}>
           <CodeSelect id="currency" name="currency" options={currencies} defaultValue={tenant.currency} invalid={!!errors("currency")} showCode />
         </Field>
@@ -35,15 +33,9 @@ export function ProfileForm({ tenant, timezones, countries, currencies, canEdit 
             ))}
           </Select>
         </Field>
-        <Field label="Logo URL" htmlFor="logoUrl" errors={errors("logoUrl")} hint="Shown on invoices and the captive portal.">
-          <Input id="logoUrl" name="logoUrl" type="url" placeholder="https://…" defaultValue={tenant.logoUrl} invalid={!!errors("logoUrl")} />
-        </Field>
-        <Field label="Contact email" htmlFor="contactEmail" errors={errors("contactEmail")}>
-          <Input id="contactEmail" name="contactEmail" type="email" defaultValue={tenant.contactEmail} invalid={!!errors("contactEmail")} />
-        </Field>
-        <Field label="Contact phone" htmlFor="contactPhone" errors={errors("contactPhone")}>
-          <Input id="contactPhone" name="contactPhone" type="tel" placeholder="+254 712 345678" defaultValue={tenant.contactPhone} invalid={!!errors("contactPhone")} />
-        </Field>
+        <TextField label="Logo URL" name="logoUrl" errors={errors("logoUrl")} hint="Shown on invoices and the captive portal." type="url" placeholder="https://…" defaultValue={tenant.logoUrl} />
+        <TextField label="Contact email" name="contactEmail" errors={errors("contactEmail")} type="email" defaultValue={tenant.contactEmail} />
+        <TextField label="Contact phone" name="contactPhone" errors={errors("contactPhone")} type="tel" placeholder="+254 712 345678" defaultValue={tenant.contactPhone} />
         <Field label="Address" htmlFor="address" errors={errors("address")} className="sm:col-span-2">
           <Textarea id="address" name="address" rows={3} defaultValue={tenant.address} invalid={!!errors("address")} />
         </Field>
@@ -53,11 +45,11 @@ export function ProfileForm({ tenant, timezones, countries, currencies, canEdit 
         <img src={tenant.logoUrl} alt="Current logo" className="h-12 w-auto rounded" />
       )}
       {canEdit && (
-        <div className="flex justify-end">
+        <FormActions>
           <Button type="submit" loading={pending}>
             Save changes
           </Button>
-        </div>
+        </FormActions>
       )}
     </form>
   );
