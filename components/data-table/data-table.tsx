@@ -153,7 +153,7 @@ export function DataTable<T>({
             className="h-9 w-full rounded-lg border-0 pl-8 pr-3 text-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600"
           />
         </label>
-        <div className="flex min-w-0 flex-1 items-center gap-2 overflow-x-auto">
+        <div className="relative flex min-w-0 flex-1 items-center gap-2 overflow-x-auto">
           {sortOptions.length > 0 && (
             <label className="text-sm sm:hidden">
               <span className="sr-only">Sort by</span>

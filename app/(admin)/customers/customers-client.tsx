@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL, relativeExpiry } from "./_lib/format";
 import type { PackageOption } from "./customer-form";
 import { bulkChangePackageAction, bulkExtendAction, bulkStatusAction } from "./actions";
@@ -117,11 +118,12 @@ export function CustomersTable(props: {
   sort: string;
   dir: "asc" | "desc";
   now: string;
+  timeZone: string;
   canWrite: boolean;
   packages: PackageOption[];
   exportHref: string;
 }) {
-  const { now, canWrite, packages } = props;
+  const { now, timeZone, canWrite, packages } = props;
   const columns = useMemo<ColumnDef<CustomerRowView, unknown>[]>(
     () => [
       {
@@ -164,15 +166,15 @@ export function CustomersTable(props: {
         cell: ({ row }) => {
           const e = relativeExpiry(row.original.expiresAt, new Date(now));
           return (
-            <span title={row.original.expiresAt ?? undefined}>
+            <span title={formatDateTime(row.original.expiresAt, timeZone)}>
               <Badge tone={e.tone}>{e.text}</Badge>
             </span>
           );
         },
       },
-      { id: "created", header: "Created", cell: ({ row }) => <span className="text-xs text-slate-500">{row.original.createdAt.slice(0, 10)}</span> },
+      { id: "created", header: "Created", cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.createdAt, timeZone)}</span> },
     ],
-    [now],
+    [now, timeZone],
   );
   return (
     <DataTable

@@ -12,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { formatBytes, formatDateTime, formatDuration, zoneAbbreviation } from "@/lib/format";
+import { formatBytes, formatDateTime, formatDuration, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { money, relativeExpiry, STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
 import { packageOptions } from "../_lib/options";
 import { CustomerActions } from "./customer-actions";
@@ -200,7 +200,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <dl className="divide-y divide-slate-100">
                 <Row label="Package">{c.package?.name ?? "—"}</Row>
                 <Row label="Expires">
-                  <span title={c.expiresAt?.toISOString()}>
+                  <span title={zoneLabel(tz)}>
                     {formatDateTime(c.expiresAt, tz)} <Badge tone={expiry.tone}>{expiry.text}</Badge>
                   </span>
                 </Row>
