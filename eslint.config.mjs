@@ -29,6 +29,13 @@ const config = [
       ],
     },
   },
+  {
+    // Components are shared by every route: they take what a route knows as props, never import it.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/app"], message: "components/ must not import from app/: pass it in as a prop or move it to components/ or lib/" }] }],
+    },
+  },
 ];
 
 export default config;

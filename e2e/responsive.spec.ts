@@ -1,10 +1,15 @@
-// At phone width every admin page fits the screen: wide tables scroll sideways inside their card, and
-// nothing (not even a visually hidden label in a table cell) widens the page itself.
-import { expect, test } from "@playwright/test";
+// At phone width every admin page fits the screen, lists and detail pages alike: tables become lists
+// of cards (no column hidden off-screen), figures sit two per row, and nothing widens the page itself.
+// Screenshots of the main pages at 390 px and 1280 px go to SHOTS_DIR (default test-results/shots).
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
 import { ADMIN } from "./fixtures/env";
 import { signInAs } from "./fixtures/auth";
+import { clearRateLimits, e2eDatabase, seedTenant, type SeededTenant, type Sql } from "./fixtures/tenants";
 
 test.use({ viewport: { width: 390, height: 844 } });
+test.describe.configure({ mode: "serial" });
 
 const PAGES = [
   "/dashboard", "/customers", "/customers/new", "/customers/import", "/packages", "/packages/new", "/vouchers", "/vouchers/new", "/sessions",
@@ -12,19 +17,120 @@ const PAGES = [
   "/settings/security", "/settings/api-keys", "/settings/outbox", "/audit",
 ];
 
-test("every admin page fits a 390 px phone screen; wide tables scroll inside their card", async ({ page }) => {
+let sql: Sql;
+let t: SeededTenant;
+
+test.beforeAll(async () => {
+  sql = e2eDatabase();
+  await clearRateLimits(sql);
+  t = await seedTenant(sql, "Phone");
+  // A receipt to open, and a long value in the audit log.
+  await sql`update payments set receipt_number = 1, paid_at = now(), purpose = 'RENEWAL' where id = ${t.ids.payment[0]}`;
+  await sql`insert into audit_log (tenant_id, actor_user_id, action, target_type, target_id, after)
+            values (${t.id}, ${t.admin.id}, 'customer.update', 'customer', ${t.ids.customer[0]}, ${sql.json({ notes: "A long note about the customer's installation on the third floor, with a reference RF-2026-000123456789 and a very-long-token-without-spaces-abcdefghijklmnopqrstuvwxyz" })})`;
+});
+test.afterAll(async () => {
+  await sql.end();
+});
+
+const detailPages = () => [
+  `/customers/${t.ids.customer[0]}`,
+  `/customers/${t.ids.customer[0]}/edit`,
+  `/routers/${t.ids.nas[0]}`,
+  `/routers/${t.ids.nas[0]}/edit`,
+  `/packages/${t.ids.package[0]}/edit`,
+  `/vouchers/batches/${t.ids.voucherBatch[0]}`,
+  `/payments/${t.ids.payment[0]}/receipt`,
+  `/ip-pools/${t.ids.ipPool[0]}`,
+];
+
+async function expectFits(page: Page, p: string) {
+  await page.goto(p);
+  await expect(page.locator("main h1").first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${p} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+}
+
+async function shot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR ?? path.join("test-results", "shots");
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+test("every admin list fits a 390 px phone screen", async ({ page }) => {
   await expect(async () => {
     if (!/\/dashboard/.test(page.url())) await signInAs(page, ADMIN);
   }).toPass({ timeout: 60_000 });
-  for (const path of PAGES) {
-    await page.goto(path);
-    await expect(page.locator("main h1").first()).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+  for (const p of PAGES) await expectFits(page, p);
+});
+
+test("every detail page fits a 390 px phone screen and has breadcrumbs", async ({ page }) => {
+  await signInAs(page, t.admin);
+  for (const p of detailPages()) {
+    await expectFits(page, p);
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" }), `${p} has breadcrumbs`).toBeVisible();
   }
-  // The vouchers table is wider than the phone: it scrolls within its card.
+});
+
+test("on a phone tables are lists: every value, the status too, is on screen with its column's name", async ({ page }) => {
+  await signInAs(page, t.admin);
+  await page.goto("/customers");
+  const row = page.getByRole("row").filter({ hasText: "Phone Customer" });
+  const status = row.locator('td[data-label="Status"]');
+  await status.scrollIntoViewIfNeeded();
+  await expect(status).toBeInViewport({ ratio: 1 });
+  // The column's name is shown beside the value (the header row itself is hidden).
+  expect(await status.evaluate((el) => getComputedStyle(el, "::before").content)).toBe('"Status"');
+  await expect(page.locator("thead").first()).toBeHidden();
+
   await page.goto("/vouchers");
-  const scroller = page.locator("table").first().locator("xpath=..");
-  await expect(scroller).toBeVisible();
-  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  // The row actions, the last column, are on screen too.
+  const actions = page.getByLabel(/^Actions for /).first();
+  await actions.scrollIntoViewIfNeeded();
+  await expect(actions).toBeInViewport({ ratio: 1 });
+});
+
+test("figures are two per row on a phone, so the list starts on the first screens", async ({ page }) => {
+  await signInAs(page, t.admin);
+  await page.goto("/sessions");
+  const cards = page.getByRole("region", { name: "Session figures" }).locator(":scope > div");
+  const [a, b, c] = await Promise.all([0, 1, 2].map(async (i) => (await cards.nth(i).boundingBox())!));
+  expect(Math.abs(a.y - b.y)).toBeLessThan(2); // side by side
+  expect(c.y).toBeGreaterThan(a.y + a.height - 1); // the third starts the next row
+  const search = page.getByPlaceholder("Search username, IP or MAC…");
+  expect((await search.boundingBox())!.y).toBeLessThan(844 * 1.5);
+});
+
+test("the audit log wraps long values at words", async ({ page }) => {
+  await signInAs(page, t.admin);
+  await page.goto("/audit?action=customer.update");
+  const value = page.locator("dd", { hasText: "third floor" }).first();
+  await expect(value).toBeVisible();
+  // One character per line would make the box taller than it is wide many times over.
+  const box = (await value.boundingBox())!;
+  expect(box.width).toBeGreaterThan(120);
+});
+
+test("screenshots at 390 px and 1280 px", async ({ page }) => {
+  await signInAs(page, t.admin);
+  const pages: [string, string][] = [
+    ["dashboard", "/dashboard"],
+    ["customers", "/customers"],
+    ["customer", `/customers/${t.ids.customer[0]}`],
+    ["router", `/routers/${t.ids.nas[0]}`],
+    ["package", `/packages/${t.ids.package[0]}/edit`],
+    ["batch", `/vouchers/batches/${t.ids.voucherBatch[0]}`],
+    ["receipt", `/payments/${t.ids.payment[0]}/receipt`],
+    ["payment-form", "/payments/new"],
+    ["sessions", "/sessions"],
+    ["audit", "/audit"],
+  ];
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    for (const [name, p] of pages) {
+      await page.goto(p);
+      await expect(page.locator("main h1").first()).toBeVisible();
+      await shot(page, `${name}-${width}`);
+    }
+  }
 });

@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { adminNav } from "@/components/shell/nav";
 import { Sidebar } from "@/components/shell/sidebar";
 import { Header } from "@/components/shell/header";
+import { ReturnToPlatformButton } from "@/app/(platform)/platform/return-button";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaffPage();
@@ -13,7 +14,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <div className="min-h-screen">
       <Sidebar sections={sections} tenantName={staff.tenantName ?? "ISP"} />
       <div className="lg:pl-64">
-        <Header name={staff.name} email={staff.email} role={staff.role} impersonating={staff.impersonating} tenantName={staff.tenantName ?? ""} />
+        <Header name={staff.name} email={staff.email} role={staff.role} impersonating={staff.impersonating} tenantName={staff.tenantName ?? ""} returnControl={<ReturnToPlatformButton />} />
         <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">{children}</main>
       </div>
     </div>

@@ -1,6 +1,8 @@
 "use client";
 // The one table for every list: rows come from the server already paged, sorted and filtered; this
 // component renders them with @tanstack/react-table and writes page/sort/search/filters to the URL.
+// On phones the rows become a list of cards (globals.css .table-stack), each value named by its column,
+// so no column (the status, the actions) is hidden off-screen.
 import {
   flexRender,
   getCoreRowModel,
@@ -36,6 +38,13 @@ export interface DataTableProps<T> {
   toolbarEnd?: ReactNode;
   emptyTitle?: string;
   emptyDescription?: string;
+}
+
+/** A column's name for the phone layout: its header when that is text, else `meta.label`. */
+function cellLabel<T>(def: ColumnDef<T, unknown>): string {
+  const meta = def.meta as { label?: string } | undefined;
+  if (meta?.label !== undefined) return meta.label;
+  return typeof def.header === "string" ? def.header : "";
 }
 
 export function DataTable<T>({
@@ -114,6 +123,11 @@ export function DataTable<T>({
   });
 
   const selectedIds = Object.keys(selection).filter((k) => selection[k]);
+  // Column headers are hidden on phones: sorting is offered as a choice instead.
+  const sortOptions = allColumns
+    .filter((c) => c.enableSorting !== false && c.id && c.id !== "_select")
+    .map((c) => ({ id: c.id!, label: cellLabel(c) }))
+    .filter((o) => o.label);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
@@ -125,8 +139,10 @@ export function DataTable<T>({
 
   return (
     <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-3">
-        <label className="relative min-w-[200px] flex-1 sm:max-w-xs">
+      {/* One line on a laptop: search, then the filters (scrolling sideways if there are many), then the
+          page's own controls. On a phone the search takes the first line. */}
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-3 sm:flex-nowrap">
+        <label className="relative w-full sm:w-56 sm:flex-none">
           <span className="sr-only">Search</span>
           <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-slate-400" aria-hidden />
           <input
@@ -137,39 +153,61 @@ export function DataTable<T>({
             className="h-9 w-full rounded-lg border-0 pl-8 pr-3 text-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600"
           />
         </label>
-        {filters.map((f) => (
-          <label key={f.param} className="text-sm">
-            <span className="sr-only">{f.label}</span>
-            <select
-              aria-label={f.label}
-              value={params.get(f.param) ?? ""}
-              onChange={(e) => set({ [f.param]: e.target.value })}
-              className="h-9 rounded-lg border-0 py-0 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-            >
-              <option value="">{f.label}: all</option>
-              {f.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <div className="ml-auto flex items-center gap-2">
+        <div className="relative flex min-w-0 flex-1 items-center gap-2 overflow-x-auto">
+          {sortOptions.length > 0 && (
+            <label className="text-sm sm:hidden">
+              <span className="sr-only">Sort by</span>
+              <select
+                aria-label="Sort by"
+                value={sort ? (dir === "desc" ? `-${sort}` : sort) : ""}
+                onChange={(e) => set({ sort: e.target.value })}
+                className="h-9 max-w-[11rem] rounded-lg border-0 py-0 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+              >
+                {sortOptions.flatMap((o) => [
+                  <option key={o.id} value={o.id}>
+                    {o.label} ↑
+                  </option>,
+                  <option key={`-${o.id}`} value={`-${o.id}`}>
+                    {o.label} ↓
+                  </option>,
+                ])}
+              </select>
+            </label>
+          )}
+          {filters.map((f) => (
+            <label key={f.param} className="shrink-0 text-sm">
+              <span className="sr-only">{f.label}</span>
+              <select
+                aria-label={f.label}
+                value={params.get(f.param) ?? ""}
+                onChange={(e) => set({ [f.param]: e.target.value })}
+                className="h-9 max-w-[11rem] rounded-lg border-0 py-0 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+              >
+                <option value="">{f.label}: all</option>
+                {f.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+        <div className="ml-auto flex flex-wrap items-center gap-2 sm:shrink-0 sm:flex-nowrap">
           {pending && <span className="size-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-label="Loading" />}
           {toolbarEnd}
         </div>
       </div>
 
       {bulkActions && selectedIds.length > 0 && (
-        <div className="flex flex-wrap items-center gap-3 border-b border-brand-100 bg-brand-50 px-4 py-2 text-sm">
+        <div className="flex items-center gap-3 overflow-x-auto whitespace-nowrap border-b border-brand-100 bg-brand-50 px-4 py-2 text-sm">
           <span className="font-medium text-brand-700">{selectedIds.length} selected</span>
           {bulkActions(selectedIds, () => setSelection({}))}
         </div>
       )}
 
       <div className={cn("relative overflow-x-auto transition-opacity", pending && "opacity-60")}>
-        <table className="min-w-full divide-y divide-slate-100 text-sm">
+        <table className="table-stack min-w-full divide-y divide-slate-100 text-sm">
           <thead className="bg-slate-50/80">
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
@@ -204,7 +242,7 @@ export function DataTable<T>({
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className={cn("hover:bg-slate-50", row.getIsSelected() && "bg-brand-50/50")}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-4 py-2.5 text-slate-700">
+                  <td key={cell.id} data-label={cellLabel(cell.column.columnDef)} className="whitespace-nowrap px-4 py-2.5 text-slate-700">
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

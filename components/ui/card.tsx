@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { Breadcrumbs, type Crumb } from "./breadcrumbs";
 
 export function Card({ className, children }: { className?: string; children: ReactNode }) {
-  return <div className={cn("rounded-xl bg-white shadow-sm ring-1 ring-slate-200", className)}>{children}</div>;
+  // min-w-0: as a grid or flex item a card never grows past its track to fit a wide table inside it.
+  return <div className={cn("min-w-0 rounded-xl bg-white shadow-sm ring-1 ring-slate-200", className)}>{children}</div>;
 }
 
 export function CardHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
@@ -23,22 +25,33 @@ export function CardBody({ className, children }: { className?: string; children
 
 export function StatCard({ label, value, hint, icon }: { label: string; value: ReactNode; hint?: ReactNode; icon?: ReactNode }) {
   return (
-    <Card className="p-5">
-      <div className="flex items-center justify-between">
-        <p className="text-sm font-medium text-slate-500">{label}</p>
-        {icon && <span className="text-slate-400">{icon}</span>}
+    <Card className="min-w-0 p-4 sm:p-5">
+      <div className="flex items-center justify-between gap-2">
+        <p className="truncate text-sm font-medium text-slate-500">{label}</p>
+        {icon && <span className="hidden text-slate-400 sm:inline">{icon}</span>}
       </div>
-      <p className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">{value}</p>
+      <p className="mt-2 break-words text-xl font-semibold tracking-tight text-slate-900 sm:text-2xl">{value}</p>
       {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
     </Card>
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+/** The row of figures at the top of a page: two per row on a phone, so the page's list stays near. */
+export function StatGrid({ label, columns = 4, className, children }: { label: string; columns?: 3 | 4; className?: string; children: ReactNode }) {
+  return (
+    <section aria-label={label} className={cn("grid grid-cols-2 gap-3 sm:gap-4", columns === 3 ? "sm:grid-cols-3" : "xl:grid-cols-4", className)}>
+      {children}
+    </section>
+  );
+}
+
+/** A page's title row; detail pages pass `breadcrumbs` (the list they belong to, then themselves). */
+export function PageHeader({ title, description, actions, breadcrumbs }: { title: string; description?: ReactNode; actions?: ReactNode; breadcrumbs?: Crumb[] }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+      <div className="min-w-0">
+        {breadcrumbs && <Breadcrumbs items={breadcrumbs} />}
+        <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
         {description && <p className="mt-1 text-sm text-slate-500">{description}</p>}
       </div>
       {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}

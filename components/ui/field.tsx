@@ -30,6 +30,7 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<H
   return <textarea ref={ref} aria-invalid={bad || undefined} className={cn(control, bad && invalid, className)} {...props} />;
 });
 
+/** A label, its control, a help line and the field's errors, in that order (the one form layout). */
 export function Field({
   label,
   htmlFor,
@@ -51,6 +52,11 @@ export function Field({
         {label}
       </label>
       {children}
+      {hint ? (
+        <p className="text-xs text-slate-500" id={`${htmlFor}-help`}>
+          {hint}
+        </p>
+      ) : null}
       {errors?.length ? (
         <ul className="space-y-0.5" id={`${htmlFor}-error`}>
           {errors.map((e) => (
@@ -59,11 +65,28 @@ export function Field({
             </li>
           ))}
         </ul>
-      ) : hint ? (
-        <p className="text-xs text-slate-500">{hint}</p>
       ) : null}
     </div>
   );
+}
+
+/** A labelled text input with its help and errors: `<TextField label="Name" name="name" errors={errors("name")} />`. */
+export const TextField = forwardRef<
+  HTMLInputElement,
+  Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & { label: string; name: string; errors?: string[]; hint?: ReactNode; fieldClassName?: string }
+>(function TextField({ label, name, id, errors, hint, fieldClassName, ...input }, ref) {
+  const inputId = id ?? name;
+  const describedBy = [hint ? `${inputId}-help` : null, errors?.length ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <Field label={label} htmlFor={inputId} errors={errors} hint={hint} className={fieldClassName}>
+      <Input ref={ref} id={inputId} name={name} invalid={!!errors?.length} aria-describedby={describedBy} {...input} />
+    </Field>
+  );
+});
+
+/** Where a form's buttons go: one row at its end, the main action last. */
+export function FormActions({ children, className }: { children: ReactNode; className?: string }) {
+  return <div className={cn("flex flex-wrap items-center justify-end gap-2", className)}>{children}</div>;
 }
 
 export function FormError({ message }: { message?: string | null }) {

@@ -4,10 +4,12 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { auditActionNames, findAuditEntries, findAuditEntriesSchema } from "@/lib/services/audit/find-audit-entries";
+import { formatDateTime, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -21,9 +23,10 @@ function Summary({ value }: { value: unknown }) {
   return (
     <dl className="space-y-0.5">
       {entries.map(([k, v]) => (
-        <div key={k} className="flex gap-1">
-          <dt className="text-slate-500">{k}:</dt>
-          <dd className="break-all text-slate-800">{typeof v === "object" ? JSON.stringify(v) : String(v)}</dd>
+        <div key={k} className="flex gap-1 text-left">
+          <dt className="shrink-0 text-slate-500">{k}:</dt>
+          {/* Wrap at words, and inside a long token only when it must: never one character per line. */}
+          <dd className="min-w-0 text-slate-800 [overflow-wrap:anywhere]">{typeof v === "object" ? JSON.stringify(v) : String(v)}</dd>
         </div>
       ))}
     </dl>
@@ -43,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     const q = new URLSearchParams(Object.entries({ ...sp, page: String(p) }).filter(([, v]) => v) as [string, string][]);
     return `?${q.toString()}`;
   };
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: staff.tenantTimezone });
+  const tz = staff.tenantTimezone;
   return (
     <>
       <PageHeader title="Audit log" description="Every change made in your ISP: who, what, when and from where." />
@@ -87,53 +90,51 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {page.rows.length === 0 ? (
           <EmptyState title="Nothing recorded for these filters" />
         ) : (
-          <div className="relative overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wider text-slate-500">
-                <tr>
-                  <th className="px-4 py-3">When</th>
-                  <th className="px-4 py-3">Who</th>
-                  <th className="px-4 py-3">Action</th>
-                  <th className="px-4 py-3">Target</th>
-                  <th className="px-4 py-3">Before</th>
-                  <th className="px-4 py-3">After</th>
-                  <th className="px-4 py-3">From</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 align-top">
-                {page.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-500">{fmt.format(r.createdAt)}</td>
-                    <td className="px-4 py-3">
-                      <p className="font-medium text-slate-900">{r.actorName ?? r.actorLabel ?? (r.actorApiKeyId ? "API key" : "System")}</p>
-                      {r.actorName && r.actorLabel && r.actorLabel !== r.actorName && <p className="text-xs text-slate-500">{r.actorLabel}</p>}
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={r.action.startsWith("platform.") ? "yellow" : r.action.includes("fail") ? "red" : "gray"}>{r.action}</Badge>
-                    </td>
-                    <td className="px-4 py-3 text-xs">
-                      {r.targetType && (
-                        <Link className="text-brand-700 hover:underline" href={`/audit?targetType=${encodeURIComponent(r.targetType)}&targetId=${encodeURIComponent(r.targetId ?? "")}`}>
-                          {r.targetType}
-                          <span className="block font-mono text-slate-500">{r.targetId?.slice(0, 8)}</span>
-                        </Link>
-                      )}
-                    </td>
-                    <td className="max-w-xs px-4 py-3 text-xs">
-                      <Summary value={r.before} />
-                    </td>
-                    <td className="max-w-xs px-4 py-3 text-xs">
-                      <Summary value={r.after} />
-                    </td>
-                    <td className="px-4 py-3 text-xs text-slate-500">
-                      {r.ip ?? "—"}
-                      {r.userAgent && <span className="block max-w-48 truncate" title={r.userAgent}>{r.userAgent}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            label="Audit entries"
+            align="top"
+            rows={page.rows}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: "when", header: `When (${zoneAbbreviation(tz)})`, className: "whitespace-nowrap text-slate-500", cell: (r) => <span title={zoneLabel(tz)}>{formatDateTime(r.createdAt, tz)}</span> },
+              {
+                key: "who",
+                header: "Who",
+                cell: (r) => (
+                  <>
+                    <p className="font-medium text-slate-900">{r.actorName ?? r.actorLabel ?? (r.actorApiKeyId ? "API key" : "System")}</p>
+                    {r.actorName && r.actorLabel && r.actorLabel !== r.actorName && <p className="text-xs text-slate-500">{r.actorLabel}</p>}
+                  </>
+                ),
+              },
+              { key: "action", header: "Action", cell: (r) => <Badge tone={r.action.startsWith("platform.") ? "yellow" : r.action.includes("fail") ? "red" : "gray"}>{r.action}</Badge> },
+              {
+                key: "target",
+                header: "Target",
+                className: "text-xs",
+                cell: (r) =>
+                  r.targetType && (
+                    <Link className="text-brand-700 hover:underline" href={`/audit?targetType=${encodeURIComponent(r.targetType)}&targetId=${encodeURIComponent(r.targetId ?? "")}`}>
+                      {r.targetType}
+                      <span className="block font-mono text-slate-500">{r.targetId?.slice(0, 8)}</span>
+                    </Link>
+                  ),
+              },
+              { key: "before", header: "Before", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.before} /> },
+              { key: "after", header: "After", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.after} /> },
+              {
+                key: "from",
+                header: "From",
+                className: "text-xs text-slate-500",
+                cell: (r) => (
+                  <>
+                    {r.ip ?? "—"}
+                    {r.userAgent && <span className="block max-w-48 truncate" title={r.userAgent}>{r.userAgent}</span>}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
         <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-3 text-sm text-slate-500">
           <span>

@@ -26,13 +26,13 @@ function refresh(id?: string) {
 export const createCustomerAction = tenantAction({ schema: anyFields, permission: "customers:write", message: "Customer created" }, async (ctx, input) => {
   const c = await createCustomer(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);
   refresh();
-  return { id: c.id, generatedPassword: c.generatedPassword ?? null };
+  return { id: c.id, username: c.username, generatedPassword: c.generatedPassword ?? null };
 });
 
 export const updateCustomerAction = tenantAction({ schema: anyFields.and(idSchema), permission: "customers:write", message: "Customer saved" }, async (ctx, input) => {
   const c = await updateCustomer(ctx.tx, { ...input, tenantId: ctx.tenantId, id: input.id }, ctx.actor);
   refresh(c.id);
-  return { id: c.id, generatedPassword: null as string | null };
+  return { id: c.id, username: c.username, generatedPassword: null as string | null };
 });
 
 export const deleteCustomerAction = tenantAction({ schema: idSchema, permission: "customers:write", message: "Customer deleted" }, async (ctx, input) => {

@@ -6,8 +6,11 @@ import { useState } from "react";
 import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CopyableValue } from "@/components/ui/copy-button";
 import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { ZonedDateTimeInput } from "@/components/forms/zoned-date-time-input";
+import { zoneLabel } from "@/lib/format";
 import { createCustomerAction, updateCustomerAction } from "./actions";
 
 export interface CustomerFormValues {
@@ -63,17 +66,17 @@ function randomPassword(length = 8): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(length)), (b) => alphabet[b % alphabet.length]).join("");
 }
 
-export function CustomerForm({ initial, packages, pools }: { initial?: CustomerFormValues; packages: PackageOption[]; pools: { id: string; name: string }[] }) {
+export function CustomerForm({ initial, packages, pools, timeZone }: { initial?: CustomerFormValues; packages: PackageOption[]; pools: { id: string; name: string }[]; timeZone: string }) {
   const router = useRouter();
   const editing = !!initial?.id;
   const v = initial ?? EMPTY;
   const [type, setType] = useState(v.type);
   const [password, setPassword] = useState("");
-  const [created, setCreated] = useState<{ id: string; password: string } | null>(null);
-  const { pending, onSubmit, errors, formError } = useFormAction<{ id: string; generatedPassword: string | null }>(editing ? updateCustomerAction : createCustomerAction, {
+  const [created, setCreated] = useState<{ id: string; username: string; password: string } | null>(null);
+  const { pending, onSubmit, errors, formError } = useFormAction<{ id: string; username: string; generatedPassword: string | null }>(editing ? updateCustomerAction : createCustomerAction, {
     onSuccess: (data) => {
       if (!editing && data.generatedPassword) {
-        setCreated({ id: data.id, password: data.generatedPassword });
+        setCreated({ id: data.id, username: data.username, password: data.generatedPassword });
         return;
       }
       router.push(`/customers/${data.id}`);
@@ -88,10 +91,8 @@ export function CustomerForm({ initial, packages, pools }: { initial?: CustomerF
       <Card className="mx-auto max-w-lg">
         <CardHeader title="Customer created" description="Give the customer these credentials. You can reveal the password again later from their page." />
         <CardBody className="space-y-4">
-          <p className="text-sm text-slate-600">Generated password</p>
-          <p className="rounded-lg bg-slate-50 px-4 py-3 font-mono text-lg tracking-wider text-slate-900 ring-1 ring-inset ring-slate-200" data-testid="generated-password">
-            {created.password}
-          </p>
+          <CopyableValue label="Username" value={created.username} testId="created-username" />
+          <CopyableValue label="Generated password" value={created.password} testId="generated-password" />
           <div className="flex justify-end">
             <Button onClick={() => router.push(`/customers/${created.id}`)}>Open customer</Button>
           </div>
@@ -154,8 +155,16 @@ export function CustomerForm({ initial, packages, pools }: { initial?: CustomerF
               ))}
             </Select>
           </Field>
-          <Field label="Expires" htmlFor="expiresAt" errors={err("expiresAt")} hint={editing ? undefined : "Blank: one package period from now."}>
-            <Input id="expiresAt" name="expiresAt" type="datetime-local" defaultValue={v.expiresAt} invalid={!!err("expiresAt")} />
+          <Field label="Expires" htmlFor="expiresAt" errors={err("expiresAt")} hint={`${editing ? "" : "Blank: one package period from now. "}Time in ${zoneLabel(timeZone)}.`}>
+            <ZonedDateTimeInput
+              id="expiresAt"
+              name="expiresAt"
+              timeZone={timeZone}
+              defaultValue={v.expiresAt || null}
+              invalid={!!err("expiresAt")}
+              confirmPast
+              pastWarning="This expiry is in the past: the customer is expired at once and RADIUS refuses them."
+            />
           </Field>
           <Field label="Status" htmlFor="status" errors={err("status")}>
             <Select id="status" name="status" defaultValue={v.status} invalid={!!err("status")}>

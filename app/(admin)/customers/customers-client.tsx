@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { STATUS_LABEL, TYPE_LABEL, relativeExpiry } from "./_lib/format";
 import { AccessBadge } from "./_lib/access-badge";
 import type { PackageOption } from "./customer-form";
@@ -67,8 +68,7 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
 
   const pct = progress ? Math.round((progress.done / Math.max(1, progress.total)) * 100) : 0;
   return (
-    <div className="flex w-full flex-wrap items-center gap-2">
-      <span className="text-sm font-medium">{ids.length.toLocaleString()} selected</span>
+    <div className="flex flex-1 items-center gap-2">
       <Select aria-label="Bulk action" value={kind} onChange={(e) => setKind(e.target.value as BulkKind)} className="h-9 w-auto" disabled={running}>
         <option value="suspend">Suspend</option>
         <option value="resume">Resume</option>
@@ -94,7 +94,7 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
         Clear
       </Button>
       {progress && (
-        <div className="flex min-w-56 flex-1 items-center gap-3" role="status" aria-live="polite">
+        <div className="flex min-w-40 flex-1 items-center gap-3" role="status" aria-live="polite">
           <div className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
             <div className={`h-full transition-all ${progress.error ? "bg-red-500" : "bg-brand-600"}`} style={{ width: `${pct}%` }} />
           </div>
@@ -119,11 +119,12 @@ export function CustomersTable(props: {
   sort: string;
   dir: "asc" | "desc";
   now: string;
+  timeZone: string;
   canWrite: boolean;
   packages: PackageOption[];
   exportHref: string;
 }) {
-  const { now, canWrite, packages } = props;
+  const { now, timeZone, canWrite, packages } = props;
   const columns = useMemo<ColumnDef<CustomerRowView, unknown>[]>(
     () => [
       {
@@ -166,15 +167,15 @@ export function CustomersTable(props: {
         cell: ({ row }) => {
           const e = relativeExpiry(row.original.expiresAt, new Date(now));
           return (
-            <span title={row.original.expiresAt ?? undefined}>
+            <span title={formatDateTime(row.original.expiresAt, timeZone)}>
               <Badge tone={e.tone}>{e.text}</Badge>
             </span>
           );
         },
       },
-      { id: "created", header: "Created", cell: ({ row }) => <span className="text-xs text-slate-500">{row.original.createdAt.slice(0, 10)}</span> },
+      { id: "created", header: "Created", cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.createdAt, timeZone)}</span> },
     ],
-    [now],
+    [now, timeZone],
   );
   return (
     <DataTable

@@ -66,6 +66,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         sort={list.sort}
         dir={list.dir}
         now={new Date().toISOString()}
+        timeZone={staff.tenantTimezone}
         canWrite={canWrite}
         packages={packageOptions(opts, staff.tenantCurrency)}
         exportHref={`/api/customers/export${exportQuery ? `?${exportQuery}` : ""}`}

@@ -9,13 +9,14 @@ import { getDashboardStats } from "@/lib/services/dashboard/get-dashboard-stats"
 import { getOnboardingSteps } from "@/lib/services/dashboard/get-onboarding-steps";
 import { formatMoney } from "@/lib/money";
 import { LiveRefresh } from "@/lib/events/live-refresh";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader, StatCard } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { RevenueChart } from "@/components/charts/revenue-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
 import { BreakdownBars } from "@/components/charts/breakdown-bars";
 import { monthLabel } from "@/components/charts/format";
 import { OnboardingChecklist } from "./onboarding-checklist";
+import { formatDateTime, zoneLabel } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -43,7 +44,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   ]);
   const now = new Date(s.generatedAt);
   const money = (minor: number) => formatMoney(minor, s.currency);
-  const dateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: s.timezone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   const lastMonth = s.revenue.trend.at(-2)?.amount ?? 0;
   const monthDelta = lastMonth > 0 ? Math.round(((s.revenue.thisMonth - lastMonth) / lastMonth) * 100) : null;
   const seeSessions = can(staff.role, "sessions:read");
@@ -53,7 +53,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Dashboard"
-        description={`Overview of ${staff.tenantName} · times in ${s.timezone}`}
+        description={`Overview of ${staff.tenantName} · times in ${zoneLabel(s.timezone)}`}
         actions={<LiveRefresh />}
       />
       {sp.denied && (
@@ -64,7 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       {!onboarding.allDone && <OnboardingChecklist steps={onboarding.steps} />}
 
-      <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <StatGrid label="Key figures">
         <StatCard
           label="Active sessions"
           value={<span data-testid="stat-active-sessions">{s.sessions.total.toLocaleString()}</span>}
@@ -94,7 +94,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           hint={s.routers.total === 0 ? "No routers yet" : s.routers.online === s.routers.total ? "All routers reachable" : `${s.routers.total - s.routers.online} not heard from recently`}
           icon={<Router className="size-5" />}
         />
-      </section>
+      </StatGrid>
 
       <section className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
@@ -234,7 +234,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       <CalendarClock className="size-3" aria-hidden />
                       {relativeDays(c.expiresAt, now)}
                     </Badge>
-                    <p className="mt-1 text-xs text-slate-400">{dateFmt.format(new Date(c.expiresAt))}</p>
+                    <p className="mt-1 text-xs text-slate-400">{formatDateTime(c.expiresAt, s.timezone)}</p>
                   </div>
                 </li>
               ))}
@@ -266,7 +266,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     </p>
                     <p className="truncate text-xs text-slate-500">
                       {r.ipAddress}
-                      {r.lastSeenAt ? ` · seen ${dateFmt.format(new Date(r.lastSeenAt))}` : " · never seen"}
+                      {r.lastSeenAt ? ` · seen ${formatDateTime(r.lastSeenAt, s.timezone)}` : " · never seen"}
                     </p>
                   </div>
                   <div className="shrink-0 text-right">

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { findIpPools } from "@/lib/services/ip-pools/find-ip-pools";
-import { Card, EmptyState, PageHeader, StatCard } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { UtilisationBar } from "./utilisation-bar";
 
@@ -34,11 +34,11 @@ export default async function IpPoolsPage({ searchParams }: { searchParams: Prom
           )
         }
       />
-      <section aria-label="Pool figures" className="mb-6 grid gap-4 sm:grid-cols-3">
+      <StatGrid label="Pool figures" columns={3} className="mb-6">
         <StatCard label="Pools" value={pools.total.toLocaleString()} icon={<Network className="size-5" />} />
         <StatCard label="Addresses assigned" value={`${assigned.toLocaleString()} / ${size.toLocaleString()}`} hint={size ? `${Math.round((assigned / size) * 100)}% in use` : undefined} />
         <StatCard label="Nearly full" value={full.toLocaleString()} hint="pools at 90% or more" />
-      </section>
+      </StatGrid>
       <Card>
         {pools.rows.length === 0 ? (
           <EmptyState

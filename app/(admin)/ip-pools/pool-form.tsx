@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { Field, FormError, Input, Select, FormActions, TextField } from "@/components/ui/field";
 import { createIpPoolAction, updateIpPoolAction } from "./actions";
 import { useFormAction } from "@/components/forms/use-form-action";
 
@@ -61,9 +61,7 @@ export function PoolForm({ initial, routers, packages }: { initial?: PoolFormVal
         </p>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field label="Name" htmlFor="name" errors={errors("name")}>
-          <Input id="name" name="name" defaultValue={initial?.name} maxLength={60} invalid={!!errors("name")} placeholder="e.g. PPPoE Westlands" />
-        </Field>
+        <TextField label="Name" name="name" errors={errors("name")} defaultValue={initial?.name} maxLength={60} placeholder="e.g. PPPoE Westlands" />
         <Field label="Network (CIDR)" htmlFor="cidr" errors={errors("cidr")} hint="e.g. 10.10.0.0/24">
           <Input id="cidr" name="cidr" value={cidr} onChange={(e) => setCidr(e.target.value)} invalid={!!errors("cidr")} placeholder="10.10.0.0/24" className="font-mono" />
         </Field>
@@ -71,12 +69,8 @@ export function PoolForm({ initial, routers, packages }: { initial?: PoolFormVal
           <Input id="gateway" name="gateway" value={gateway} onChange={(e) => setGateway(e.target.value)} invalid={!!errors("gateway")} placeholder={h ? h.start : "10.10.0.1"} className="font-mono" />
         </Field>
         <div className="hidden sm:block" />
-        <Field label="Range start" htmlFor="rangeStart" errors={errors("rangeStart")} hint={h ? `Blank: ${h.start}` : "Blank: the first usable host"}>
-          <Input id="rangeStart" name="rangeStart" defaultValue={initial?.rangeStart} invalid={!!errors("rangeStart")} placeholder={h?.start} className="font-mono" />
-        </Field>
-        <Field label="Range end" htmlFor="rangeEnd" errors={errors("rangeEnd")} hint={h ? `Blank: ${h.end} (${h.size.toLocaleString()} addresses)` : "Blank: the last usable host"}>
-          <Input id="rangeEnd" name="rangeEnd" defaultValue={initial?.rangeEnd} invalid={!!errors("rangeEnd")} placeholder={h?.end} className="font-mono" />
-        </Field>
+        <TextField label="Range start" name="rangeStart" errors={errors("rangeStart")} hint={h ? `Blank: ${h.start}` : "Blank: the first usable host"} defaultValue={initial?.rangeStart} placeholder={h?.start} className="font-mono" />
+        <TextField label="Range end" name="rangeEnd" errors={errors("rangeEnd")} hint={h ? `Blank: ${h.end} (${h.size.toLocaleString()} addresses)` : "Blank: the last usable host"} defaultValue={initial?.rangeEnd} placeholder={h?.end} className="font-mono" />
         <Field label="Router" htmlFor="nasId" errors={errors("nasId")} hint="Optional: the router that uses this pool">
           <Select id="nasId" name="nasId" defaultValue={initial?.nasId ?? ""} invalid={!!errors("nasId")}>
             <option value="">Any router</option>
@@ -98,11 +92,11 @@ export function PoolForm({ initial, routers, packages }: { initial?: PoolFormVal
           </Select>
         </Field>
       </div>
-      <div className="border-t border-slate-100 pt-4">
+      <FormActions className="border-t border-slate-100 pt-4">
         <Button type="submit" loading={pending}>
           {editing ? "Save pool" : "Create pool"}
         </Button>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { Gauge } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormError, Input, Select, Textarea, FormActions, TextField } from "@/components/ui/field";
 import { formatRateLimit, type RateLimit } from "@/lib/radius/rate-limit";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createPackageAction, updatePackageAction } from "./actions";
@@ -103,17 +103,16 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
   });
   const err = (f: string) => errors(f);
   const rateInput = (key: (typeof RATE_KEYS)[number], label: string, placeholder: string, hint?: string) => (
-    <Field label={label} htmlFor={key} errors={err(key)} hint={hint}>
-      <Input
-        id={key}
-        name={key}
-        inputMode="numeric"
-        placeholder={placeholder}
-        value={rates[key]}
-        onChange={(e) => setRates((r) => ({ ...r, [key]: e.target.value }))}
-        invalid={!!err(key)}
-      />
-    </Field>
+    <TextField
+      label={label}
+      name={key}
+      errors={err(key)}
+      hint={hint}
+      inputMode="numeric"
+      placeholder={placeholder}
+      value={rates[key]}
+      onChange={(e) => setRates((r) => ({ ...r, [key]: e.target.value }))}
+    />
   );
 
   return (
@@ -123,9 +122,7 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
       <Card>
         <CardHeader title="Plan" description="What the subscriber buys: connection type, price and how long one period lasts." />
         <CardBody className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
-          <Field label="Name" htmlFor="name" errors={err("name")} className="sm:col-span-2">
-            <Input id="name" name="name" defaultValue={v.name} placeholder="Home 10 Mbps" autoFocus={!editing} invalid={!!err("name")} />
-          </Field>
+          <TextField label="Name" name="name" errors={err("name")} fieldClassName="sm:col-span-2" defaultValue={v.name} placeholder="Home 10 Mbps" autoFocus={!editing} />
           <Field label="Connection type" htmlFor="type" errors={err("type")}>
             <Select id="type" name="type" defaultValue={v.type} invalid={!!err("type")}>
               <option value="PPPOE">PPPoE</option>
@@ -148,9 +145,7 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
               </Select>
             </div>
           </Field>
-          <Field label="Shared users" htmlFor="sharedUsers" errors={err("sharedUsers")} hint="Simultaneous sessions allowed.">
-            <Input id="sharedUsers" name="sharedUsers" defaultValue={v.sharedUsers} inputMode="numeric" invalid={!!err("sharedUsers")} />
-          </Field>
+          <TextField label="Shared users" name="sharedUsers" errors={err("sharedUsers")} hint="Simultaneous sessions allowed." defaultValue={v.sharedUsers} inputMode="numeric" />
           <Field label="Description" htmlFor="description" errors={err("description")} className="sm:col-span-2">
             <Textarea id="description" name="description" rows={1} defaultValue={v.description} placeholder="Optional, shown to staff" invalid={!!err("description")} />
           </Field>
@@ -199,24 +194,12 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
       <Card>
         <CardHeader title="Limits and fair usage" description="Leave blank for unlimited. With a fair-usage speed, a user who uses up the quota is slowed down instead of cut off." />
         <CardBody className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
-          <Field label="Data quota (GB)" htmlFor="dataQuotaGb" errors={err("dataQuotaGb")} hint="Per period; 1 GB = 1024³ bytes.">
-            <Input id="dataQuotaGb" name="dataQuotaGb" defaultValue={v.dataQuotaGb} inputMode="decimal" placeholder="unlimited" invalid={!!err("dataQuotaGb")} />
-          </Field>
-          <Field label="Fair-usage download (kbps)" htmlFor="fupDownloadKbps" errors={err("fupDownloadKbps")}>
-            <Input id="fupDownloadKbps" name="fupDownloadKbps" defaultValue={v.fupDownloadKbps} inputMode="numeric" placeholder="disconnect instead" invalid={!!err("fupDownloadKbps")} />
-          </Field>
-          <Field label="Fair-usage upload (kbps)" htmlFor="fupUploadKbps" errors={err("fupUploadKbps")}>
-            <Input id="fupUploadKbps" name="fupUploadKbps" defaultValue={v.fupUploadKbps} inputMode="numeric" placeholder="disconnect instead" invalid={!!err("fupUploadKbps")} />
-          </Field>
-          <Field label="Session-time limit (minutes)" htmlFor="sessionTimeLimitMinutes" errors={err("sessionTimeLimitMinutes")} hint="Total online time per period.">
-            <Input id="sessionTimeLimitMinutes" name="sessionTimeLimitMinutes" defaultValue={v.sessionTimeLimitMinutes} inputMode="numeric" placeholder="unlimited" invalid={!!err("sessionTimeLimitMinutes")} />
-          </Field>
-          <Field label="Idle timeout (minutes)" htmlFor="idleTimeoutMinutes" errors={err("idleTimeoutMinutes")}>
-            <Input id="idleTimeoutMinutes" name="idleTimeoutMinutes" defaultValue={v.idleTimeoutMinutes} inputMode="numeric" placeholder="none" invalid={!!err("idleTimeoutMinutes")} />
-          </Field>
-          <Field label="Address list" htmlFor="addressList" errors={err("addressList")} hint="Mikrotik-Address-List for firewall rules.">
-            <Input id="addressList" name="addressList" defaultValue={v.addressList} placeholder="home-users" invalid={!!err("addressList")} />
-          </Field>
+          <TextField label="Data quota (GB)" name="dataQuotaGb" errors={err("dataQuotaGb")} hint="Per period; 1 GB = 1024³ bytes." defaultValue={v.dataQuotaGb} inputMode="decimal" placeholder="unlimited" />
+          <TextField label="Fair-usage download (kbps)" name="fupDownloadKbps" errors={err("fupDownloadKbps")} defaultValue={v.fupDownloadKbps} inputMode="numeric" placeholder="disconnect instead" />
+          <TextField label="Fair-usage upload (kbps)" name="fupUploadKbps" errors={err("fupUploadKbps")} defaultValue={v.fupUploadKbps} inputMode="numeric" placeholder="disconnect instead" />
+          <TextField label="Session-time limit (minutes)" name="sessionTimeLimitMinutes" errors={err("sessionTimeLimitMinutes")} hint="Total online time per period." defaultValue={v.sessionTimeLimitMinutes} inputMode="numeric" placeholder="unlimited" />
+          <TextField label="Idle timeout (minutes)" name="idleTimeoutMinutes" errors={err("idleTimeoutMinutes")} defaultValue={v.idleTimeoutMinutes} inputMode="numeric" placeholder="none" />
+          <TextField label="Address list" name="addressList" errors={err("addressList")} hint="Mikrotik-Address-List for firewall rules." defaultValue={v.addressList} placeholder="home-users" />
         </CardBody>
       </Card>
 
@@ -253,14 +236,14 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
         </CardBody>
       </Card>
 
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="button" variant="secondary" onClick={() => router.back()}>
           Cancel
         </Button>
         <Button type="submit" loading={pending}>
           {editing ? "Save package" : "Create package"}
         </Button>
-      </div>
+      </FormActions>
     </form>
   );
 }

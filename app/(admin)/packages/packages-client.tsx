@@ -9,7 +9,8 @@ import { Archive, ArchiveRestore, Pencil, Trash2 } from "lucide-react";
 import { DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { speed, TYPE_LABEL, validity } from "../customers/_lib/format";
+import { formatKbps } from "@/lib/format";
+import { TYPE_LABEL, validity } from "../customers/_lib/format";
 import { deletePackageAction, retirePackageAction } from "./actions";
 import { formatMoney } from "@/lib/money";
 
@@ -75,7 +76,7 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
         enableSorting: false,
         cell: ({ row }) => (
           <span className="tabular-nums">
-            {speed(row.original.downloadKbps)} / {speed(row.original.uploadKbps)}
+            {formatKbps(row.original.downloadKbps)} / {formatKbps(row.original.uploadKbps)}
           </span>
         ),
       },

@@ -8,7 +8,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findPayments, paymentSortKeys } from "@/lib/services/payments/find-payments";
 import { paymentMethods, paymentPurposes, paymentStatuses } from "@/lib/services/payments/payment-fields";
-import { PageHeader, StatCard } from "@/components/ui/card";
+import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { PaymentsTable } from "./payments-client";
 import { formatMoney } from "@/lib/money";
@@ -85,12 +85,12 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           )
         }
       />
-      <section aria-label="Payment figures" className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <StatGrid label="Payment figures" className="mb-6">
         <StatCard label="Collected today" value={formatMoney(todayTotals.totals.completedAmount, cur)} hint={`${todayTotals.total} payment${todayTotals.total === 1 ? "" : "s"}`} icon={<CreditCard className="size-5" />} />
         <StatCard label="This month" value={formatMoney(monthTotals.totals.completedAmount, cur)} hint={`${monthTotals.total} payment${monthTotals.total === 1 ? "" : "s"}`} icon={<CalendarDays className="size-5" />} />
         <StatCard label="Pending" value={pending.total.toLocaleString()} hint="awaiting confirmation" icon={<Clock className="size-5" />} />
         <StatCard label="Matching filters" value={formatMoney(page.totals.completedAmount, cur)} hint={`${page.total.toLocaleString()} payment${page.total === 1 ? "" : "s"}, completed amount`} icon={<Wallet className="size-5" />} />
-      </section>
+      </StatGrid>
       <PaymentsTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} timeZone={timezone} canWrite={can(staff.role, "payments:write")} />
     </>
   );

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findNas, NAS_SORTS } from "@/lib/services/nas/find-nas";
-import { PageHeader, StatCard } from "@/components/ui/card";
+import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { RoutersTable, type RouterRowView } from "./routers-client";
 
@@ -54,13 +54,13 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
           )
         }
       />
-      <section aria-label="Router figures" className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <StatGrid label="Router figures" className="mb-6">
         <StatCard label="Routers" value={all.total.toLocaleString()} icon={<Router className="size-5" />} />
         <StatCard label="Online" value={online.toLocaleString()} hint="heard from in the last 15 minutes" icon={<Wifi className="size-5" />} />
         <StatCard label="Offline" value={offline.toLocaleString()} hint="silent for more than 15 minutes" icon={<WifiOff className="size-5" />} />
         <StatCard label="Active sessions" value={sessions.toLocaleString()} hint="across all routers" icon={<Activity className="size-5" />} />
-      </section>
-      <RoutersTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} now={new Date().toISOString()} canWrite={canWrite} />
+      </StatGrid>
+      <RoutersTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} now={new Date().toISOString()} timeZone={staff.tenantTimezone} canWrite={canWrite} />
     </>
   );
 }

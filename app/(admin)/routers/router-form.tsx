@@ -6,7 +6,7 @@ import { useState } from "react";
 import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { Field, FormError, Input, Select, FormActions, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createNasAction, updateNasAction } from "./actions";
 
@@ -56,12 +56,8 @@ export function RouterForm({ initial }: { initial?: RouterFormValues }) {
       <Card>
         <CardHeader title="Router" description="How this server recognises the router: RADIUS packets are matched by their source address." />
         <CardBody className="grid gap-5 sm:grid-cols-2">
-          <Field label="Name" htmlFor="name" errors={err("name")}>
-            <Input id="name" name="name" defaultValue={v?.name} placeholder="Kahawa West tower" autoFocus={!editing} invalid={!!err("name")} />
-          </Field>
-          <Field label="IP address" htmlFor="ipAddress" errors={err("ipAddress")} hint="The address the router sends RADIUS from (its src-address).">
-            <Input id="ipAddress" name="ipAddress" defaultValue={v?.ipAddress} placeholder="10.10.0.1" inputMode="decimal" invalid={!!err("ipAddress")} className="font-mono" />
-          </Field>
+          <TextField label="Name" name="name" errors={err("name")} defaultValue={v?.name} placeholder="Kahawa West tower" autoFocus={!editing} />
+          <TextField label="IP address" name="ipAddress" errors={err("ipAddress")} hint="The address the router sends RADIUS from (its src-address)." defaultValue={v?.ipAddress} placeholder="10.10.0.1" inputMode="decimal" className="font-mono" />
           <Field
             label="Shared secret"
             htmlFor="secret"
@@ -92,12 +88,8 @@ export function RouterForm({ initial }: { initial?: RouterFormValues }) {
               <option value="OTHER">Other</option>
             </Select>
           </Field>
-          <Field label="RouterOS version" htmlFor="routerOsVersion" errors={err("routerOsVersion")} hint="For your records, e.g. 7.16.2.">
-            <Input id="routerOsVersion" name="routerOsVersion" defaultValue={v?.routerOsVersion} placeholder="7.16.2" invalid={!!err("routerOsVersion")} />
-          </Field>
-          <Field label="CoA port" htmlFor="coaPort" errors={err("coaPort")} hint="Where the router listens for disconnect and speed-change requests (/radius incoming).">
-            <Input id="coaPort" name="coaPort" defaultValue={v?.coaPort ?? "3799"} inputMode="numeric" invalid={!!err("coaPort")} />
-          </Field>
+          <TextField label="RouterOS version" name="routerOsVersion" errors={err("routerOsVersion")} hint="For your records, e.g. 7.16.2." defaultValue={v?.routerOsVersion} placeholder="7.16.2" />
+          <TextField label="CoA port" name="coaPort" errors={err("coaPort")} hint="Where the router listens for disconnect and speed-change requests (/radius incoming)." defaultValue={v?.coaPort ?? "3799"} inputMode="numeric" />
           <Field
             label="Require Message-Authenticator"
             htmlFor="requireMessageAuthenticator"
@@ -115,41 +107,29 @@ export function RouterForm({ initial }: { initial?: RouterFormValues }) {
       <Card>
         <CardHeader title="Location" description="Optional: where the router is, to find it on the map." />
         <CardBody className="grid gap-5 sm:grid-cols-3">
-          <Field label="Location" htmlFor="location" errors={err("location")} className="sm:col-span-3">
-            <Input id="location" name="location" defaultValue={v?.location} placeholder="Rooftop, Kahawa West, Nairobi" invalid={!!err("location")} />
-          </Field>
-          <Field label="Latitude" htmlFor="latitude" errors={err("latitude")}>
-            <Input id="latitude" name="latitude" defaultValue={v?.latitude} inputMode="decimal" placeholder="-1.1860" invalid={!!err("latitude")} />
-          </Field>
-          <Field label="Longitude" htmlFor="longitude" errors={err("longitude")}>
-            <Input id="longitude" name="longitude" defaultValue={v?.longitude} inputMode="decimal" placeholder="36.9280" invalid={!!err("longitude")} />
-          </Field>
+          <TextField label="Location" name="location" errors={err("location")} fieldClassName="sm:col-span-3" defaultValue={v?.location} placeholder="Rooftop, Kahawa West, Nairobi" />
+          <TextField label="Latitude" name="latitude" errors={err("latitude")} defaultValue={v?.latitude} inputMode="decimal" placeholder="-1.1860" />
+          <TextField label="Longitude" name="longitude" errors={err("longitude")} defaultValue={v?.longitude} inputMode="decimal" placeholder="36.9280" />
         </CardBody>
       </Card>
 
       <Card>
         <CardHeader title="RouterOS API" description="Optional: lets the platform read the router's health and push changes." />
         <CardBody className="grid gap-5 sm:grid-cols-3">
-          <Field label="API username" htmlFor="apiUsername" errors={err("apiUsername")}>
-            <Input id="apiUsername" name="apiUsername" defaultValue={v?.apiUsername} autoComplete="off" invalid={!!err("apiUsername")} />
-          </Field>
-          <Field label="API password" htmlFor="apiPassword" errors={err("apiPassword")} hint={v?.hasApiPassword ? "Leave blank to keep the saved password." : undefined}>
-            <Input id="apiPassword" name="apiPassword" type="password" autoComplete="new-password" invalid={!!err("apiPassword")} />
-          </Field>
-          <Field label="API port" htmlFor="apiPort" errors={err("apiPort")} hint="8728, or 8729 for TLS.">
-            <Input id="apiPort" name="apiPort" defaultValue={v?.apiPort} inputMode="numeric" placeholder="8728" invalid={!!err("apiPort")} />
-          </Field>
+          <TextField label="API username" name="apiUsername" errors={err("apiUsername")} defaultValue={v?.apiUsername} autoComplete="off" />
+          <TextField label="API password" name="apiPassword" errors={err("apiPassword")} hint={v?.hasApiPassword ? "Leave blank to keep the saved password." : undefined} type="password" autoComplete="new-password" />
+          <TextField label="API port" name="apiPort" errors={err("apiPort")} hint="8728, or 8729 for TLS." defaultValue={v?.apiPort} inputMode="numeric" placeholder="8728" />
         </CardBody>
       </Card>
 
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="button" variant="secondary" onClick={() => router.back()}>
           Cancel
         </Button>
         <Button type="submit" loading={pending}>
           {editing ? "Save router" : "Add router"}
         </Button>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -5,7 +5,8 @@ import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
-import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL, timeAgo } from "./_lib/format";
+import { formatDateTime, formatTimeAgo, zoneAbbreviation, zoneLabel } from "@/lib/format";
+import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "./_lib/format";
 
 export interface RouterRowView {
   id: string;
@@ -27,6 +28,7 @@ export function RoutersTable({
   sort,
   dir,
   now,
+  timeZone,
   canWrite,
 }: {
   rows: RouterRowView[];
@@ -36,6 +38,8 @@ export function RoutersTable({
   sort: string;
   dir: "asc" | "desc";
   now: string;
+  /** The tenant's zone: the exact time under "last seen" is shown in it, and named. */
+  timeZone: string;
   canWrite: boolean;
 }) {
   const columns = useMemo<ColumnDef<RouterRowView, unknown>[]>(
@@ -76,14 +80,22 @@ export function RoutersTable({
       },
       {
         id: "lastSeenAt",
-        header: "Last seen",
-        cell: ({ row }) => (
-          <span title={row.original.lastSeenAt ?? undefined}>{timeAgo(row.original.lastSeenAt, new Date(now))}</span>
-        ),
+        header: () => <span title={zoneLabel(timeZone)}>Last seen ({zoneAbbreviation(timeZone)})</span>,
+        cell: ({ row }) =>
+          row.original.lastSeenAt ? (
+            <div data-testid="router-last-seen">
+              <div>{formatTimeAgo(row.original.lastSeenAt, new Date(now))}</div>
+              <div className="text-xs text-slate-500" title={zoneLabel(timeZone)}>
+                {formatDateTime(row.original.lastSeenAt, timeZone)}
+              </div>
+            </div>
+          ) : (
+            <span className="text-slate-400">never</span>
+          ),
       },
       { id: "location", header: "Location", enableSorting: false, cell: ({ row }) => row.original.location ?? <span className="text-slate-400">—</span> },
     ],
-    [now],
+    [now, timeZone],
   );
   return (
     <DataTable

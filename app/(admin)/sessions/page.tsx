@@ -10,9 +10,9 @@ import { findSessions, SESSION_SORTS } from "@/lib/services/sessions/find-sessio
 import { getSessionStats } from "@/lib/services/sessions/get-session-stats";
 import { SESSION_CONNECTION_TYPES } from "@/lib/services/sessions/session-fields";
 import { LiveRefresh } from "@/lib/events/live-refresh";
-import { Card, CardBody, CardHeader, PageHeader, StatCard } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { BreakdownBars } from "@/components/charts/breakdown-bars";
-import { formatBytes } from "@/components/charts/format";
+import { formatBytes } from "@/lib/format";
 import { SessionTabs } from "./tabs";
 import { SessionsTable, type SessionRowView } from "./sessions-client";
 
@@ -49,12 +49,12 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Sessions" description="Who is online right now, on which router, and how much they use." actions={<LiveRefresh />} />
       <SessionTabs current="active" />
 
-      <section aria-label="Session figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <StatGrid label="Session figures">
         <StatCard label="Active sessions" value={<span data-testid="sessions-total">{stats.total.toLocaleString()}</span>} hint={`on ${busiest.length} of ${stats.byNas.length} routers`} icon={<Activity className="size-5" />} />
         <StatCard label="Online subscribers" value={stats.customers.toLocaleString()} hint={`${stats.vouchers.toLocaleString()} voucher sessions`} icon={<Users className="size-5" />} />
         <StatCard label="Downloaded" value={formatBytes(stats.downloadBytes)} hint="by the current sessions" icon={<ArrowDownToLine className="size-5" />} />
         <StatCard label="Uploaded" value={formatBytes(stats.uploadBytes)} hint="by the current sessions" icon={<ArrowUpFromLine className="size-5" />} />
-      </section>
+      </StatGrid>
 
       <div className="mt-6">
         <SessionsTable

@@ -9,7 +9,7 @@ import { PlugZap, X } from "lucide-react";
 import { DataTable, useUrlState } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatBitRate, formatBytes, formatDuration } from "@/components/charts/format";
+import { formatBitRate, formatBytes, formatDuration, formatTime, zoneLabel } from "@/lib/format";
 
 export interface SessionRowView {
   id: string;
@@ -170,7 +170,7 @@ export function SessionsTable(props: {
           <div>
             <div className="tabular-nums text-slate-900">{formatDuration((now - new Date(r.startedAt).getTime()) / 1000)}</div>
             <div className="text-xs text-slate-500">
-              since {new Date(r.startedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone })}
+              <span title={zoneLabel(timeZone)}>since {formatTime(r.startedAt, timeZone)}</span>
             </div>
           </div>
         ),

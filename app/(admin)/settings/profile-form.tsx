@@ -1,12 +1,14 @@
 "use client";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormError, Select, Textarea, FormActions, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { CodeSelect } from "@/components/forms/code-select";
+import type { CodeOption } from "@/lib/regions";
 import { updateProfileAction } from "./actions";
 
 type Profile = { name: string; currency: string; timezone: string; country: string; logoUrl: string; contactEmail: string; contactPhone: string; address: string };
 
-export function ProfileForm({ tenant, timezones, canEdit }: { tenant: Profile; timezones: string[]; canEdit: boolean }) {
+export function ProfileForm({ tenant, timezones, countries, currencies, canEdit }: { tenant: Profile; timezones: string[]; countries: CodeOption[]; currencies: CodeOption[]; canEdit: boolean }) {
   const { pending, onSubmit, errors, formError, message } = useFormAction(updateProfileAction);
   return (
     <form onSubmit={onSubmit} className="space-y-6" noValidate>
@@ -17,14 +19,12 @@ export function ProfileForm({ tenant, timezones, canEdit }: { tenant: Profile; t
         </p>
       )}
       <fieldset disabled={!canEdit} className="grid gap-5 sm:grid-cols-2">
-        <Field label="ISP name" htmlFor="name" errors={errors("name")} className="sm:col-span-2">
-          <Input id="name" name="name" defaultValue={tenant.name} invalid={!!errors("name")} />
+        <TextField label="ISP name" name="name" errors={errors("name")} fieldClassName="sm:col-span-2" defaultValue={tenant.name} />
+        <Field label="Currency" htmlFor="currency" errors={errors("currency")}>
+          <CodeSelect id="currency" name="currency" options={currencies} defaultValue={tenant.currency} invalid={!!errors("currency")} showCode />
         </Field>
-        <Field label="Currency" htmlFor="currency" errors={errors("currency")} hint="ISO code, e.g. KES, UGX, TZS, USD.">
-          <Input id="currency" name="currency" defaultValue={tenant.currency} maxLength={3} invalid={!!errors("currency")} />
-        </Field>
-        <Field label="Country" htmlFor="country" errors={errors("country")} hint="ISO code, e.g. KE.">
-          <Input id="country" name="country" defaultValue={tenant.country} maxLength={2} invalid={!!errors("country")} />
+        <Field label="Country" htmlFor="country" errors={errors("country")}>
+          <CodeSelect id="country" name="country" options={countries} defaultValue={tenant.country} invalid={!!errors("country")} />
         </Field>
         <Field label="Time zone" htmlFor="timezone" errors={errors("timezone")}>
           <Select id="timezone" name="timezone" defaultValue={tenant.timezone}>
@@ -33,15 +33,9 @@ export function ProfileForm({ tenant, timezones, canEdit }: { tenant: Profile; t
             ))}
           </Select>
         </Field>
-        <Field label="Logo URL" htmlFor="logoUrl" errors={errors("logoUrl")} hint="Shown on invoices and the captive portal.">
-          <Input id="logoUrl" name="logoUrl" type="url" placeholder="https://…" defaultValue={tenant.logoUrl} invalid={!!errors("logoUrl")} />
-        </Field>
-        <Field label="Contact email" htmlFor="contactEmail" errors={errors("contactEmail")}>
-          <Input id="contactEmail" name="contactEmail" type="email" defaultValue={tenant.contactEmail} invalid={!!errors("contactEmail")} />
-        </Field>
-        <Field label="Contact phone" htmlFor="contactPhone" errors={errors("contactPhone")}>
-          <Input id="contactPhone" name="contactPhone" type="tel" placeholder="+254 712 345678" defaultValue={tenant.contactPhone} invalid={!!errors("contactPhone")} />
-        </Field>
+        <TextField label="Logo URL" name="logoUrl" errors={errors("logoUrl")} hint="Shown on invoices and the captive portal." type="url" placeholder="https://…" defaultValue={tenant.logoUrl} />
+        <TextField label="Contact email" name="contactEmail" errors={errors("contactEmail")} type="email" defaultValue={tenant.contactEmail} />
+        <TextField label="Contact phone" name="contactPhone" errors={errors("contactPhone")} type="tel" placeholder="+254 712 345678" defaultValue={tenant.contactPhone} />
         <Field label="Address" htmlFor="address" errors={errors("address")} className="sm:col-span-2">
           <Textarea id="address" name="address" rows={3} defaultValue={tenant.address} invalid={!!errors("address")} />
         </Field>
@@ -51,11 +45,11 @@ export function ProfileForm({ tenant, timezones, canEdit }: { tenant: Profile; t
         <img src={tenant.logoUrl} alt="Current logo" className="h-12 w-auto rounded" />
       )}
       {canEdit && (
-        <div className="flex justify-end">
+        <FormActions>
           <Button type="submit" loading={pending}>
             Save changes
           </Button>
-        </div>
+        </FormActions>
       )}
     </form>
   );

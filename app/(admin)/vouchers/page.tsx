@@ -10,10 +10,10 @@ import { findPackages } from "@/lib/services/packages/find-packages";
 import { findVoucherBatches } from "@/lib/services/vouchers/find-voucher-batches";
 import { findVouchers, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
 import { getVoucherStats } from "@/lib/services/vouchers/get-voucher-stats";
-import { Card, CardHeader, EmptyState, PageHeader, StatCard } from "@/components/ui/card";
+import { Card, CardHeader, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { VouchersTable } from "./vouchers-client";
-import { dateTime } from "./_lib/format";
+import { formatDateTime } from "@/lib/format";
 import { toVoucherRowView } from "./_lib/rows";
 import { formatMoney } from "@/lib/money";
 
@@ -60,12 +60,12 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
           )
         }
       />
-      <section aria-label="Voucher figures" className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <StatGrid label="Voucher figures" className="mb-6">
         <StatCard label="Available" value={stats.AVAILABLE.toLocaleString()} hint="ready to sell" icon={<Ticket className="size-5" />} />
         <StatCard label="Used" value={stats.USED.toLocaleString()} hint="redeemed by a customer" icon={<CheckCircle2 className="size-5" />} />
         <StatCard label="Expired" value={stats.EXPIRED.toLocaleString()} icon={<Clock className="size-5" />} />
         <StatCard label="Revoked" value={stats.REVOKED.toLocaleString()} icon={<Ban className="size-5" />} />
-      </section>
+      </StatGrid>
 
       <Card className="mb-6">
         <CardHeader title="Recent batches" description={`${batches.total.toLocaleString()} batch${batches.total === 1 ? "" : "es"} in all`} />
@@ -92,7 +92,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
                       {b.name}
                     </Link>
                     <p className="text-xs text-slate-500">
-                      {b.packageName} · {formatMoney(b.price, staff.tenantCurrency)} · {dateTime(b.createdAt.toISOString(), staff.tenantTimezone)}
+                      {b.packageName} · {formatMoney(b.price, staff.tenantCurrency)} · {formatDateTime(b.createdAt, staff.tenantTimezone)}
                     </p>
                   </div>
                   <div className="w-44 text-xs text-slate-600">

@@ -19,7 +19,8 @@ import {
   resetVoucherMacAction,
   revokeVoucherAction,
 } from "./actions";
-import { VOUCHER_STATUS_LABEL, VOUCHER_STATUS_TONE, bytes, dateOnly, dateTime } from "./_lib/format";
+import { formatBytes, formatDate, formatDateTime, formatDuration, zoneAbbreviation } from "@/lib/format";
+import { VOUCHER_STATUS_LABEL, VOUCHER_STATUS_TONE } from "./_lib/format";
 import { formatMoney } from "@/lib/money";
 
 export interface VoucherRowView {
@@ -193,9 +194,9 @@ export function VouchersTable({
                 ),
             } satisfies ColumnDef<VoucherRowView, unknown>,
           ]),
-      { id: "redeemBy", header: "Redeem by", cell: ({ row }) => dateOnly(row.original.redeemBy, timeZone) },
-      { id: "usedAt", header: "First used", cell: ({ row }) => dateTime(row.original.usedAt, timeZone) },
-      { id: "expiresAt", header: "Expires", cell: ({ row }) => dateTime(row.original.expiresAt, timeZone) },
+      { id: "redeemBy", header: "Redeem by", cell: ({ row }) => formatDate(row.original.redeemBy, timeZone) },
+      { id: "usedAt", header: `First used (${zoneAbbreviation(timeZone)})`, cell: ({ row }) => formatDateTime(row.original.usedAt, timeZone) },
+      { id: "expiresAt", header: `Expires (${zoneAbbreviation(timeZone)})`, cell: ({ row }) => formatDateTime(row.original.expiresAt, timeZone) },
       {
         id: "usage",
         header: "Usage",
@@ -203,7 +204,7 @@ export function VouchersTable({
         cell: ({ row }) =>
           row.original.usedSeconds || row.original.usedBytes !== "0" ? (
             <span className="text-xs tabular-nums">
-              {bytes(row.original.usedBytes)} · {Math.round(row.original.usedSeconds / 60)} min
+              {formatBytes(row.original.usedBytes)} · {formatDuration(row.original.usedSeconds)}
             </span>
           ) : (
             <span className="text-slate-400">—</span>

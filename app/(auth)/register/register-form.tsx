@@ -5,6 +5,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { CodeSelect } from "@/components/forms/code-select";
+import type { CodeOption } from "@/lib/regions";
 import { registerAction } from "../actions";
 
 const slugify = (s: string) =>
@@ -15,7 +17,7 @@ const slugify = (s: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
 
-export function RegisterForm({ timezones }: { timezones: string[] }) {
+export function RegisterForm({ timezones, countries, currencies }: { timezones: string[]; countries: CodeOption[]; currencies: CodeOption[] }) {
   const router = useRouter();
   const [slug, setSlug] = useState("");
   const [slugTouched, setSlugTouched] = useState(false);
@@ -49,14 +51,14 @@ export function RegisterForm({ timezones }: { timezones: string[] }) {
         <Field label="Short name (slug)" htmlFor="slug" errors={errors("slug")} hint="Used in your captive portal address. Lowercase letters, digits and dashes.">
           <Input id="slug" name="slug" required value={slug} invalid={!!errors("slug")} onChange={(e) => (setSlugTouched(true), setSlug(e.target.value))} />
         </Field>
-        <div className="grid grid-cols-3 gap-3">
+        <div className="grid gap-3 sm:grid-cols-3">
           <Field label="Country" htmlFor="country" errors={errors("country")}>
-            <Input id="country" name="country" defaultValue="KE" maxLength={2} invalid={!!errors("country")} />
+            <CodeSelect id="country" name="country" options={countries} defaultValue="KE" invalid={!!errors("country")} />
           </Field>
           <Field label="Currency" htmlFor="currency" errors={errors("currency")}>
-            <Input id="currency" name="currency" defaultValue="KES" maxLength={3} invalid={!!errors("currency")} />
+            <CodeSelect id="currency" name="currency" options={currencies} defaultValue="KES" invalid={!!errors("currency")} showCode />
           </Field>
-          <Field label="Time zone" htmlFor="timezone" errors={errors("timezone")} className="col-span-3 sm:col-span-1">
+          <Field label="Time zone" htmlFor="timezone" errors={errors("timezone")}>
             <Select id="timezone" name="timezone" defaultValue="Africa/Nairobi">
               {timezones.map((tz) => (
                 <option key={tz}>{tz}</option>

@@ -1,5 +1,6 @@
 // Creates an ISP (tenant) with its first ADMIN in one transaction: registration and the seed use it.
 import { z } from "zod";
+import { isCountryCode, isCurrencyCode } from "@/lib/regions";
 import { tenants, users, hotspotPortals } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
@@ -19,8 +20,8 @@ export const SLUG_TAKEN = "This slug is already taken";
 export const createTenantSchema = z.object({
   name: z.string().trim().min(2, "Name must be at least 2 characters").max(120),
   slug: slugSchema,
-  country: z.string().trim().toUpperCase().length(2, "Country must be a 2-letter ISO code").default("KE"),
-  currency: z.string().trim().toUpperCase().length(3, "Currency must be a 3-letter ISO code").default("KES"),
+  country: z.string().trim().toUpperCase().refine(isCountryCode, "Choose a country from the list").default("KE"),
+  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, "Choose a currency from the list").default("KES"),
   timezone: z
     .string()
     .trim()

@@ -4,6 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { tenants, users } from "@/lib/db/schema";
+import { isCountryCode, isCurrencyCode } from "@/lib/regions";
 import type { Db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
@@ -17,8 +18,8 @@ export const TRIAL_DAYS = 14;
 export const registerTenantSchema = z.object({
   name: z.string().trim().min(2, "ISP name must be at least 2 characters").max(120),
   slug: slugSchema,
-  country: z.string().trim().toUpperCase().length(2, "Country must be a 2-letter ISO code").default("KE"),
-  currency: z.string().trim().toUpperCase().length(3, "Currency must be a 3-letter ISO code").default("KES"),
+  country: z.string().trim().toUpperCase().refine(isCountryCode, "Choose a country from the list").default("KE"),
+  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, "Choose a currency from the list").default("KES"),
   timezone: z
     .string()
     .trim()

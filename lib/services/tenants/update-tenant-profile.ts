@@ -1,6 +1,7 @@
 // An ADMIN edits the tenant profile: name, currency, time zone, logo and contact details.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { isCountryCode, isCurrencyCode } from "@/lib/regions";
 import { tenants } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
@@ -14,12 +15,12 @@ const optionalUrl = z.preprocess(
 
 export const updateTenantProfileSchema = z.object({
   name: z.string().trim().min(2, "Name must be at least 2 characters").max(120),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Currency must be a 3-letter ISO code such as KES"),
+  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, "Choose a currency from the list"),
   timezone: z
     .string()
     .trim()
     .refine((tz) => tz === "UTC" || Intl.supportedValuesOf("timeZone").includes(tz), "Unknown time zone"),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Country must be a 2-letter ISO code such as KE"),
+  country: z.string().trim().toUpperCase().refine(isCountryCode, "Choose a country from the list"),
   logoUrl: optionalUrl,
   contactEmail: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().toLowerCase().email("Enter a valid email address").optional()),
   contactPhone: z.preprocess(

@@ -143,6 +143,10 @@ describe("tenant settings and audit", () => {
     await expect(updateTenantProfile(t.db, { tenantId: A, name: "Alpha", currency: "KSH1", timezone: "Mars/Base", country: "KE", logoUrl: "ftp://x" }, actor)).rejects.toMatchObject({
       issues: expect.arrayContaining([expect.objectContaining({ path: ["currency"] }), expect.objectContaining({ path: ["timezone"] }), expect.objectContaining({ path: ["logoUrl"] })]),
     });
+    // Codes that only look like ISO codes are refused too: the profile offers lists, not free text.
+    await expect(updateTenantProfile(t.db, { tenantId: A, name: "Alpha", currency: "ABC", timezone: "Africa/Nairobi", country: "QQ" }, actor)).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: ["currency"], message: "Choose a currency from the list" }), expect.objectContaining({ path: ["country"] })]),
+    });
     await withTenant(t.db, A, (tx) =>
       updateTenantProfile(tx, { tenantId: A, name: "Alpha Fibre", currency: "ugx", timezone: "Africa/Kampala", country: "ug", contactPhone: "+256 700 000000", logoUrl: "" }, actor),
     );

@@ -12,7 +12,9 @@ import { findWalletTransactions } from "@/lib/services/wallet/find-wallet-transa
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
-import { bytes, dateTime, relativeExpiry, STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
+import { Table } from "@/components/ui/table";
+import { formatBytes, formatDateTime, formatDuration, zoneAbbreviation, zoneLabel } from "@/lib/format";
+import { relativeExpiry, TYPE_LABEL } from "../_lib/format";
 import { AccessBadge } from "../_lib/access-badge";
 import { packageOptions } from "../_lib/options";
 import { CustomerActions } from "./customer-actions";
@@ -21,17 +23,11 @@ import { formatMoney } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Customer" };
 
-function duration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  return h ? `${h} h ${m} min` : `${m} min`;
-}
-
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="flex justify-between gap-4 py-2 text-sm">
       <dt className="text-slate-500">{label}</dt>
-      <dd className="text-right text-slate-900">{children}</dd>
+      <dd className="min-w-0 text-right text-slate-900 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
@@ -49,6 +45,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     return { c, activity, opts, wallet };
   });
   const tz = staff.tenantTimezone;
+  const zone = zoneAbbreviation(tz);
   const cur = staff.tenantCurrency;
   const now = new Date();
   const expiry = relativeExpiry(c.expiresAt?.toISOString() ?? null, now);
@@ -61,6 +58,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "Customers", href: "/customers" }, { label: c.name }]}
         title={c.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
@@ -79,66 +77,58 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card>
-            <CardHeader title="Usage this period" description={`Since ${dateTime(c.usagePeriodStart, tz)}`} />
+            <CardHeader title="Usage this period" description={`Since ${formatDateTime(c.usagePeriodStart, tz)}`} />
             <CardBody className="space-y-4">
               <div>
                 <div className="mb-1 flex justify-between text-sm">
                   <span className="font-medium">Data</span>
                   <span className="tabular-nums text-slate-600">
-                    {bytes(used)} {quota ? `of ${bytes(quota)}` : "(unlimited)"}
+                    {formatBytes(used)} {quota ? `of ${formatBytes(quota)}` : "(unlimited)"}
                   </span>
                 </div>
                 <div className="h-2.5 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Data used" aria-valuenow={pct ?? 0} aria-valuemin={0} aria-valuemax={100}>
                   <div className={`h-full rounded-full ${pct !== null && pct >= 100 ? "bg-red-500" : pct !== null && pct >= 80 ? "bg-amber-500" : "bg-brand-600"}`} style={{ width: `${pct ?? (used > 0 ? 100 : 0)}%`, opacity: pct === null ? 0.25 : 1 }} />
                 </div>
-                {c.quotaExceededAt && <p className="mt-1 text-xs text-red-600">Quota used up {dateTime(c.quotaExceededAt, tz)}</p>}
+                {c.quotaExceededAt && <p className="mt-1 text-xs text-red-600">Quota used up {formatDateTime(c.quotaExceededAt, tz)}</p>}
               </div>
               <div className="flex justify-between text-sm">
                 <span className="font-medium">Online time</span>
                 <span className="tabular-nums text-slate-600">
-                  {duration(c.usedSeconds)} {timeLimit ? `of ${duration(timeLimit)}` : ""}
+                  {formatDuration(c.usedSeconds)} {timeLimit ? `of ${formatDuration(timeLimit)}` : ""}
                 </span>
               </div>
             </CardBody>
           </Card>
 
           <Card>
-            <CardHeader title="Live session" description={online ? undefined : c.lastSeenAt ? `Last seen ${dateTime(c.lastSeenAt, tz)}` : "Never seen online"} />
+            <CardHeader title="Live session" description={online ? undefined : c.lastSeenAt ? `Last seen ${formatDateTime(c.lastSeenAt, tz)}` : "Never seen online"} />
             {activity.live.length === 0 ? (
               <EmptyState title="Not connected" description="When the router authenticates this customer, the session appears here." />
             ) : (
-              <div className="relative overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-                    <tr>
-                      <th className="px-5 py-2">Router</th>
-                      <th className="px-5 py-2">IP / MAC</th>
-                      <th className="px-5 py-2">Started</th>
-                      <th className="px-5 py-2">Down / Up</th>
-                      <th className="px-5 py-2">Rate</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {activity.live.map((s) => (
-                      <tr key={s.id}>
-                        <td className="px-5 py-2">{s.nasName ?? "—"}</td>
-                        <td className="px-5 py-2 font-mono text-xs">
-                          {s.framedIp ?? "—"}
-                          <br />
-                          {s.callingStationId ?? ""}
-                        </td>
-                        <td className="px-5 py-2">{dateTime(s.startedAt, tz)}</td>
-                        <td className="px-5 py-2 tabular-nums">
-                          {bytes(s.outputOctets)} / {bytes(s.inputOctets)}
-                        </td>
-                        <td className="px-5 py-2 font-mono text-xs">{s.rateLimit ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                label="Live session"
+                rows={activity.live}
+                rowKey={(s) => s.id}
+                columns={[
+                  { key: "nas", header: "Router", cell: (s) => s.nasName ?? "—" },
+                  {
+                    key: "address",
+                    header: "IP / MAC",
+                    cell: (s) => (
+                      <span className="font-mono text-xs">
+                        {s.framedIp ?? "—"}
+                        <br />
+                        {s.callingStationId ?? ""}
+                      </span>
+                    ),
+                  },
+                  { key: "started", header: `Started (${zone})`, cell: (s) => formatDateTime(s.startedAt, tz) },
+                  { key: "bytes", header: "Down / Up", className: "tabular-nums", cell: (s) => `${formatBytes(s.outputOctets)} / ${formatBytes(s.inputOctets)}` },
+                  { key: "rate", header: "Rate", className: "font-mono text-xs", cell: (s) => s.rateLimit ?? "—" },
+                ]}
+              />
             )}
           </Card>
 
@@ -147,32 +137,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {activity.history.length === 0 ? (
               <EmptyState title="No sessions yet" />
             ) : (
-              <div className="relative overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-                    <tr>
-                      <th className="px-5 py-2">Started</th>
-                      <th className="px-5 py-2">Duration</th>
-                      <th className="px-5 py-2">Down / Up</th>
-                      <th className="px-5 py-2">Router</th>
-                      <th className="px-5 py-2">Ended by</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {activity.history.map((s) => (
-                      <tr key={s.id}>
-                        <td className="px-5 py-2">{dateTime(s.startedAt, tz)}</td>
-                        <td className="px-5 py-2">{duration(s.sessionTime)}</td>
-                        <td className="px-5 py-2 tabular-nums">
-                          {bytes(s.outputOctets)} / {bytes(s.inputOctets)}
-                        </td>
-                        <td className="px-5 py-2">{s.nasName ?? "—"}</td>
-                        <td className="px-5 py-2 text-slate-500">{s.terminateCause ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                label="Session history"
+                rows={activity.history}
+                rowKey={(s) => s.id}
+                columns={[
+                  { key: "started", header: `Started (${zone})`, cell: (s) => formatDateTime(s.startedAt, tz) },
+                  { key: "duration", header: "Duration", cell: (s) => formatDuration(s.sessionTime) },
+                  { key: "bytes", header: "Down / Up", className: "tabular-nums", cell: (s) => `${formatBytes(s.outputOctets)} / ${formatBytes(s.inputOctets)}` },
+                  { key: "nas", header: "Router", cell: (s) => s.nasName ?? "—" },
+                  { key: "cause", header: "Ended by", className: "text-slate-500", cell: (s) => s.terminateCause ?? "—" },
+                ]}
+              />
             )}
           </Card>
 
@@ -181,35 +157,32 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {activity.payments.length === 0 ? (
               <EmptyState title="No payments yet" />
             ) : (
-              <div className="relative overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-                    <tr>
-                      <th className="px-5 py-2">Date</th>
-                      <th className="px-5 py-2">Amount</th>
-                      <th className="px-5 py-2">Method</th>
-                      <th className="px-5 py-2">Status</th>
-                      <th className="px-5 py-2">Receipt</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {activity.payments.map((p) => (
-                      <tr key={p.id}>
-                        <td className="px-5 py-2">{dateTime(p.paidAt ?? p.createdAt, tz)}</td>
-                        <td className="px-5 py-2 tabular-nums">{formatMoney(p.amount, p.currency)}</td>
-                        <td className="px-5 py-2">
-                          {p.method}
-                          {p.reference ? <span className="ml-1 font-mono text-xs text-slate-500">{p.reference}</span> : null}
-                        </td>
-                        <td className="px-5 py-2">
-                          <Badge tone={p.status === "COMPLETED" ? "green" : p.status === "PENDING" ? "yellow" : "red"}>{p.status}</Badge>
-                        </td>
-                        <td className="px-5 py-2 text-slate-500">{p.receiptNumber ? `#${p.receiptNumber}` : "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                label="Payments"
+                rows={activity.payments}
+                rowKey={(p) => p.id}
+                columns={[
+                  { key: "date", header: `Date (${zone})`, cell: (p) => formatDateTime(p.paidAt ?? p.createdAt, tz) },
+                  { key: "amount", header: "Amount", className: "tabular-nums", cell: (p) => formatMoney(p.amount, p.currency) },
+                  {
+                    key: "method",
+                    header: "Method",
+                    cell: (p) => (
+                      <>
+                        {p.method}
+                        {p.reference ? <span className="ml-1 font-mono text-xs text-slate-500">{p.reference}</span> : null}
+                      </>
+                    ),
+                  },
+                  { key: "status", header: "Status", cell: (p) => <Badge tone={p.status === "COMPLETED" ? "green" : p.status === "PENDING" ? "yellow" : "red"}>{p.status}</Badge> },
+                  {
+                    key: "receipt",
+                    header: "Receipt",
+                    className: "text-slate-500",
+                    cell: (p) => (p.receiptNumber ? <Link href={`/payments/${p.id}/receipt`} className="text-brand-700 hover:underline">#{p.receiptNumber}</Link> : "—"),
+                  },
+                ]}
+              />
             )}
           </Card>
 
@@ -218,42 +191,43 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {wallet.length === 0 ? (
               <EmptyState title="No wallet activity" description="Top-ups, adjustments and wallet renewals appear here." />
             ) : (
-              <div className="relative overflow-x-auto">
-                <table className="min-w-full text-sm" aria-label="Wallet history">
-                  <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-                    <tr>
-                      <th className="px-5 py-2">Date</th>
-                      <th className="px-5 py-2">Change</th>
-                      <th className="px-5 py-2">Balance after</th>
-                      <th className="px-5 py-2">Reason</th>
-                      <th className="px-5 py-2">By</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {wallet.map((w) => (
-                      <tr key={w.id}>
-                        <td className="px-5 py-2">{dateTime(w.createdAt, tz)}</td>
-                        <td className={`px-5 py-2 tabular-nums ${w.amount < 0 ? "text-red-700" : "text-emerald-700"}`}>
-                          {w.amount > 0 ? "+" : ""}
-                          {formatMoney(w.amount, w.currency)}
-                        </td>
-                        <td className="px-5 py-2 tabular-nums">{formatMoney(w.balanceAfter, w.currency)}</td>
-                        <td className="px-5 py-2">
-                          {w.reason}
-                          {w.reference ? <span className="ml-1 text-xs text-slate-500">{w.reference}</span> : null}
-                        </td>
-                        <td className="px-5 py-2 text-slate-500">{w.actorLabel ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                label="Wallet history"
+                rows={wallet}
+                rowKey={(w) => w.id}
+                columns={[
+                  { key: "date", header: `Date (${zone})`, cell: (w) => formatDateTime(w.createdAt, tz) },
+                  {
+                    key: "change",
+                    header: "Change",
+                    className: "tabular-nums",
+                    cell: (w) => (
+                      <span className={w.amount < 0 ? "text-red-700" : "text-emerald-700"}>
+                        {w.amount > 0 ? "+" : ""}
+                        {formatMoney(w.amount, w.currency)}
+                      </span>
+                    ),
+                  },
+                  { key: "after", header: "Balance after", className: "tabular-nums", cell: (w) => formatMoney(w.balanceAfter, w.currency) },
+                  {
+                    key: "reason",
+                    header: "Reason",
+                    cell: (w) => (
+                      <>
+                        {w.reason}
+                        {w.reference ? <span className="ml-1 text-xs text-slate-500">{w.reference}</span> : null}
+                      </>
+                    ),
+                  },
+                  { key: "by", header: "By", className: "text-slate-500", cell: (w) => w.actorLabel ?? "—" },
+                ]}
+              />
             )}
             {can(staff.role, "payments:write") && <WalletAdjustForm customerId={c.id} currency={cur} />}
           </Card>
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <CustomerActions
             id={c.id}
             status={c.status}
@@ -274,8 +248,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <dl className="divide-y divide-slate-100">
                 <Row label="Package">{c.package?.name ?? "—"}</Row>
                 <Row label="Expires">
-                  <span title={c.expiresAt?.toISOString()}>
-                    {dateTime(c.expiresAt, tz)} <Badge tone={expiry.tone}>{expiry.text}</Badge>
+                  <span title={zoneLabel(tz)}>
+                    {formatDateTime(c.expiresAt, tz)} <Badge tone={expiry.tone}>{expiry.text}</Badge>
                   </span>
                 </Row>
                 <Row label="Phone">{c.phone ?? "—"}</Row>
@@ -291,7 +265,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <Row label="IP pool">{c.ipPoolName ?? "—"}</Row>
                 <Row label="Address">{c.address ?? "—"}</Row>
                 <Row label="Location">{c.latitude != null && c.longitude != null ? `${c.latitude.toFixed(5)}, ${c.longitude.toFixed(5)}` : "—"}</Row>
-                <Row label="Created">{dateTime(c.createdAt, tz)}</Row>
+                <Row label="Created">{formatDateTime(c.createdAt, tz)}</Row>
               </dl>
               {c.notes && <p className="mt-3 whitespace-pre-wrap rounded-lg bg-slate-50 p-3 text-sm text-slate-700">{c.notes}</p>}
             </CardBody>

@@ -11,7 +11,7 @@ export default async function ImportCustomersPage() {
   await requireStaffPage("customers:write");
   return (
     <div className="mx-auto max-w-5xl">
-      <PageHeader title="Import customers" description="Upload a CSV, check the preview, then import. Nothing is written until every row is valid." />
+      <PageHeader breadcrumbs={[{ label: "Customers", href: "/customers" }, { label: "Import" }]} title="Import customers" description="Upload a CSV, check the preview, then import. Nothing is written until every row is valid." />
       <ImportClient header={IMPORT_TEMPLATE_HEADER} dateFormats={DATE_FORMATS_HELP} />
     </div>
   );

@@ -14,8 +14,8 @@ export default async function NewCustomerPage() {
   const opts = await withTenant(getDb(), staff.tenantId, (tx) => findCustomerOptions(tx, { tenantId: staff.tenantId }));
   return (
     <div className="mx-auto max-w-5xl">
-      <PageHeader title="New customer" description="PPPoE, hotspot, DHCP or static: RADIUS admits them as soon as they are saved." />
-      <CustomerForm packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} />
+      <PageHeader breadcrumbs={[{ label: "Customers", href: "/customers" }, { label: "New customer" }]} title="New customer" description="PPPoE, hotspot, DHCP or static: RADIUS admits them as soon as they are saved." />
+      <CustomerForm packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} timeZone={staff.tenantTimezone} />
     </div>
   );
 }

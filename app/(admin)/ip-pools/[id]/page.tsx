@@ -13,7 +13,7 @@ import { PoolForm } from "../pool-form";
 import { poolFormOptions } from "../_options";
 import { UtilisationBar } from "../utilisation-bar";
 import { DeletePoolButton } from "./delete-pool";
-import { dateTime } from "../../vouchers/_lib/format";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "IP pool" };
 
@@ -36,6 +36,7 @@ export default async function IpPoolPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "IP pools", href: "/ip-pools" }, { label: pool.name }]}
         title={pool.name}
         description={
           <span className="font-mono">
@@ -53,7 +54,7 @@ export default async function IpPoolPage({ params }: { params: Promise<{ id: str
         }
       />
       <div className="grid gap-6 lg:grid-cols-5">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card className="p-5">
             <h2 className="mb-3 text-base font-semibold text-slate-900">Utilisation</h2>
             <UtilisationBar assigned={pool.assigned} size={pool.size} pct={pool.utilisation} />
@@ -85,7 +86,7 @@ export default async function IpPoolPage({ params }: { params: Promise<{ id: str
                       ) : (
                         <span className="text-slate-400">deleted customer</span>
                       )}
-                      <span className="block text-xs text-slate-500">since {dateTime(a.assignedAt.toISOString(), staff.tenantTimezone)}</span>
+                      <span className="block text-xs text-slate-500">since {formatDateTime(a.assignedAt, staff.tenantTimezone)}</span>
                     </span>
                   </li>
                 ))}

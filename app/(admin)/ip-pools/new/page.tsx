@@ -16,6 +16,7 @@ export default async function NewPoolPage() {
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "IP pools", href: "/ip-pools" }, { label: "New pool" }]}
         title="New IP pool"
         description="Addresses RADIUS hands to customers (Framed-IP-Address). Ranges of one ISP never overlap."
         actions={

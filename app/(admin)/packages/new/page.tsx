@@ -13,7 +13,7 @@ export default async function NewPackagePage() {
   const routers = await withTenant(getDb(), staff.tenantId, (tx) => findNas(tx, { tenantId: staff.tenantId, page: 1, pageSize: 200 }));
   return (
     <div className="mx-auto max-w-5xl">
-      <PageHeader title="New package" description="A plan your customers can be put on. RADIUS enforces its speed and limits." />
+      <PageHeader breadcrumbs={[{ label: "Packages", href: "/packages" }, { label: "New package" }]} title="New package" description="A plan your customers can be put on. RADIUS enforces its speed and limits." />
       <PackageForm routers={routers.rows.map((r) => ({ id: r.id, name: r.name, ipAddress: r.ipAddress }))} currency={staff.tenantCurrency} />
     </div>
   );

@@ -24,6 +24,7 @@ export default async function RecordPaymentPage({ searchParams }: { searchParams
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "Payments", href: "/payments" }, { label: "Record payment" }]}
         title="Record payment"
         description="A completed renewal extends the customer at once; a top-up goes to their wallet."
         actions={

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Activity, ChevronLeft, Clock, MapPin, Pencil } from "lucide-react";
+import { Activity, Clock, MapPin, Pencil } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -12,10 +12,11 @@ import { getNas } from "@/lib/services/nas/get-nas";
 import { findNas } from "@/lib/services/nas/find-nas";
 import { routerRadiusTarget } from "@/lib/services/nas/router-script";
 import { getSetting } from "@/lib/settings";
-import { Card, CardBody, CardHeader, PageHeader, StatCard } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL, timeAgo } from "../_lib/format";
+import { formatDate, formatDateTime, formatTimeAgo, zoneAbbreviation, zoneLabel } from "@/lib/format";
+import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
 import { ConfigSnippet, DeleteRouter, DisconnectAll } from "./router-detail-client";
 
 export const metadata: Metadata = { title: "Router" };
@@ -36,13 +37,12 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
   const e = env();
   const canWrite = can(staff.role, "nas:write");
   const canControl = can(staff.role, "sessions:control");
+  const tz = staff.tenantTimezone;
 
   return (
     <>
-      <Link href="/routers" className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
-        <ChevronLeft className="size-4" aria-hidden /> Routers
-      </Link>
       <PageHeader
+        breadcrumbs={[{ label: "Routers", href: "/routers" }, { label: nas.name }]}
         title={nas.name}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
@@ -68,23 +68,28 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
         </div>
       )}
 
-      <section aria-label="Router figures" className="mb-6 grid gap-4 sm:grid-cols-3">
+      <StatGrid label="Router figures" columns={3} className="mb-6">
         <StatCard
           label="Active sessions"
           value={sessions > 0 ? <Link href={`/sessions?nasId=${nas.id}`} className="hover:underline">{sessions.toLocaleString()}</Link> : "0"}
           icon={<Activity className="size-5" />}
         />
-        <StatCard label="Last seen" value={timeAgo(nas.lastSeenAt?.toISOString() ?? null)} hint={nas.lastSeenAt?.toISOString().replace("T", " ").slice(0, 19) ?? "no RADIUS packet yet"} icon={<Clock className="size-5" />} />
+        <StatCard
+          label="Last seen"
+          value={formatTimeAgo(nas.lastSeenAt)}
+          hint={nas.lastSeenAt ? <span data-testid="router-last-seen" title={zoneLabel(tz)}>{formatDateTime(nas.lastSeenAt, tz)} {zoneAbbreviation(tz)}</span> : "no RADIUS packet yet"}
+          icon={<Clock className="size-5" />}
+        />
         <StatCard
           label="Location"
           value={<span className="text-base">{nas.location ?? "—"}</span>}
           hint={nas.latitude !== null && nas.longitude !== null ? `${nas.latitude.toFixed(5)}, ${nas.longitude.toFixed(5)}` : undefined}
           icon={<MapPin className="size-5" />}
         />
-      </section>
+      </StatGrid>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <ConfigSnippet
             nasId={nas.id}
             canReveal={canWrite}
@@ -105,8 +110,8 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
                 ["CoA port", String(nas.coaPort)],
                 ["Message-Authenticator", nas.requireMessageAuthenticator ? "Required" : "Not required"],
                 ["RouterOS API", nas.apiUsername ? `${nas.apiUsername}@${nas.ipAddress}:${nas.apiPort ?? 8728}` : "Not configured"],
-                ["Added", nas.createdAt.toISOString().slice(0, 10)],
-                ["Updated", nas.updatedAt.toISOString().slice(0, 10)],
+                ["Added", formatDate(nas.createdAt, tz)],
+                ["Updated", formatDate(nas.updatedAt, tz)],
               ].map(([k, v]) => (
                 <div key={k} className="flex justify-between gap-4">
                   <dt className="text-slate-500">{k}</dt>

@@ -6,7 +6,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { X } from "lucide-react";
 import { DataTable, useUrlState } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatBytes, formatDuration } from "@/components/charts/format";
+import { formatBytes, formatDateTime, formatDuration, zoneAbbreviation } from "@/lib/format";
 
 export interface HistoryRowView {
   id: string;
@@ -52,10 +52,6 @@ export function HistoryTable(props: {
 }) {
   const { set } = useUrlState();
   const { timeZone, canSeeCustomers } = props;
-  const fmt = useMemo(
-    () => new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }),
-    [timeZone],
-  );
 
   const columns = useMemo<ColumnDef<HistoryRowView, unknown>[]>(
     () => [
@@ -88,8 +84,8 @@ export function HistoryTable(props: {
           </div>
         ),
       },
-      { id: "startedAt", header: "Started", cell: ({ row: { original: r } }) => <span className="tabular-nums">{fmt.format(new Date(r.startedAt))}</span> },
-      { id: "stoppedAt", header: "Stopped", cell: ({ row: { original: r } }) => <span className="tabular-nums">{fmt.format(new Date(r.stoppedAt))}</span> },
+      { id: "startedAt", header: `Started (${zoneAbbreviation(timeZone)})`, cell: ({ row: { original: r } }) => <span className="tabular-nums">{formatDateTime(r.startedAt, timeZone)}</span> },
+      { id: "stoppedAt", header: `Stopped (${zoneAbbreviation(timeZone)})`, cell: ({ row: { original: r } }) => <span className="tabular-nums">{formatDateTime(r.stoppedAt, timeZone)}</span> },
       { id: "duration", header: "Duration", cell: ({ row: { original: r } }) => <span className="tabular-nums">{formatDuration(r.sessionTime)}</span> },
       {
         id: "bytes",
@@ -108,7 +104,7 @@ export function HistoryTable(props: {
         cell: ({ row: { original: r } }) => <Badge tone={causeTone(r.terminateCause)}>{r.terminateCause ?? "Unknown"}</Badge>,
       },
     ],
-    [fmt, canSeeCustomers],
+    [timeZone, canSeeCustomers],
   );
 
   const dateInput = "h-9 rounded-lg border-0 px-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";

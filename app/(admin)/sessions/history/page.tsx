@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { zonedDay } from "@/lib/format";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -16,15 +17,10 @@ export const metadata: Metadata = { title: "Session history" };
 const UUID = /^[0-9a-f-]{36}$/i;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** YYYY-MM-DD of an instant in a zone. */
-function dayIn(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
 /** The default range is the last 7 days including today, in the tenant's zone. */
 function defaultRange(timeZone: string): { today: string; weekAgo: string } {
   const now = new Date();
-  return { today: dayIn(now, timeZone), weekAgo: dayIn(new Date(now.getTime() - 6 * 86_400_000), timeZone) };
+  return { today: zonedDay(now, timeZone), weekAgo: zonedDay(new Date(now.getTime() - 6 * 86_400_000), timeZone) };
 }
 
 async function load(tenantId: string, input: Omit<Parameters<typeof findSessionHistory>[1], "tenantId">) {

@@ -1,17 +1,19 @@
 "use client";
 import { useState, useTransition } from "react";
-import { Copy, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { roleLabels } from "@/lib/auth/permissions";
+import { formatDateTime, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createApiKeyAction, revokeApiKeyAction } from "../actions";
 
 type Key = { id: string; name: string; prefix: string; role: "SUPER_ADMIN" | "ADMIN" | "STAFF" | "VIEWER"; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; createdBy: string | null };
 
-const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—");
 
 function RevokeButton({ id }: { id: string }) {
   const [busy, start] = useTransition();
@@ -37,7 +39,7 @@ function RevokeButton({ id }: { id: string }) {
   );
 }
 
-export function ApiKeysClient({ keys }: { keys: Key[] }) {
+export function ApiKeysClient({ keys, timeZone }: { keys: Key[]; timeZone: string }) {
   const { state, pending, onSubmit, errors, formError } = useFormAction(createApiKeyAction, { reset: true });
   const created = state?.ok ? state.data : null;
   return (
@@ -70,9 +72,7 @@ export function ApiKeysClient({ keys }: { keys: Key[] }) {
                 <code className="break-all rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-amber-200" data-testid="new-api-key">
                   {created.key}
                 </code>
-                <Button size="sm" variant="secondary" type="button" onClick={() => navigator.clipboard?.writeText(created.key)}>
-                  <Copy className="size-4" aria-hidden /> Copy
-                </Button>
+                <CopyButton value={created.key} label="Copy key" />
               </div>
             </div>
           )}
@@ -83,35 +83,25 @@ export function ApiKeysClient({ keys }: { keys: Key[] }) {
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet" description="Create one above to connect billing, monitoring or your own tools." />
         ) : (
-          <div className="relative overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wider text-slate-500">
-                <tr>
-                  <th className="px-5 py-3">Name</th>
-                  <th className="px-5 py-3">Key</th>
-                  <th className="px-5 py-3">Role</th>
-                  <th className="px-5 py-3">Created</th>
-                  <th className="px-5 py-3">Last used</th>
-                  <th className="px-5 py-3" />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {keys.map((k) => (
-                  <tr key={k.id}>
-                    <td className="px-5 py-3 font-medium text-slate-900">{k.name}</td>
-                    <td className="px-5 py-3 font-mono text-xs text-slate-500">isp_{k.prefix}_…</td>
-                    <td className="px-5 py-3">{roleLabels[k.role]}</td>
-                    <td className="px-5 py-3 text-slate-500">
-                      {fmt(k.createdAt)}
-                      {k.createdBy ? ` by ${k.createdBy}` : ""}
-                    </td>
-                    <td className="px-5 py-3 text-slate-500">{fmt(k.lastUsedAt)}</td>
-                    <td className="px-5 py-3 text-right">{k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            label="API keys"
+            rows={keys}
+            rowKey={(k) => k.id}
+            columns={[
+              { key: "name", header: "Name", className: "font-medium text-slate-900", cell: (k) => k.name },
+              { key: "key", header: "Key", className: "font-mono text-xs text-slate-500", cell: (k) => `isp_${k.prefix}_…` },
+              { key: "role", header: "Role", cell: (k) => roleLabels[k.role] },
+              {
+                key: "created",
+                header: <span title={zoneLabel(timeZone)}>Created ({zoneAbbreviation(timeZone)})</span>,
+                label: "Created",
+                className: "text-slate-500",
+                cell: (k) => `${formatDateTime(k.createdAt, timeZone)}${k.createdBy ? ` by ${k.createdBy}` : ""}`,
+              },
+              { key: "used", header: <span title={zoneLabel(timeZone)}>Last used ({zoneAbbreviation(timeZone)})</span>, label: "Last used", className: "text-slate-500", cell: (k) => formatDateTime(k.lastUsedAt, timeZone) },
+              { key: "actions", header: <span className="sr-only">Actions</span>, label: "", className: "text-right", cell: (k) => (k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />) },
+            ]}
+          />
         )}
       </Card>
     </div>

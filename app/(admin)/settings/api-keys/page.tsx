@@ -22,6 +22,7 @@ export default async function ApiKeysPage() {
         }
       />
       <ApiKeysClient
+        timeZone={staff.tenantTimezone}
         keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null }))}
       />
     </>

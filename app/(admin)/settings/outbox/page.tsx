@@ -4,6 +4,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { findOutboxMail } from "@/lib/services/tenants/find-outbox-mail";
+import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
@@ -36,7 +37,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                     </span>
                     <span className="flex items-center gap-2 text-xs text-slate-500">
                       {m.sentAt ? <Badge tone="green">Sent</Badge> : m.error ? <Badge tone="red">Failed</Badge> : <Badge tone="gray">Kept (no SMTP)</Badge>}
-                      {m.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: staff.tenantTimezone })}
+                      {formatDateTime(m.createdAt, staff.tenantTimezone)}
                     </span>
                   </summary>
                   {m.error && <p className="mt-2 text-sm text-red-600">{m.error}</p>}

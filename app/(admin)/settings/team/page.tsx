@@ -18,6 +18,7 @@ export default async function TeamPage() {
       <TeamClient
         canEdit={can(staff.role, "users:write")}
         meId={staff.userId}
+        timeZone={staff.tenantTimezone}
         members={members.map((m) => ({ ...m, lastLoginAt: m.lastLoginAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString() }))}
       />
     </>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { roleLabels } from "@/lib/auth/permissions";
+import { formatDateTime, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createUserAction, issueResetLinkAction, setUserActiveAction, updateUserAction } from "../actions";
 
@@ -98,7 +99,7 @@ function AddMember() {
   );
 }
 
-function MemberRow({ m, canEdit, isMe }: { m: Member; canEdit: boolean; isMe: boolean }) {
+function MemberRow({ m, canEdit, isMe, timeZone }: { m: Member; canEdit: boolean; isMe: boolean; timeZone: string }) {
   const [editing, setEditing] = useState(false);
   const [busy, start] = useTransition();
   const [rowError, setRowError] = useState<string | null>(null);
@@ -130,8 +131,8 @@ function MemberRow({ m, canEdit, isMe }: { m: Member; canEdit: boolean; isMe: bo
           <Badge tone={m.role === "ADMIN" ? "indigo" : m.role === "STAFF" ? "blue" : "gray"}>{roleLabels[m.role]}</Badge>
           {m.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}
           {m.totpEnabled && <Badge tone="gray">2FA</Badge>}
-          <span className="hidden text-xs text-slate-400 md:inline">
-            {m.lastLoginAt ? `Last sign-in ${new Date(m.lastLoginAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}` : "Never signed in"}
+          <span className="text-xs text-slate-500" data-testid="last-sign-in" title={zoneLabel(timeZone)}>
+            {m.lastLoginAt ? `Last sign-in ${formatDateTime(m.lastLoginAt, timeZone)} ${zoneAbbreviation(timeZone)}` : "Never signed in"}
           </span>
           {canEdit && (
             <>
@@ -186,7 +187,7 @@ function MemberRow({ m, canEdit, isMe }: { m: Member; canEdit: boolean; isMe: bo
   );
 }
 
-export function TeamClient({ members, canEdit, meId }: { members: Member[]; canEdit: boolean; meId: string }) {
+export function TeamClient({ members, canEdit, meId, timeZone }: { members: Member[]; canEdit: boolean; meId: string; timeZone: string }) {
   return (
     <>
       {canEdit && (
@@ -201,7 +202,7 @@ export function TeamClient({ members, canEdit, meId }: { members: Member[]; canE
         ) : (
           <ul className="divide-y divide-slate-100">
             {members.map((m) => (
-              <MemberRow key={m.id} m={m} canEdit={canEdit} isMe={m.id === meId} />
+              <MemberRow key={m.id} m={m} canEdit={canEdit} isMe={m.id === meId} timeZone={timeZone} />
             ))}
           </ul>
         )}

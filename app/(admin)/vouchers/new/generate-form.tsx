@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { Field, FormError, Input, Select, FormActions, TextField } from "@/components/ui/field";
 import { generateVouchersAction } from "../actions";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { DEFAULT_CODE_LENGTH, MAX_CODE_LENGTH, minCodeLength } from "@/lib/services/vouchers/code-space";
@@ -55,9 +55,7 @@ export function GenerateVouchersForm({
             ))}
           </Select>
         </Field>
-        <Field label="Batch name" htmlFor="name" errors={errors("name")} hint="Optional: defaults to the package and time, e.g. “Shop A · March”.">
-          <Input id="name" name="name" maxLength={80} invalid={!!errors("name")} placeholder="e.g. Kiosk Umoja · week 12" />
-        </Field>
+        <TextField label="Batch name" name="name" errors={errors("name")} hint="Optional: defaults to the package and time, e.g. “Shop A · March”." maxLength={80} placeholder="e.g. Kiosk Umoja · week 12" />
         <Field label="How many" htmlFor="count" errors={errors("count")} hint="1 to 10,000">
           <Input id="count" name="count" type="number" inputMode="numeric" min={1} max={10000} value={count} onChange={(e) => setCount(e.target.value)} invalid={!!errors("count")} />
         </Field>
@@ -76,16 +74,14 @@ export function GenerateVouchersForm({
             ))}
           </Select>
         </Field>
-        <Field label="Redeem by" htmlFor="redeemBy" errors={errors("redeemBy")} hint="Optional: unused vouchers expire after this date">
-          <Input id="redeemBy" name="redeemBy" type="date" min={minDate} invalid={!!errors("redeemBy")} />
-        </Field>
+        <TextField label="Redeem by" name="redeemBy" errors={errors("redeemBy")} hint="Optional: unused vouchers expire after this date" type="date" min={minDate} />
         <div className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-inset ring-slate-200">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Example code</p>
           <p className="mt-1 break-all font-mono text-lg font-semibold tracking-wider text-slate-900">{sample}</p>
           <p className="mt-1 text-xs text-slate-500">from {alphabet.length} characters: {alphabet}</p>
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
+      <FormActions className="flex-row-reverse justify-start border-t border-slate-100 pt-4">
         <Button type="submit" loading={pending}>
           {pending ? `Generating ${n.toLocaleString()} voucher${n === 1 ? "" : "s"}…` : `Generate ${n > 0 ? n.toLocaleString() : ""} voucher${n === 1 ? "" : "s"}`}
         </Button>
@@ -98,7 +94,7 @@ export function GenerateVouchersForm({
           </div>
         )}
         {state?.ok && <p role="status" className="text-sm text-emerald-700">Done: opening the batch…</p>}
-      </div>
+      </FormActions>
     </form>
   );
 }

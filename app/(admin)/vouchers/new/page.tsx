@@ -11,13 +11,15 @@ import { buttonClasses } from "@/components/ui/button";
 import { getVoucherStats, liveVoucherCount } from "@/lib/services/vouchers/get-voucher-stats";
 import { GenerateVouchersForm } from "./generate-form";
 import { formatMoney } from "@/lib/money";
-
+import { zonedDay } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Generate vouchers" };
 
-function tomorrow(): string {
-  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+/** Tomorrow in the tenant's zone: the earliest "redeem by" date. */
+function tomorrowIn(timeZone: string): string {
+  return zonedDay(new Date(Date.now() + 86_400_000), timeZone);
 }
+
 
 export default async function NewVouchersPage() {
   const staff = await requireStaffPage("vouchers:write");
@@ -32,6 +34,7 @@ export default async function NewVouchersPage() {
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "Vouchers", href: "/vouchers" }, { label: "Generate" }]}
         title="Generate vouchers"
         description={`Up to ${MAX_VOUCHERS_PER_BATCH.toLocaleString("en")} codes at once for a hotspot package, grouped in a batch you can print.`}
         actions={
@@ -52,7 +55,7 @@ export default async function NewVouchersPage() {
             }
           />
         ) : (
-          <GenerateVouchersForm packages={packages} charsets={charsets} minDate={tomorrow()} liveVouchers={liveVoucherCount(stats)} />
+          <GenerateVouchersForm packages={packages} charsets={charsets} minDate={tomorrowIn(staff.tenantTimezone)} liveVouchers={liveVoucherCount(stats)} />
         )}
       </Card>
     </>

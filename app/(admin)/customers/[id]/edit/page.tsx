@@ -25,7 +25,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
     email: c.email ?? "",
     username: c.username,
     packageId: c.packageId ?? "",
-    expiresAt: c.expiresAt ? c.expiresAt.toISOString().slice(0, 16) : "",
+    expiresAt: c.expiresAt?.toISOString() ?? "",
     status: c.status,
     macAddress: c.macAddress ?? "",
     staticIp: c.staticIp ?? "",
@@ -38,8 +38,8 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
   };
   return (
     <div className="mx-auto max-w-5xl">
-      <PageHeader title={`Edit ${c.name}`} description={<span className="font-mono">{c.username}</span>} />
-      <CustomerForm initial={initial} packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} />
+      <PageHeader breadcrumbs={[{ label: "Customers", href: "/customers" }, { label: c.name, href: `/customers/${c.id}` }, { label: "Edit" }]} title={`Edit ${c.name}`} description={<span className="font-mono">{c.username}</span>} />
+      <CustomerForm initial={initial} packages={packageOptions(opts, staff.tenantCurrency)} pools={opts.pools} timeZone={staff.tenantTimezone} />
     </div>
   );
 }

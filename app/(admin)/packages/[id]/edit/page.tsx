@@ -46,7 +46,7 @@ export default async function EditPackagePage({ params }: { params: Promise<{ id
   };
   return (
     <div className="mx-auto max-w-5xl">
-      <PageHeader title={`Edit ${p.name}`} description={p.retiredAt ? "This package is retired: current customers keep it, new ones cannot choose it." : undefined} />
+      <PageHeader breadcrumbs={[{ label: "Packages", href: "/packages" }, { label: p.name }, { label: "Edit" }]} title={`Edit ${p.name}`} description={p.retiredAt ? "This package is retired: current customers keep it, new ones cannot choose it." : undefined} />
       <PackageForm initial={initial} routers={routers.rows.map((r) => ({ id: r.id, name: r.name, ipAddress: r.ipAddress }))} currency={staff.tenantCurrency} />
     </div>
   );

@@ -9,6 +9,7 @@ import { getPaymentReceipt } from "@/lib/services/payments/get-payment-receipt";
 import { methodLabels, purposeLabels } from "@/lib/services/payments/payment-fields";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState, Card } from "@/components/ui/card";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PrintButton } from "./print-button";
 import { dateOnly, dateTime } from "../../../vouchers/_lib/format";
 import { formatMoney } from "@/lib/money";
@@ -65,9 +66,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
     <>
       <style>{printCss}</style>
       <div className="mx-auto mb-4 flex max-w-xl flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href="/payments" className={buttonClasses("ghost")}>
-          ← Payments
-        </Link>
+        <Breadcrumbs className="" items={[{ label: "Payments", href: "/payments" }, { label: `Receipt ${String(p.receiptNumber ?? "").padStart(6, "0")}` }]} />
         <div className="flex gap-2">
           <Link href="/payments/new" className={buttonClasses("secondary")}>
             Record another

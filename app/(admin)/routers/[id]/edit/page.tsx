@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChevronLeft } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
@@ -21,10 +19,7 @@ export default async function EditRouterPage({ params }: { params: Promise<{ id:
   });
   return (
     <div className="mx-auto max-w-3xl">
-      <Link href={`/routers/${nas.id}`} className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800">
-        <ChevronLeft className="size-4" aria-hidden /> {nas.name}
-      </Link>
-      <PageHeader title={`Edit ${nas.name}`} />
+      <PageHeader title={`Edit ${nas.name}`} breadcrumbs={[{ label: "Routers", href: "/routers" }, { label: nas.name, href: `/routers/${nas.id}` }, { label: "Edit" }]} />
       <RouterForm
         initial={{
           id: nas.id,

@@ -12,10 +12,10 @@ import { formatValidity, type ValidityUnit } from "@/lib/services/packages/valid
 import { findVouchers, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
 import { getVoucherBatch } from "@/lib/services/vouchers/get-voucher-batch";
 import { VOUCHER_CHARSETS } from "@/lib/services/vouchers/voucher-fields";
-import { Card, PageHeader, StatCard } from "@/components/ui/card";
+import { Card, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { VouchersTable } from "../../vouchers-client";
-import { dateTime } from "../../_lib/format";
+import { formatDateTime } from "@/lib/format";
 import { toVoucherRowView } from "../../_lib/rows";
 import { formatMoney } from "@/lib/money";
 
@@ -57,11 +57,12 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "Vouchers", href: "/vouchers" }, { label: `Batch ${batch.name}` }]}
         title={batch.name}
         description={
           <>
             {batch.packageName} · {formatMoney(batch.price, staff.tenantCurrency)} · valid {formatValidity({ validityValue: batch.validityValue, validityUnit: batch.validityUnit as ValidityUnit })} · created{" "}
-            {dateTime(batch.createdAt.toISOString(), staff.tenantTimezone)}
+            {formatDateTime(batch.createdAt, staff.tenantTimezone)}
           </>
         }
         actions={
@@ -86,12 +87,12 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
           {created.toLocaleString()} voucher{created === 1 ? "" : "s"} generated{ms ? ` in ${(ms / 1000).toFixed(2)} s` : ""}. Download the PDF to print them, 24 to a page.
         </p>
       ) : null}
-      <section aria-label="Batch figures" className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <StatGrid label="Batch figures" className="mb-6">
         <StatCard label="Available" value={batch.available.toLocaleString()} hint={`of ${batch.count.toLocaleString()} generated`} icon={<Ticket className="size-5" />} />
         <StatCard label="Used" value={batch.used.toLocaleString()} icon={<CheckCircle2 className="size-5" />} />
         <StatCard label="Expired" value={batch.expired.toLocaleString()} icon={<Clock className="size-5" />} />
         <StatCard label="Revoked" value={batch.revoked.toLocaleString()} icon={<Ban className="size-5" />} />
-      </section>
+      </StatGrid>
       <Card className="mb-6 px-5 py-3 text-sm text-slate-600">
         Codes: prefix <span className="font-mono font-semibold text-slate-900">{batch.prefix || "none"}</span> + {batch.codeLength} characters from “{charsetLabel}”.
       </Card>
