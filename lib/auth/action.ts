@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import type { Tx } from "@/lib/db/client";
+import type { AfterCommit } from "@/lib/db/after-commit";
 import { AppError, isAppError, type FieldErrors } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
 import type { Actor } from "@/lib/services/audit/record-audit";
@@ -57,7 +58,7 @@ export function tenantAction<S extends z.ZodType, T>(
     /** Only the two-factor enrolment actions: usable by a member the tenant still requires to enrol. */
     beforeTotpEnrolment?: boolean;
   },
-  fn: (ctx: ActionContext, input: z.output<S>) => Promise<T>,
+  fn: (ctx: ActionContext, input: z.output<S>) => Promise<T | AfterCommit<T>>,
 ) {
   return async (_prev: ActionState<T> | undefined, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
     try {

@@ -5,6 +5,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { installJobQueues } from "@/lib/jobs/queue";
 
 const MIGRATION_LOCK = 727_001; // arbitrary, constant across versions
 
@@ -23,7 +24,7 @@ export function expectedMigrations(folder = migrationsFolder()): JournalEntry[] 
   return journal.entries;
 }
 
-/** Applies pending migrations; returns how many were applied. */
+/** Applies pending migrations and installs the job queues; returns how many migrations were applied. */
 export async function runMigrations(url: string, folder = migrationsFolder()): Promise<number> {
   const sql = postgres(url, { max: 1, onnotice: () => undefined, connect_timeout: 10 });
   try {
@@ -31,6 +32,8 @@ export async function runMigrations(url: string, folder = migrationsFolder()): P
     try {
       const before = await appliedCount(sql);
       await migrate(drizzle(sql), { migrationsFolder: folder });
+      // The job queue belongs to the schema: a migrated database can take jobs before any worker ran.
+      await installJobQueues(sql);
       return (await appliedCount(sql)) - before;
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;

@@ -3,11 +3,13 @@
 // row with its actions, a selection to print or export, and the bulk clean-up buttons.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useCallback, useMemo, useState, useTransition } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Download, FileText, MoreHorizontal, Trash2 } from "lucide-react";
 import { DataTable, type FilterOption } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
+import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
+import { fromAction, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action";
 import {
@@ -72,7 +74,19 @@ function NoticeLine({ notice }: { notice: Notice }) {
   );
 }
 
-function RowActions({ row, canWrite, canControl, run }: { row: VoucherRowView; canWrite: boolean; canControl: boolean; run: ReturnType<typeof useRunner>["run"] }) {
+function RowActions({
+  row,
+  canWrite,
+  canControl,
+  run,
+  disconnect,
+}: {
+  row: VoucherRowView;
+  canWrite: boolean;
+  canControl: boolean;
+  run: ReturnType<typeof useRunner>["run"];
+  disconnect: (row: VoucherRowView) => void;
+}) {
   if (!canWrite && !canControl) return null;
   const item = "block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-50 disabled:opacity-40";
   return (
@@ -82,7 +96,7 @@ function RowActions({ row, canWrite, canControl, run }: { row: VoucherRowView; c
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-48 overflow-hidden rounded-lg bg-white py-1 shadow-lg ring-1 ring-slate-200">
         {canControl && (
-          <button type="button" className={item} disabled={!row.online} onClick={() => run(() => disconnectVoucherAction(null, { id: row.id }))}>
+          <button type="button" className={item} disabled={!row.online} onClick={() => disconnect(row)}>
             Disconnect session
           </button>
         )}
@@ -147,6 +161,23 @@ export function VouchersTable({
   fixedBatchId?: string;
 }) {
   const { pending, notice, run } = useRunner();
+  const router = useRouter();
+  const [disconnecting, setDisconnecting] = useState<SessionCommandRequest | null>(null);
+  const [commandResult, setCommandResult] = useState<{ result: CommandResultValue; code: string } | null>(null);
+  const disconnect = useCallback(
+    (row: VoucherRowView) =>
+      setDisconnecting({
+        title: `Disconnect voucher ${row.code}?`,
+        description: "Its live session gets a Disconnect-Request; the voucher keeps working for a new login.",
+        confirmLabel: "Disconnect",
+        run: async () => {
+          const r = fromAction(await disconnectVoucherAction(null, { id: row.id }));
+          setCommandResult({ result: r, code: row.code });
+          return r;
+        },
+      }),
+    [],
+  );
   const columns = useMemo<ColumnDef<VoucherRowView, unknown>[]>(
     () => [
       {
@@ -218,10 +249,10 @@ export function VouchersTable({
         id: "actions",
         header: () => <span className="sr-only">Actions</span>,
         enableSorting: false,
-        cell: ({ row }) => <RowActions row={row.original} canWrite={canWrite} canControl={canControl} run={run} />,
+        cell: ({ row }) => <RowActions row={row.original} canWrite={canWrite} canControl={canControl} run={run} disconnect={disconnect} />,
       },
     ],
-    [currency, timeZone, fixedBatchId, canWrite, canControl, run],
+    [currency, timeZone, fixedBatchId, canWrite, canControl, run, disconnect],
   );
 
   const filters: FilterOption[] = [
@@ -234,6 +265,15 @@ export function VouchersTable({
   return (
     <div>
       <NoticeLine notice={notice} />
+      {commandResult && <CommandResult result={commandResult.result} subject={`voucher ${commandResult.code}`} className="mb-3" />}
+      <SessionCommandDialog
+        request={disconnecting}
+        onCancel={() => setDisconnecting(null)}
+        onDone={() => {
+          setDisconnecting(null);
+          router.refresh();
+        }}
+      />
       <DataTable
         columns={columns}
         rows={rows}

@@ -75,10 +75,13 @@ export async function updateCustomer(db: Database, input: UpdateCustomerInput & 
         before: toCustomerView(before),
         after: { ...view, passwordChanged: data.password !== undefined },
       });
-      return { view, cutOff: before.status === "ACTIVE" && row.status !== "ACTIVE" };
+      // In the same transaction as the status change: both commit, or neither.
+      if (before.status === "ACTIVE" && row.status !== "ACTIVE") {
+        await requestCustomerDisconnect(tx, { tenantId: input.tenantId, customerId: input.id, reason: `status ${row.status}`, whenStatusIn: [row.status] });
+      }
+      return view;
     });
-    if (result.cutOff) await requestCustomerDisconnect(db, { tenantId: input.tenantId, customerId: input.id, reason: `status ${result.view.status}` });
-    return result.view;
+    return result;
   } catch (e) {
     mapDbError(e, customerConstraintMessages);
   }

@@ -3,7 +3,8 @@
 // reveal password, delete. Each asks for confirmation and reports what happened.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Eye, PauseCircle, PlayCircle, PlugZap, RefreshCcw, Trash2, Unlink } from "lucide-react";
+import { Eye, PauseCircle, PlayCircle, RefreshCcw, Trash2, Unlink } from "lucide-react";
+import { fromAction, SessionCommandButton } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -115,9 +116,18 @@ export function CustomerActions(props: {
               </Button>
             ))}
           {props.canControl && (
-            <Button variant="secondary" disabled={pending || !props.online} onClick={() => run("Disconnect this customer's live sessions now?", () => disconnectCustomerAction(null, { id }))}>
-              <PlugZap className="size-4" aria-hidden /> Disconnect now
-            </Button>
+            <SessionCommandButton
+              label="Disconnect now"
+              disabled={pending || !props.online}
+              title="Disconnect this customer now?"
+              description="Each live session gets a Disconnect-Request; the customer can reconnect at once unless suspended."
+              confirmLabel="Disconnect"
+              run={async () => {
+                const r = fromAction(await disconnectCustomerAction(null, { id }));
+                router.refresh();
+                return r;
+              }}
+            />
           )}
           {props.canWrite && (
             <Button variant="secondary" disabled={pending || !props.hasMac} onClick={() => run("Clear the MAC binding? The next device that connects is bound instead.", () => resetMacAction(null, { id }))}>
