@@ -2,7 +2,7 @@
 // The one confirmation dialog (instead of the browser's confirm()): a modal <dialog> with a title, what
 // will happen, and Cancel / confirm buttons. While `busy` it stays open and shows `progress`, so a slow
 // command never looks frozen; Escape and Cancel are refused until it finishes.
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "./button";
 
 export interface ConfirmDialogProps {
@@ -20,6 +20,7 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ open, title, children, confirmLabel, tone = "danger", busy = false, progress, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -29,7 +30,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "dan
   return (
     <dialog
       ref={ref}
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl bg-white p-0 text-left shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
       onCancel={(e) => {
         e.preventDefault();
@@ -37,7 +38,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "dan
       }}
     >
       <div className="space-y-3 p-5">
-        <h2 id="confirm-dialog-title" className="text-base font-semibold text-slate-900">
+        <h2 id={titleId} className="text-base font-semibold text-slate-900">
           {title}
         </h2>
         {children && <div className="text-sm text-slate-600">{children}</div>}

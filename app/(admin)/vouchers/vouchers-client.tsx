@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { fromAction, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/auth/action";
 import {
   deleteExpiredVouchersAction,
@@ -47,15 +48,32 @@ function useRunner() {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [notice, setNotice] = useState<Notice>(null);
+  const [ask, setAsk] = useState<{ question: string; go: () => void } | null>(null);
   const run = (fn: () => Promise<ActionResult<{ message: string }>>, confirmText?: string) => {
-    if (confirmText && !window.confirm(confirmText)) return;
-    start(async () => {
-      const r = await fn();
-      setNotice(r.ok ? { tone: "ok", text: r.data.message } : { tone: "error", text: r.error });
-      router.refresh();
-    });
+    const go = () =>
+      start(async () => {
+        const r = await fn();
+        setNotice(r.ok ? { tone: "ok", text: r.data.message } : { tone: "error", text: r.error });
+        router.refresh();
+      });
+    if (confirmText) setAsk({ question: confirmText, go });
+    else go();
   };
-  return { pending, notice, run, setNotice };
+  // The confirm dialog for run(fn, question): rendered once by the table.
+  const dialog = (
+    <ConfirmDialog
+      open={ask !== null}
+      title={ask?.question ?? ""}
+      confirmLabel="Confirm"
+      onConfirm={() => {
+        const a = ask;
+        setAsk(null);
+        a?.go();
+      }}
+      onCancel={() => setAsk(null)}
+    />
+  );
+  return { pending, notice, run, setNotice, dialog };
 }
 
 function NoticeLine({ notice }: { notice: Notice }) {
@@ -160,7 +178,7 @@ export function VouchersTable({
   /** On a batch page: the batch filter is implied. */
   fixedBatchId?: string;
 }) {
-  const { pending, notice, run } = useRunner();
+  const { pending, notice, run, dialog } = useRunner();
   const router = useRouter();
   const [disconnecting, setDisconnecting] = useState<SessionCommandRequest | null>(null);
   const [commandResult, setCommandResult] = useState<{ result: CommandResultValue; code: string } | null>(null);
@@ -265,6 +283,7 @@ export function VouchersTable({
   return (
     <div>
       <NoticeLine notice={notice} />
+      {dialog}
       {commandResult && <CommandResult result={commandResult.result} subject={`voucher ${commandResult.code}`} className="mb-3" />}
       <SessionCommandDialog
         request={disconnecting}

@@ -1,14 +1,12 @@
 // Asks the worker to disconnect every live session of a customer (suspension, expiry, deletion) without
 // waiting for the routers' answers. The job is sent in the caller's transaction (a savepoint when it is
 // one), so the change that causes the disconnect and the disconnect commit or roll back together.
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { customers, sessions } from "@/lib/db/schema";
-import { notFound } from "@/lib/errors";
 import { disconnectSessionsJob } from "@/lib/jobs/catalog";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { zUuid } from "@/lib/services/zod-helpers";
+import { openSessionsOfCustomer } from "./coa-targets";
 import type { DisconnectSessionsJob } from "./session-jobs";
 
 export const requestCustomerDisconnectSchema = z.object({
@@ -29,16 +27,7 @@ export interface RequestCustomerDisconnectResult {
 export async function requestCustomerDisconnect(db: Database, input: RequestCustomerDisconnectInput): Promise<RequestCustomerDisconnectResult> {
   const { tenantId, customerId, reason, whenStatusIn } = requestCustomerDisconnectSchema.parse(input);
   return db.transaction(async (tx) => {
-    const [customer] = await tx
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
-      .limit(1);
-    if (!customer) throw notFound("Customer");
-    const open = await tx
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.customerId, customerId)));
+    const open = await openSessionsOfCustomer(tx, tenantId, customerId);
     if (open.length === 0) return { jobId: null, openSessions: 0 };
     const job: DisconnectSessionsJob = { tenantId, customerId, reason: reason ?? "customer disconnect", requestedBy: "system", whenStatusIn };
     return { jobId: await enqueueJob(tx, disconnectSessionsJob, job), openSessions: open.length };

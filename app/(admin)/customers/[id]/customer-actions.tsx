@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Eye, PauseCircle, PlayCircle, RefreshCcw, Trash2, Unlink } from "lucide-react";
 import { fromAction, SessionCommandButton } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
@@ -46,9 +47,12 @@ export function CustomerActions(props: {
   const [newPkg, setNewPkg] = useState("");
   const ofType = props.packages.filter((p) => p.type === props.type);
 
+  // Questions go through the confirm dialog (never the browser's confirm()).
+  const [ask, setAsk] = useState<{ question: string; go: () => void } | null>(null);
+  const confirmFirst = (question: string | null, go: () => void) => (question ? setAsk({ question, go }) : go());
+
   function run<T>(question: string | null, fn: () => Promise<ActionResult<T>>, ok?: (d: T) => string, after?: (d: T) => void) {
-    if (question && !confirm(question)) return;
-    start(async () => {
+    confirmFirst(question, () => start(async () => {
       const r = await fn();
       if (r.ok) {
         setNotice({ ok: true, text: ok ? ok(r.data) : (r.message ?? "Done") });
@@ -57,12 +61,24 @@ export function CustomerActions(props: {
         setNotice({ ok: false, text: Object.values(r.fieldErrors).flat()[0] ?? r.error });
       }
       router.refresh();
-    });
+    }));
   }
 
   return (
     <Card>
       <CardHeader title="Actions" />
+      <ConfirmDialog
+        open={ask !== null}
+        title={ask?.question ?? ""}
+        confirmLabel="Confirm"
+        tone="primary"
+        onConfirm={() => {
+          const a = ask;
+          setAsk(null);
+          a?.go();
+        }}
+        onCancel={() => setAsk(null)}
+      />
       <CardBody className="space-y-5">
         {notice && (
           <div role={notice.ok ? "status" : "alert"} className={`rounded-lg px-3 py-2 text-sm ring-1 ring-inset ${notice.ok ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-700 ring-red-200"}`}>
@@ -184,14 +200,15 @@ export function CustomerActions(props: {
               variant="ghost"
               className="w-full text-red-700 hover:bg-red-50 hover:text-red-800"
               disabled={pending}
-              onClick={() => {
-                if (!confirm("Delete this customer? Their sessions are disconnected; payments are kept.")) return;
-                start(async () => {
-                  const r = await deleteCustomerAction(null, { id });
-                  if (r.ok) router.push("/customers");
-                  else setNotice({ ok: false, text: r.error });
-                });
-              }}
+              onClick={() =>
+                confirmFirst("Delete this customer? Their sessions are disconnected; payments are kept.", () =>
+                  start(async () => {
+                    const r = await deleteCustomerAction(null, { id });
+                    if (r.ok) router.push("/customers");
+                    else setNotice({ ok: false, text: r.error });
+                  }),
+                )
+              }
             >
               <Trash2 className="size-4" aria-hidden /> Delete customer
             </Button>
