@@ -6,11 +6,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
-import { X } from "lucide-react";
+import { PlugZap, X } from "lucide-react";
 import { DataTable, useUrlState } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
-import { postCommand, SessionCommandButton } from "@/components/sessions/session-command-button";
+import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
+import { Button } from "@/components/ui/button";
 import { formatBitRate, formatBytes, formatDuration } from "@/components/charts/format";
 
 export interface SessionRowView {
@@ -69,6 +70,8 @@ export function SessionsTable(props: {
     setNotice({ result, subject });
     router.refresh();
   };
+  // One dialog for the whole table: rows re-render every second (uptime), which must not reset it.
+  const [request, setRequest] = useState<(SessionCommandRequest & { subject: string }) | null>(null);
 
   const { canControl, canSeeCustomers, timeZone } = props;
   const columns = useMemo<ColumnDef<SessionRowView, unknown>[]>(
@@ -163,28 +166,44 @@ export function SessionsTable(props: {
               enableSorting: false,
               cell: ({ row: { original: r } }) => (
                 <div className="flex justify-end">
-                  <SessionCommandButton
-                    iconOnly
+                  <Button
+                    type="button"
                     size="sm"
-                    label={`Disconnect ${r.username}`}
-                    title={`Disconnect ${r.username}?`}
-                    description={`A Disconnect-Request goes to ${r.nasName}; the session ends if the router accepts it.`}
-                    confirmLabel="Disconnect"
-                    run={() => postCommand(`/api/sessions/${r.id}/close`)}
-                    onResult={show(r.username)}
-                  />
+                    variant="secondary"
+                    title={`Disconnect ${r.username}`}
+                    onClick={() =>
+                      setRequest({
+                        title: `Disconnect ${r.username}?`,
+                        description: `A Disconnect-Request goes to ${r.nasName}; the session ends if the router accepts it.`,
+                        confirmLabel: "Disconnect",
+                        run: () => postCommand(`/api/sessions/${r.id}/close`),
+                        subject: r.username,
+                      })
+                    }
+                  >
+                    <PlugZap className="size-3.5" aria-hidden />
+                    <span className="sr-only">Disconnect {r.username}</span>
+                  </Button>
                 </div>
               ),
             } satisfies ColumnDef<SessionRowView, unknown>,
           ]
         : []),
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [now, canControl, canSeeCustomers, timeZone],
   );
 
   return (
     <div className="space-y-3">
+      <SessionCommandDialog
+        request={request}
+        onCancel={() => setRequest(null)}
+        onDone={(r) => {
+          const subject = request?.subject ?? "";
+          setRequest(null);
+          show(subject)(r);
+        }}
+      />
       {notice && (
         <div className="flex items-start gap-2">
           <CommandResult result={notice.result} subject={notice.subject} className="flex-1" />
