@@ -2,7 +2,7 @@
 // The one confirmation dialog (instead of the browser's confirm()): a modal <dialog> with a title, what
 // will happen, and Cancel / confirm buttons. While `busy` it stays open and shows `progress`, so a slow
 // command never looks frozen; Escape and Cancel are refused until it finishes.
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Button } from "./button";
 
 export interface ConfirmDialogProps {
@@ -59,4 +59,25 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "dan
       </div>
     </dialog>
   );
+}
+
+/** A yes/no question in the dialog: confirmFirst(question, go) runs go at once when there is no question. */
+export function useConfirm(confirmLabel = "Confirm") {
+  const [ask, setAsk] = useState<{ question: string; go: () => void } | null>(null);
+  const confirmFirst = (question: string | null | undefined, go: () => void) => (question ? setAsk({ question, go }) : go());
+  const dialog = (
+    <ConfirmDialog
+      open={ask !== null}
+      title={ask?.question ?? ""}
+      confirmLabel={confirmLabel}
+      tone="primary"
+      onConfirm={() => {
+        const a = ask;
+        setAsk(null);
+        a?.go();
+      }}
+      onCancel={() => setAsk(null)}
+    />
+  );
+  return { confirmFirst, dialog };
 }

@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { fromAction, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/auth/action";
 import {
   deleteExpiredVouchersAction,
@@ -48,31 +48,15 @@ function useRunner() {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [notice, setNotice] = useState<Notice>(null);
-  const [ask, setAsk] = useState<{ question: string; go: () => void } | null>(null);
-  const run = (fn: () => Promise<ActionResult<{ message: string }>>, confirmText?: string) => {
-    const go = () =>
+  const { confirmFirst, dialog } = useConfirm();
+  const run = (fn: () => Promise<ActionResult<{ message: string }>>, confirmText?: string) =>
+    confirmFirst(confirmText, () =>
       start(async () => {
         const r = await fn();
         setNotice(r.ok ? { tone: "ok", text: r.data.message } : { tone: "error", text: r.error });
         router.refresh();
-      });
-    if (confirmText) setAsk({ question: confirmText, go });
-    else go();
-  };
-  // The confirm dialog for run(fn, question): rendered once by the table.
-  const dialog = (
-    <ConfirmDialog
-      open={ask !== null}
-      title={ask?.question ?? ""}
-      confirmLabel="Confirm"
-      onConfirm={() => {
-        const a = ask;
-        setAsk(null);
-        a?.go();
-      }}
-      onCancel={() => setAsk(null)}
-    />
-  );
+      }),
+    );
   return { pending, notice, run, setNotice, dialog };
 }
 

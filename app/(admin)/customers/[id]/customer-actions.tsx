@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { Eye, PauseCircle, PlayCircle, RefreshCcw, Trash2, Unlink } from "lucide-react";
 import { fromAction, SessionCommandButton } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
@@ -48,8 +48,7 @@ export function CustomerActions(props: {
   const ofType = props.packages.filter((p) => p.type === props.type);
 
   // Questions go through the confirm dialog (never the browser's confirm()).
-  const [ask, setAsk] = useState<{ question: string; go: () => void } | null>(null);
-  const confirmFirst = (question: string | null, go: () => void) => (question ? setAsk({ question, go }) : go());
+  const { confirmFirst, dialog } = useConfirm();
 
   function run<T>(question: string | null, fn: () => Promise<ActionResult<T>>, ok?: (d: T) => string, after?: (d: T) => void) {
     confirmFirst(question, () => start(async () => {
@@ -67,18 +66,7 @@ export function CustomerActions(props: {
   return (
     <Card>
       <CardHeader title="Actions" />
-      <ConfirmDialog
-        open={ask !== null}
-        title={ask?.question ?? ""}
-        confirmLabel="Confirm"
-        tone="primary"
-        onConfirm={() => {
-          const a = ask;
-          setAsk(null);
-          a?.go();
-        }}
-        onCancel={() => setAsk(null)}
-      />
+      {dialog}
       <CardBody className="space-y-5">
         {notice && (
           <div role={notice.ok ? "status" : "alert"} className={`rounded-lg px-3 py-2 text-sm ring-1 ring-inset ${notice.ok ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-700 ring-red-200"}`}>
