@@ -150,12 +150,12 @@ test("customer page: renew with cash, suspend and resume, each confirmed and rep
     insert into customers (tenant_id, type, name, username, package_id, status, expires_at)
     values (${t.id}, 'PPPOE', ${`Renew Me ${s}`}, ${`renew${s}`}, ${pkg.id}, 'EXPIRED', now() - interval '2 days') returning id`;
   await signInAs(page, t.admin);
-  page.on("dialog", (d) => d.accept());
   await page.goto(`/customers/${c.id}`);
   await expect(page.getByRole("heading", { name: `Renew Me ${s}` })).toBeVisible();
   await expect(page.getByText("Expired", { exact: true }).first()).toBeVisible();
 
   await page.getByRole("button", { name: "Renew" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Renewed\. Receipt #\d+/ })).toBeVisible();
   await expect(page.getByText("Active", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("table").filter({ hasText: "CASH" })).toContainText("COMPLETED");
@@ -164,6 +164,7 @@ test("customer page: renew with cash, suspend and resume, each confirmed and rep
   expect(after.expires_at.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
 
   await page.getByRole("button", { name: "Suspend" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Customer suspended" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
   await page.getByRole("button", { name: "Resume" }).click();

@@ -70,8 +70,8 @@ test("a newcomer runs a day at the ISP: package, customer, cash renewal, voucher
   await test.step("renew the customer with a cash payment", async () => {
     await expect(page.getByText("Renew with cash")).toBeVisible();
     await selectOptionContaining(page.getByLabel("Package", { exact: true }).first(), packageName);
-    page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "Renew", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByText(/Renewed\. Receipt #\d+/)).toBeVisible({ timeout: 30_000 });
     await page.goto("/payments");
     await expect(page.getByRole("row").filter({ hasText: customerName }).first()).toContainText(/1,500/);

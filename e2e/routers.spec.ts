@@ -159,8 +159,10 @@ test("a router's live session is disconnected from the router page through the w
 
     await page.goto(`/routers/${demo.id}`);
     await page.getByRole("button", { name: "Disconnect all sessions" }).click();
-    await page.getByRole("button", { name: /Confirm: disconnect/ }).click();
-    await expect(page.getByRole("status").filter({ hasText: /session\(s\) closed/ })).toContainText(/(\d+) of \1 session\(s\) closed/, { timeout: 20_000 });
+    await page.getByRole("dialog").getByRole("button", { name: /^Disconnect \d+$/ }).click();
+    const result = page.getByTestId("command-result");
+    await expect(result).toHaveAttribute("data-verdict", "done", { timeout: 20_000 });
+    await expect(result).toContainText(/Disconnected: \d+ session\(s\) closed/);
     const disconnect = fake.accepted.find((p) => p.code === 40 && p.getString("Acct-Session-Id") === acctSessionId);
     expect(disconnect, "the NAS stand-in received a valid Disconnect-Request").toBeTruthy();
     expect(disconnect!.getString("User-Name")).toBe("demo-pppoe");

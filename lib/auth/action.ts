@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Db, Tx } from "@/lib/db/client";
 import { isAppError, type FieldErrors } from "@/lib/errors";
+import type { AfterCommit } from "@/lib/db/after-commit";
 import { childLogger } from "@/lib/logger";
 import type { Actor } from "@/lib/services/audit/record-audit";
 import { zodFieldErrors } from "@/lib/services/zod-helpers";
@@ -65,7 +66,7 @@ export function tenantAction<S extends z.ZodType, T>(
     /** Only the two-factor enrolment actions: usable by a member the tenant still requires to enrol. */
     beforeTotpEnrolment?: boolean;
   },
-  fn: (ctx: ActionContext, input: z.output<S>) => Promise<T>,
+  fn: (ctx: ActionContext, input: z.output<S>) => Promise<T | AfterCommit<T>>,
 ) {
   return async (_prev: ActionState<T> | undefined, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
     try {

@@ -6,6 +6,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
+import type { AfterCommit } from "@/lib/db/after-commit";
 import { withTenant } from "@/lib/db/tenant";
 import type { Database, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -89,7 +90,7 @@ export function actorOf(principal: Principal, headers: Headers): Actor {
 }
 
 /** Step 5: the work, in one transaction bound to the tenant (row-level security on). */
-export function inTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function inTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T | AfterCommit<T>>): Promise<T> {
   return withTenant(getDb(), tenantId, fn);
 }
 

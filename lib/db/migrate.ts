@@ -6,6 +6,7 @@ import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { ensureTenantLogin } from "./tenant-login";
+import { installJobQueues } from "@/lib/jobs/queue";
 
 const MIGRATION_LOCK = 727_001; // arbitrary, constant across versions
 
@@ -30,7 +31,7 @@ export interface MigrateOptions {
   tenantUrl?: string;
 }
 
-/** Applies pending migrations (then ensures the tenant login role); returns how many were applied. */
+/** Applies pending migrations, ensures the tenant login role and installs the job queues; returns how many migrations were applied. */
 export async function runMigrations(url: string, opts: MigrateOptions = {}): Promise<number> {
   const folder = opts.folder ?? migrationsFolder();
   const sql = postgres(url, { max: 1, onnotice: () => undefined, connect_timeout: 10 });
@@ -40,6 +41,8 @@ export async function runMigrations(url: string, opts: MigrateOptions = {}): Pro
       const before = await appliedCount(sql);
       await migrate(drizzle(sql), { migrationsFolder: folder });
       if (opts.tenantUrl) await ensureTenantLogin(sql, opts.tenantUrl);
+      // The job queue belongs to the schema: a migrated database can take jobs before any worker ran.
+      await installJobQueues(sql);
       return (await appliedCount(sql)) - before;
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;

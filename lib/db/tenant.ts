@@ -4,15 +4,18 @@
 // (the session itself is the tenant role). Web edges wrap every service call in it; services still
 // scope every query.
 import { sql } from "drizzle-orm";
+import { AfterCommit } from "./after-commit";
 import type { Db, Tx } from "./client";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/** `fn` may return afterCommit(work): the transaction commits first, then `work` runs (outside it). */
+export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T | AfterCommit<T>>): Promise<T> {
   if (!UUID.test(tenantId)) throw new Error("withTenant: tenantId must be a UUID");
   const tenantDb = db.$tenant;
   if (!tenantDb) throw new Error("withTenant: this database handle has no tenant login (createDb's tenantUrl)");
-  return tenantDb.transaction(async (tx) => {
+  // Always a top-level transaction on the tenant pool, so an afterCommit wait runs after a real commit.
+  const result = await tenantDb.transaction(async (tx) => {
     const [bound] = await tx.execute<{ trusted: boolean }>(
       sql`select set_config('app.tenant_id', ${tenantId}, true), pg_has_role('isp_trusted', 'MEMBER') as trusted`,
     );
@@ -20,4 +23,5 @@ export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Pr
     if (bound.trusted) throw new Error("withTenant: the tenant login role can reach isp_trusted");
     return fn(tx);
   });
+  return result instanceof AfterCommit ? result.run() : result;
 }

@@ -2,7 +2,7 @@
 export const JOBS = {
   /** Daily: create next months' history partitions and drop those past retention. */
   maintainPartitions: "maintenance.partitions",
-  /** Every few minutes: drop expired rate-limit windows and reset tokens. */
+  /** Every few minutes: drop expired rate-limit windows, reset tokens, staff sessions and old sent mail. */
   purgeExpired: "maintenance.purge-expired",
   /** Command: send RADIUS Disconnect-Request for sessions (one session, a customer's, or a NAS's). */
   disconnectSessions: "sessions.disconnect",
@@ -10,6 +10,8 @@ export const JOBS = {
   changeSessionRate: "sessions.change-rate",
   /** Command from accounting: a customer's quota is used up; throttle (fair usage) or disconnect. */
   enforceQuota: "sessions.enforce-quota",
+  /** Schedule: enqueue enforcement for customers whose quota is used up but was never enforced. */
+  sweepQuota: "sessions.sweep-quota",
   /** Schedule: close sessions with no accounting update for too long. */
   closeStaleSessions: "sessions.close-stale",
   /** Schedule: expire customers whose time ran out (renew from wallet when allowed). */

@@ -103,6 +103,11 @@ export function mapDbError(e: unknown, messages: ConstraintMessages = {}): never
   throw e;
 }
 
+/** The SQLSTATE of a PostgreSQL error, looked up through wrappers (Drizzle's query error keeps it in cause). */
+export function pgErrorCode(e: unknown): string | undefined {
+  return pgErrorOf(e)?.code;
+}
+
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   const pg = pgErrorOf(e);
   return pg?.code === "23505" && (!constraint || (pg.constraint_name ?? pg.constraint) === constraint);

@@ -1,5 +1,6 @@
 // The worker is a list of services started in order and stopped in reverse, each under a time limit.
 import type { Logger } from "pino";
+import { withDeadline } from "@/lib/deadline";
 
 export interface Service {
   readonly name: string;
@@ -11,16 +12,6 @@ export interface ServiceHost {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly started: readonly string[];
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-    }),
-  ]);
 }
 
 export function createServiceHost(services: Service[], log: Logger, opts: { stopTimeoutMs?: number } = {}): ServiceHost {
@@ -41,7 +32,7 @@ export function createServiceHost(services: Service[], log: Logger, opts: { stop
       const deadline = Date.now() + (opts.stopTimeoutMs ?? 20_000);
       for (const s of [...running].reverse()) {
         try {
-          await withTimeout(s.stop(), Math.max(100, deadline - Date.now()), `stopping ${s.name}`);
+          await withDeadline(s.stop(), Math.max(100, deadline - Date.now()), `stopping ${s.name}`);
           log.info({ service: s.name }, `${s.name} stopped`);
         } catch (e) {
           log.error({ service: s.name, err: (e as Error).message }, `${s.name} did not stop cleanly`);

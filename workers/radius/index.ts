@@ -4,8 +4,6 @@ import path from "node:path";
 import type { WorkerContext } from "../core/context";
 import type { Service } from "../core/service";
 import { registerHealthRoute } from "../core/health";
-import { JOBS } from "@/lib/jobs/names";
-import { sendJob } from "@/lib/jobs/send";
 import { AuthHandler } from "./auth-handler";
 import { accountingHandler } from "./accounting-handler";
 import { AuthSnapshot, type AuthSnapshotOptions } from "./auth-snapshot";
@@ -84,13 +82,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         onStored: (records) => {
           for (const r of records) if (r.username) authCache.invalidate(r.tenantId, r.username);
         },
-        onCommitted: (result) => {
-          for (const q of result.quotaExceeded) {
-            sendJob(ctx.env.databaseUrl, JOBS.enforceQuota, q).catch((e: Error) =>
-              log.error({ err: e.message, tenantId: q.tenantId, customerId: q.customerId }, "could not enqueue quota enforcement"),
-            );
-          }
-        },
+        // Quota enforcement jobs are enqueued inside the accounting transaction (recordAccounting).
       });
       const auth = new AuthHandler(ctx.db, log, authCache, { snapshot: authSnapshot, online, voucherThrottle });
       const server = new RadiusServer({

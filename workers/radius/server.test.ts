@@ -304,6 +304,9 @@ describe("accounting", () => {
     expect((await radclient(srv.acct, "acct", start)).reply).toBe("Accounting-Response");
     const [c] = await t.db.execute<{ quota_exceeded_at: Date | null }>(sql`select quota_exceeded_at from customers where id = ${ids.quota}`);
     expect(c.quota_exceeded_at).not.toBeNull();
+    // The enforcement job was committed with the flag (before, it was sent after the commit and could be lost).
+    const jobs = await t.db.execute<{ customer_id: string }>(sql`select data->>'customerId' as customer_id from pgboss.job where name = 'sessions.enforce-quota'`);
+    expect(jobs.map((j) => j.customer_id)).toEqual([ids.quota]);
     await radclient(srv.acct, "acct", start.replace("Interim-Update", "Stop"));
     const r = await radtest(srv.auth, "quota", "quota-pass-1");
     expect(r.attributes["Reply-Message"]).toEqual(["Data quota used up"]);

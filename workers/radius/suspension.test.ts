@@ -5,14 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { setTenantStatus } from "@/lib/services/platform/set-tenant-status";
-import { setSessionJobSender, type SessionJobSender } from "@/lib/services/sessions/session-jobs";
+import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { addCustomer, radtest, requireFreeradiusUtils, seedFixture, startRadius, waitFor, type Fixture } from "./test-support";
 
 let t: TestDatabase;
 let f: Fixture;
 let srv: Awaited<ReturnType<typeof startRadius>>;
-let previousSender: SessionJobSender;
-const sent: { name: string; data: Record<string, unknown> }[] = [];
 const op = { label: "operator:test" };
 
 beforeAll(async () => {
@@ -23,15 +21,10 @@ beforeAll(async () => {
   // Bob is online already: the one a REFUSE suspension must cut off.
   const bob = await addCustomer(t.db, f, { username: "bob", password: "bob-pass-1" });
   await t.db.execute(sql`insert into sessions (tenant_id, nas_id, customer_id, username, acct_session_id, started_at) values (${f.tenantId}, ${f.nasId}, ${bob}, 'bob', 'S-1', now())`);
-  previousSender = setSessionJobSender(async (name, data) => {
-    sent.push({ name, data: data as Record<string, unknown> });
-    return `job-${sent.length}`;
-  });
   srv = await startRadius(t.db, t.url, { nasReloadMs: 60_000 });
 });
 
 afterAll(async () => {
-  setSessionJobSender(previousSender);
   await srv?.stop();
   await t?.drop();
 });
@@ -49,18 +42,20 @@ describe("platform suspension", () => {
     expect(refused.attributes["Reply-Message"]).toEqual(["Service suspended by your provider's platform: please contact your ISP"]);
     // A wrong password still says only that: the suspension is told to the subscriber who proved who they are.
     expect((await radtest(srv.auth, "alice", "wrong-pass", "pap")).attributes["Reply-Message"]).toEqual(["Unknown user or wrong password"]);
-    expect(sent).toEqual([{ name: "sessions.disconnect", data: expect.objectContaining({ tenantId: f.tenantId, nasId: f.nasId, whenTenantRefused: true }) }]);
+    expect(await queuedJobs(t.db, "sessions.disconnect")).toEqual([
+      expect.objectContaining({ name: "sessions.disconnect", data: expect.objectContaining({ tenantId: f.tenantId, nasId: f.nasId, whenTenantRefused: true }) }),
+    ]);
 
     await setTenantStatus(t.db, { tenantId: f.tenantId, status: "ACTIVE" }, op);
     await waitFor(async () => (await login()).reply === "Access-Accept", 5000, "reactivation to reach the RADIUS cache");
   });
 
   it("GRACE: subscribers keep service and nothing is disconnected", async () => {
-    sent.length = 0;
+    await clearJobs(t.db);
     await setTenantStatus(t.db, { tenantId: f.tenantId, status: "SUSPENDED", reason: "Unpaid invoice", mode: "GRACE" }, op);
     // The registry reloads on its own schedule; the answer must not change either way.
     await srv.runtime.registry.reload();
     for (let i = 0; i < 3; i++) expect((await login()).reply).toBe("Access-Accept");
-    expect(sent).toEqual([]);
+    expect(await queuedJobs(t.db, "sessions.disconnect")).toEqual([]);
   });
 });

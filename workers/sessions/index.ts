@@ -1,14 +1,14 @@
-// Live-session control: CoA/Disconnect to routers, quota enforcement, stale-session cleanup.
-import { JOBS } from "@/lib/jobs/names";
+// Live-session control: CoA/Disconnect to routers, quota enforcement (and its sweep), stale-session cleanup.
+import { changeSessionRateJob, closeStaleSessionsJob, disconnectSessionsJob, enforceQuotaJob, sweepQuotaJob } from "@/lib/jobs/catalog";
 import { DynamicAuthClient } from "@/lib/radius-client";
 import { changeSessionRate } from "@/lib/services/sessions/change-session-rate";
 import { closeStaleSessions } from "@/lib/services/sessions/close-stale-sessions";
 import { disconnectSessions } from "@/lib/services/sessions/disconnect-sessions";
 import { enforceQuota } from "@/lib/services/sessions/enforce-quota";
-import type { ChangeSessionRateJob, DisconnectSessionsJob, EnforceQuotaJob } from "@/lib/services/sessions/session-jobs";
+import { sweepUnenforcedQuotas } from "@/lib/services/sessions/sweep-unenforced-quotas";
 import type { WorkerContext } from "../core/context";
 import type { Service } from "../core/service";
-import type { JobDefinition } from "../jobs/service";
+import { handle, type JobHandler } from "../jobs/service";
 
 const clients = new WeakMap<WorkerContext, DynamicAuthClient>();
 
@@ -34,45 +34,30 @@ export function sessionServices(ctx: WorkerContext): Service[] {
   ];
 }
 
-export function sessionJobs(ctx: WorkerContext): JobDefinition[] {
+export function sessionJobs(ctx: WorkerContext): JobHandler[] {
   const log = ctx.log.child({ service: "sessions" });
   return [
-    {
-      name: JOBS.disconnectSessions,
-      concurrency: 4,
-      retryLimit: 1,
-      handler: async (data) => {
-        const report = await disconnectSessions(ctx.db, coaClient(ctx), data as DisconnectSessionsJob);
-        log.info({ tenantId: (data as DisconnectSessionsJob).tenantId, outcomes: summary(report.results) }, "disconnect done");
-        return report;
-      },
-    },
-    {
-      name: JOBS.changeSessionRate,
-      concurrency: 4,
-      retryLimit: 1,
-      handler: (data) => changeSessionRate(ctx.db, coaClient(ctx), data as ChangeSessionRateJob),
-    },
-    {
-      name: JOBS.enforceQuota,
-      concurrency: 4,
-      retryLimit: 2,
-      handler: async (data) => {
-        const report = await enforceQuota(ctx.db, coaClient(ctx), data as EnforceQuotaJob);
-        log.info({ tenantId: (data as EnforceQuotaJob).tenantId, action: report.action, outcomes: summary(report.results) }, "quota enforced");
-        return report;
-      },
-    },
-    {
-      name: JOBS.closeStaleSessions,
-      cron: "* * * * *",
-      retryLimit: 0,
-      handler: async () => {
-        const result = await closeStaleSessions(ctx.db);
-        if (result.closed > 0) log.info(result, "stale sessions closed");
-        return result;
-      },
-    },
+    handle(disconnectSessionsJob, async (payload) => {
+      const report = await disconnectSessions(ctx.db, coaClient(ctx), payload);
+      log.info({ tenantId: payload.tenantId, outcomes: summary(report.results), skipped: report.skipped }, "disconnect done");
+      return report;
+    }),
+    handle(changeSessionRateJob, (payload) => changeSessionRate(ctx.db, coaClient(ctx), payload)),
+    handle(enforceQuotaJob, async (payload) => {
+      const report = await enforceQuota(ctx.db, coaClient(ctx), payload);
+      log.info({ tenantId: payload.tenantId, action: report.action, outcomes: summary(report.results) }, "quota enforced");
+      return report;
+    }),
+    handle(sweepQuotaJob, async () => {
+      const result = await sweepUnenforcedQuotas(ctx.db);
+      if (result.enqueued > 0) log.warn(result, "quota enforcement re-sent for customers never enforced");
+      return result;
+    }),
+    handle(closeStaleSessionsJob, async () => {
+      const result = await closeStaleSessions(ctx.db);
+      if (result.closed > 0) log.info(result, "stale sessions closed");
+      return result;
+    }),
   ];
 }
 

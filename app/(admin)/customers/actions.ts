@@ -3,10 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { tenantAction } from "@/lib/auth/action";
+import { getDb } from "@/lib/db";
+import { afterCommit } from "@/lib/db/after-commit";
+import { disconnectOutcome } from "@/lib/services/sessions/disconnect-outcome";
+import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
 import { changeCustomersPackage, changeCustomersPackageSchema } from "@/lib/services/customers/change-customers-package";
 import { createCustomer } from "@/lib/services/customers/create-customer";
 import { deleteCustomer } from "@/lib/services/customers/delete-customer";
-import { disconnectCustomer } from "@/lib/services/customers/disconnect-customer";
 import { extendCustomers, extendCustomersSchema } from "@/lib/services/customers/extend-customers";
 import { getCustomerPassword } from "@/lib/services/customers/get-customer-password";
 import { resetCustomerMac } from "@/lib/services/customers/reset-customer-mac";
@@ -77,14 +80,15 @@ export const resumeCustomerAction = tenantAction({ schema: idSchema, permission:
   return r;
 });
 
-export const disconnectCustomerAction = tenantAction(
-  { schema: idSchema, permission: "sessions:control", message: (r: { openSessions: number }) => (r.openSessions ? `Disconnecting ${r.openSessions} session(s)` : "The customer has no live session") },
-  async (ctx, input) => {
-    const r = await disconnectCustomer(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor);
+/** The same service, audit action and answer as REST's close-customer: the routers' outcome after the commit. */
+export const disconnectCustomerAction = tenantAction({ schema: idSchema, permission: "sessions:control" }, async (ctx, input) => {
+  const request = await requestSessionsDisconnect(ctx.tx, { tenantId: ctx.tenantId, scope: { customerId: input.id } }, ctx.actor);
+  return afterCommit(async () => {
+    const outcome = await disconnectOutcome(getDb(), request);
     refresh(input.id);
-    return r;
-  },
-);
+    return outcome;
+  });
+});
 
 export const changePackageAction = tenantAction(
   { schema: z.object({ id: z.string().uuid(), packageId: z.string({ message: "Choose a package" }).uuid("Choose a package") }), permission: "customers:write", message: "Package changed" },

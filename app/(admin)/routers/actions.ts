@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { tenantAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
+import { afterCommit } from "@/lib/db/after-commit";
 import { createNas, createNasSchema } from "@/lib/services/nas/create-nas";
 import { deleteNas } from "@/lib/services/nas/delete-nas";
 import { getNasSecret } from "@/lib/services/nas/get-nas-secret";
@@ -45,7 +46,10 @@ export const markRouterScriptCopiedAction = tenantAction({ schema: idSchema, per
 
 export const disconnectNasSessionsAction = tenantAction({ schema: idSchema, permission: "sessions:control" }, async (ctx, input) => {
   const request = await requestSessionsDisconnect(ctx.tx, { tenantId: ctx.tenantId, scope: { nasId: input.id }, reason: "staff: disconnect all on router" }, ctx.actor);
-  const outcome = await disconnectOutcome(getDb(), request);
-  revalidatePath(`/routers/${input.id}`);
-  return outcome;
+  // Waits after the commit, on no connection of the request's transaction.
+  return afterCommit(async () => {
+    const outcome = await disconnectOutcome(getDb(), request);
+    revalidatePath(`/routers/${input.id}`);
+    return outcome;
+  });
 });

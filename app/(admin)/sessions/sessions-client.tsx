@@ -1,6 +1,7 @@
 "use client";
 // The live sessions table: filters and sort in the URL, uptime ticking every second, and disconnect
-// buttons that call the session-control routes (POST /api/sessions/:id/close, /close-nas/:nasId).
+// buttons that call the session-control routes (POST /api/sessions/:id/close, /close-nas/:nasId) and show
+// what the router answered.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
@@ -8,6 +9,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { PlugZap, X } from "lucide-react";
 import { DataTable, useUrlState } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
+import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
 import { formatBitRate, formatBytes, formatDuration, formatTime, zoneLabel } from "@/lib/format";
 
@@ -35,51 +38,7 @@ export interface SessionRowView {
 const TYPE_LABELS: Record<string, string> = { PPPOE: "PPPoE", HOTSPOT: "Hotspot", DHCP: "DHCP", STATIC: "Static", OTHER: "Other" };
 const TYPE_TONES: Record<string, BadgeTone> = { PPPOE: "indigo", HOTSPOT: "yellow", DHCP: "blue", STATIC: "green", OTHER: "gray" };
 
-type Notice = { tone: "ok" | "error"; text: string } | null;
-
-async function post(url: string): Promise<{ ok: boolean; message: string }> {
-  try {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    if (res.ok) return { ok: true, message: "" };
-    return { ok: false, message: body?.error?.message ?? `The server answered ${res.status}` };
-  } catch {
-    return { ok: false, message: "Could not reach the server" };
-  }
-}
-
-function DisconnectButton({ label, confirmLabel, onConfirm, compact = false }: { label: string; confirmLabel: string; onConfirm: () => Promise<void>; compact?: boolean }) {
-  const [armed, setArmed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!armed) return;
-    const t = setTimeout(() => setArmed(false), 4000);
-    return () => clearTimeout(t);
-  }, [armed]);
-  return (
-    <Button
-      type="button"
-      size="sm"
-      variant={armed ? "danger" : "secondary"}
-      title={armed ? undefined : label}
-      loading={busy}
-      onClick={async () => {
-        if (!armed) return setArmed(true);
-        setBusy(true);
-        try {
-          await onConfirm();
-        } finally {
-          setBusy(false);
-          setArmed(false);
-        }
-      }}
-    >
-      {!busy && <PlugZap className="size-3.5" aria-hidden />}
-      {/* In a table row the idle button is an icon (named by aria-label) so the row fits a laptop screen. */}
-      {armed ? confirmLabel : compact ? <span className="sr-only">{label}</span> : label}
-    </Button>
-  );
-}
+type Notice = { result: CommandResultValue; subject: string } | null;
 
 export function SessionsTable(props: {
   rows: SessionRowView[];
@@ -107,16 +66,12 @@ export function SessionsTable(props: {
     return () => clearInterval(t);
   }, []);
 
-  const closeOne = async (row: SessionRowView) => {
-    const r = await post(`/api/sessions/${row.id}/close`);
-    setNotice(r.ok ? { tone: "ok", text: `Disconnect sent for ${row.username}.` } : { tone: "error", text: `Could not disconnect ${row.username}: ${r.message}` });
-    if (r.ok) router.refresh();
+  const show = (subject: string) => (result: CommandResultValue) => {
+    setNotice({ result, subject });
+    router.refresh();
   };
-  const closeNas = async (nasId: string, name: string) => {
-    const r = await post(`/api/sessions/close-nas/${nasId}`);
-    setNotice(r.ok ? { tone: "ok", text: `Disconnect sent for every session on ${name}.` } : { tone: "error", text: `Could not disconnect the sessions on ${name}: ${r.message}` });
-    if (r.ok) router.refresh();
-  };
+  // One dialog for the whole table: rows re-render every second (uptime), which must not reset it.
+  const [request, setRequest] = useState<(SessionCommandRequest & { subject: string }) | null>(null);
 
   const { canControl, canSeeCustomers, timeZone } = props;
   const columns = useMemo<ColumnDef<SessionRowView, unknown>[]>(
@@ -211,26 +166,48 @@ export function SessionsTable(props: {
               enableSorting: false,
               cell: ({ row: { original: r } }) => (
                 <div className="flex justify-end">
-                  <DisconnectButton compact label="Disconnect" confirmLabel="Confirm" onConfirm={() => closeOne(r)} />
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="secondary"
+                    title={`Disconnect ${r.username}`}
+                    onClick={() =>
+                      setRequest({
+                        title: `Disconnect ${r.username}?`,
+                        description: `A Disconnect-Request goes to ${r.nasName}; the session ends if the router accepts it.`,
+                        confirmLabel: "Disconnect",
+                        run: () => postCommand(`/api/sessions/${r.id}/close`),
+                        subject: r.username,
+                      })
+                    }
+                  >
+                    <PlugZap className="size-3.5" aria-hidden />
+                    <span className="sr-only">Disconnect {r.username}</span>
+                  </Button>
                 </div>
               ),
             } satisfies ColumnDef<SessionRowView, unknown>,
           ]
         : []),
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [now, canControl, canSeeCustomers, timeZone],
   );
 
   return (
     <div className="space-y-3">
+      <SessionCommandDialog
+        request={request}
+        onCancel={() => setRequest(null)}
+        onDone={(r) => {
+          const subject = request?.subject ?? "";
+          setRequest(null);
+          show(subject)(r);
+        }}
+      />
       {notice && (
-        <div
-          role={notice.tone === "error" ? "alert" : "status"}
-          className={`flex items-start justify-between gap-3 rounded-lg px-4 py-3 text-sm ring-1 ring-inset ${notice.tone === "error" ? "bg-red-50 text-red-700 ring-red-200" : "bg-emerald-50 text-emerald-800 ring-emerald-200"}`}
-        >
-          <span>{notice.text}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)} className="opacity-70 hover:opacity-100">
+        <div className="flex items-start gap-2">
+          <CommandResult result={notice.result} subject={notice.subject} className="flex-1" />
+          <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)} className="mt-2 opacity-70 hover:opacity-100">
             <X className="size-4" />
           </button>
         </div>
@@ -261,10 +238,14 @@ export function SessionsTable(props: {
         ]}
         toolbarEnd={
           props.canControl && props.selectedNas && props.selectedNas.sessions > 0 ? (
-            <DisconnectButton
+            <SessionCommandButton
+              size="sm"
               label={`Disconnect all on ${props.selectedNas.nasName}`}
-              confirmLabel={`Really disconnect ${props.selectedNas.sessions}?`}
-              onConfirm={() => closeNas(props.selectedNas!.nasId, props.selectedNas!.nasName)}
+              title={`Disconnect every session on ${props.selectedNas.nasName}?`}
+              description={`${props.selectedNas.sessions} live session(s) get a Disconnect-Request.`}
+              confirmLabel={`Disconnect ${props.selectedNas.sessions}`}
+              run={() => postCommand(`/api/sessions/close-nas/${props.selectedNas!.nasId}`)}
+              onResult={show(props.selectedNas.nasName)}
             />
           ) : undefined
         }

@@ -3,10 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { tenantAction } from "@/lib/auth/action";
+import { getDb } from "@/lib/db";
+import { afterCommit } from "@/lib/db/after-commit";
+import { disconnectOutcome } from "@/lib/services/sessions/disconnect-outcome";
+import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
 import { deleteExpiredVouchers, bulkVoucherScopeSchema } from "@/lib/services/vouchers/delete-expired-vouchers";
 import { deleteUnusedVouchers } from "@/lib/services/vouchers/delete-unused-vouchers";
 import { deleteVoucher } from "@/lib/services/vouchers/delete-voucher";
-import { disconnectVoucher } from "@/lib/services/vouchers/disconnect-voucher";
 import { generateVouchers, generateVouchersSchema } from "@/lib/services/vouchers/generate-vouchers";
 import { resetVoucherCounters } from "@/lib/services/vouchers/reset-voucher-counters";
 import { resetVoucherMac } from "@/lib/services/vouchers/reset-voucher-mac";
@@ -40,8 +43,12 @@ export const resetVoucherCountersAction = tenantAction({ schema: idSchema, permi
 });
 
 export const disconnectVoucherAction = tenantAction({ schema: idSchema, permission: "sessions:control" }, async (ctx, { id }) => {
-  const r = await disconnectVoucher(ctx.tx, { tenantId: ctx.tenantId, id }, ctx.actor);
-  return { message: r.openSessions ? `Disconnecting ${r.openSessions} session(s)` : "This voucher has no live session" };
+  const request = await requestSessionsDisconnect(ctx.tx, { tenantId: ctx.tenantId, scope: { voucherId: id } }, ctx.actor);
+  return afterCommit(async () => {
+    const outcome = await disconnectOutcome(getDb(), request);
+    revalidatePath("/vouchers", "layout");
+    return outcome;
+  });
 });
 
 export const deleteVouchersAction = tenantAction({ schema: idsSchema, permission: "vouchers:write" }, async (ctx, { ids }) => {

@@ -3,12 +3,15 @@
 // row with its actions, a selection to print or export, and the bulk clean-up buttons.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useCallback, useMemo, useState, useTransition } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Download, FileText, MoreHorizontal, Trash2 } from "lucide-react";
 import { DataTable, type FilterOption } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
+import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
+import { fromAction, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/auth/action";
 import {
   deleteExpiredVouchersAction,
@@ -47,15 +50,16 @@ function useRunner() {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [notice, setNotice] = useState<Notice>(null);
-  const run = (fn: () => Promise<ActionResult<{ message: string }>>, confirmText?: string) => {
-    if (confirmText && !window.confirm(confirmText)) return;
-    start(async () => {
-      const r = await fn();
-      setNotice(r.ok ? { tone: "ok", text: r.data.message } : { tone: "error", text: r.error });
-      router.refresh();
-    });
-  };
-  return { pending, notice, run, setNotice };
+  const { confirmFirst, dialog } = useConfirm();
+  const run = (fn: () => Promise<ActionResult<{ message: string }>>, confirmText?: string) =>
+    confirmFirst(confirmText, () =>
+      start(async () => {
+        const r = await fn();
+        setNotice(r.ok ? { tone: "ok", text: r.data.message } : { tone: "error", text: r.error });
+        router.refresh();
+      }),
+    );
+  return { pending, notice, run, setNotice, dialog };
 }
 
 function NoticeLine({ notice }: { notice: Notice }) {
@@ -74,7 +78,19 @@ function NoticeLine({ notice }: { notice: Notice }) {
   );
 }
 
-function RowActions({ row, canWrite, canControl, run }: { row: VoucherRowView; canWrite: boolean; canControl: boolean; run: ReturnType<typeof useRunner>["run"] }) {
+function RowActions({
+  row,
+  canWrite,
+  canControl,
+  run,
+  disconnect,
+}: {
+  row: VoucherRowView;
+  canWrite: boolean;
+  canControl: boolean;
+  run: ReturnType<typeof useRunner>["run"];
+  disconnect: (row: VoucherRowView) => void;
+}) {
   if (!canWrite && !canControl) return null;
   const item = "block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-50 disabled:opacity-40";
   return (
@@ -84,7 +100,7 @@ function RowActions({ row, canWrite, canControl, run }: { row: VoucherRowView; c
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-48 overflow-hidden rounded-lg bg-white py-1 shadow-lg ring-1 ring-slate-200">
         {canControl && (
-          <button type="button" className={item} disabled={!row.online} onClick={() => run(() => disconnectVoucherAction(null, { id: row.id }))}>
+          <button type="button" className={item} disabled={!row.online} onClick={() => disconnect(row)}>
             Disconnect session
           </button>
         )}
@@ -148,7 +164,24 @@ export function VouchersTable({
   /** On a batch page: the batch filter is implied. */
   fixedBatchId?: string;
 }) {
-  const { pending, notice, run } = useRunner();
+  const { pending, notice, run, dialog } = useRunner();
+  const router = useRouter();
+  const [disconnecting, setDisconnecting] = useState<SessionCommandRequest | null>(null);
+  const [commandResult, setCommandResult] = useState<{ result: CommandResultValue; code: string } | null>(null);
+  const disconnect = useCallback(
+    (row: VoucherRowView) =>
+      setDisconnecting({
+        title: `Disconnect voucher ${row.code}?`,
+        description: "Its live session gets a Disconnect-Request; the voucher keeps working for a new login.",
+        confirmLabel: "Disconnect",
+        run: async () => {
+          const r = fromAction(await disconnectVoucherAction(null, { id: row.id }));
+          setCommandResult({ result: r, code: row.code });
+          return r;
+        },
+      }),
+    [],
+  );
   const columns = useMemo<ColumnDef<VoucherRowView, unknown>[]>(
     () => [
       {
@@ -220,10 +253,10 @@ export function VouchersTable({
         id: "actions",
         header: () => <span className="sr-only">Actions</span>,
         enableSorting: false,
-        cell: ({ row }) => <RowActions row={row.original} canWrite={canWrite} canControl={canControl} run={run} />,
+        cell: ({ row }) => <RowActions row={row.original} canWrite={canWrite} canControl={canControl} run={run} disconnect={disconnect} />,
       },
     ],
-    [currency, timeZone, fixedBatchId, canWrite, canControl, run],
+    [currency, timeZone, fixedBatchId, canWrite, canControl, run, disconnect],
   );
 
   const filters: FilterOption[] = [
@@ -236,6 +269,16 @@ export function VouchersTable({
   return (
     <div>
       <NoticeLine notice={notice} />
+      {dialog}
+      {commandResult && <CommandResult result={commandResult.result} subject={`voucher ${commandResult.code}`} className="mb-3" />}
+      <SessionCommandDialog
+        request={disconnecting}
+        onCancel={() => setDisconnecting(null)}
+        onDone={() => {
+          setDisconnecting(null);
+          router.refresh();
+        }}
+      />
       <DataTable
         columns={columns}
         rows={rows}

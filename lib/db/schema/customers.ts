@@ -41,8 +41,10 @@ export const customers = pgTable(
     usagePeriodStart: ts("usage_period_start").notNull().defaultNow(),
     usedBytes: bigint("used_bytes", { mode: "bigint" }).notNull().default(sql`0`),
     usedSeconds: bigint("used_seconds", { mode: "number" }).notNull().default(0),
-    /** Set once quota enforcement has acted this period (throttled or cut off). */
+    /** Set when accounting sees the quota used up this period. */
     quotaExceededAt: ts("quota_exceeded_at"),
+    /** Set when the enforcement job acted on that (throttled or cut off); the quota sweep re-sends the rest. */
+    quotaEnforcedAt: ts("quota_enforced_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { auditLog, customers, nas, sessions } from "@/lib/db/schema";
 import { openSecret } from "@/lib/crypto";
-import { setSessionJobSender, type SessionJobSender } from "@/lib/services/sessions/session-jobs";
+import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { JOBS } from "@/lib/jobs/names";
 import { createCustomer } from "./create-customer";
 import { normalizeMac, normalizePhone } from "./customer-fields";
@@ -22,24 +22,19 @@ let t: TestDatabase;
 let a: string;
 let b: string;
 let pkgA: string;
-const sent: Array<{ name: string; data: object }> = [];
-let previous: SessionJobSender;
+
+const sent = async () => (await queuedJobs(t.db)).map((j) => ({ name: j.name, data: j.data }));
 
 beforeAll(async () => {
   t = await createTestDatabase();
   a = await makeTenant(t.db, "A");
   b = await makeTenant(t.db, "B");
   pkgA = (await makePackage(t.db, a)).id;
-  previous = setSessionJobSender(async (name, data) => {
-    sent.push({ name, data });
-    return "job";
-  });
 });
-afterEach(() => {
-  sent.length = 0;
+afterEach(async () => {
+  await clearJobs(t.db);
 });
 afterAll(async () => {
-  setSessionJobSender(previous);
   await t.drop();
 });
 
@@ -123,9 +118,9 @@ describe("customers", () => {
     const u = await updateCustomer(t.db, { tenantId: a, id: c.id, name: "Updated", password: "" }, testActor);
     expect(u.name).toBe("Updated");
     expect((await getCustomerPassword(t.db, { tenantId: a, id: c.id }, testActor)).password).toBe("secret1");
-    expect(sent).toHaveLength(0);
+    expect(await sent()).toHaveLength(0);
     await updateCustomer(t.db, { tenantId: a, id: c.id, status: "SUSPENDED" }, testActor);
-    expect(sent.map((s) => s.name)).toEqual([JOBS.disconnectSessions]);
+    expect((await sent()).map((s) => s.name)).toEqual([JOBS.disconnectSessions]);
   });
 
   it("a status change in the edit form (and REST PUT) goes the bulk path's way: same audit, same guarded disconnect", async () => {
@@ -139,7 +134,7 @@ describe("customers", () => {
     await updateCustomer(t.db, { tenantId: a, id: viaForm.id, status: "SUSPENDED", notes: "unpaid" }, testActor);
     await setCustomersStatus(t.db, { tenantId: a, ids: [viaBulk.id], status: "SUSPENDED" }, testActor);
     // Before, the edit form sent the disconnect without whenStatusIn, so a resume right after was cut off anyway.
-    const jobs = sent.map((s) => s.data as { customerId: string; whenStatusIn?: string[] });
+    const jobs = (await sent()).map((s) => s.data as { customerId: string; whenStatusIn?: string[] });
     expect(jobs.find((j) => j.customerId === viaForm.id)?.whenStatusIn).toEqual(["SUSPENDED"]);
     expect(jobs.find((j) => j.customerId === viaBulk.id)?.whenStatusIn).toEqual(["SUSPENDED"]);
     const actions = async (id: string) => (await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, id))).map((r) => r.action);

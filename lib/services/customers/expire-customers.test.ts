@@ -3,25 +3,20 @@ import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { customers, nas, payments, sessions } from "@/lib/db/schema";
 import { JOBS } from "@/lib/jobs/names";
-import { setSessionJobSender, type SessionJobSender } from "@/lib/services/sessions/session-jobs";
+import { queuedJobs } from "@/lib/testing/jobs";
 import { expireCustomers } from "./expire-customers";
 import { makeCustomer, makePackage, makeTenant } from "./test-fixtures";
 
 let t: TestDatabase;
 let a: string;
-const sent: Array<{ name: string; data: object }> = [];
-let previous: SessionJobSender;
+
+const sent = async () => (await queuedJobs(t.db)).map((j) => ({ name: j.name, data: j.data }));
 
 beforeAll(async () => {
   t = await createTestDatabase();
   a = await makeTenant(t.db, "A");
-  previous = setSessionJobSender(async (name, data) => {
-    sent.push({ name, data });
-    return "job";
-  });
 });
 afterAll(async () => {
-  setSessionJobSender(previous);
   await t.drop();
 });
 
@@ -55,7 +50,7 @@ describe("expireCustomers", () => {
     expect((await get(poor.id)).walletBalance).toBe(10_000);
     expect((await get(noAuto.id)).status).toBe("EXPIRED");
     expect((await get(future.id)).status).toBe("ACTIVE");
-    expect(sent).toEqual([{ name: JOBS.disconnectSessions, data: expect.objectContaining({ customerId: poor.id }) }]);
+    expect(await sent()).toEqual([{ name: JOBS.disconnectSessions, data: expect.objectContaining({ customerId: poor.id }) }]);
 
     // A second sweep finds nothing left to do.
     expect(await expireCustomers(t.db, { tenantId: a })).toMatchObject({ renewed: 0, expired: 0 });

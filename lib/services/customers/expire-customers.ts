@@ -111,21 +111,22 @@ export async function expireCustomers(
           await recordCustomerAudits(tx, { tenantId, actor, action: "customer.expire", entries: list.map((c) => ({ id: c.id, before: { status: "ACTIVE", expiresAt: c.expiresAt }, after: { status: "EXPIRED" } })) });
         }
         result.expired += toExpire.length;
+        // The disconnects go in the same transaction: an expiry that rolls back cuts nobody, one that
+        // commits always cuts (only customers with live sessions get a job).
+        const live = await tx
+          .selectDistinct({ customerId: sessions.customerId, tenantId: sessions.tenantId })
+          .from(sessions)
+          .where(inArray(sessions.customerId, toExpire.map((c) => c.id)));
+        for (const s of live) {
+          await requestCustomerDisconnect(tx, { tenantId: s.tenantId, customerId: s.customerId!, reason: "expired", whenStatusIn: ["EXPIRED"] });
+          result.disconnectsRequested++;
+        }
       }
       return { expired: toExpire, full: due.length === batchSize };
     });
     if (!expiredNow) break;
     result.batches++;
 
-    // Disconnects are requested after the commit, and only for customers that have live sessions.
-    const ids = expiredNow.expired.map((c) => c.id);
-    if (ids.length) {
-      const live = await db.selectDistinct({ customerId: sessions.customerId, tenantId: sessions.tenantId }).from(sessions).where(inArray(sessions.customerId, ids));
-      for (const s of live) {
-        await requestCustomerDisconnect(db, { tenantId: s.tenantId, customerId: s.customerId!, reason: "expired" });
-        result.disconnectsRequested++;
-      }
-    }
     if (!expiredNow.full) break;
   }
   return result;

@@ -6,12 +6,11 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authSessions, sessions, tenants, tenantSuspensionMode } from "@/lib/db/schema";
-import type { Database } from "@/lib/db/client";
+import type { Database, Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { JOBS } from "@/lib/jobs/names";
-import { wakeJobRunner } from "@/lib/jobs/send";
+import { disconnectSessionsJob } from "@/lib/jobs/catalog";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { enqueueSessionJob, type DisconnectSessionsJob } from "@/lib/services/sessions/session-jobs";
 import { zBool, zUuid } from "@/lib/services/zod-helpers";
 
 export const setTenantStatusSchema = z.discriminatedUnion("status", [
@@ -72,8 +71,8 @@ export async function setTenantStatus(db: Database, input: SetTenantStatusInput,
   });
 }
 
-/** One disconnect job per router with live sessions; the runner wakes when the suspension commits. */
-async function disconnectTenantSessions(tx: Database, tenantId: string): Promise<number> {
+/** One disconnect job per router with live sessions, in the suspension's transaction: sent when it commits. */
+async function disconnectTenantSessions(tx: Tx, tenantId: string): Promise<number> {
   const perNas = await tx
     .select({ nasId: sessions.nasId, n: sql<number>`count(*)::int` })
     .from(sessions)
@@ -81,12 +80,7 @@ async function disconnectTenantSessions(tx: Database, tenantId: string): Promise
     .groupBy(sessions.nasId);
   for (const { nasId } of perNas) {
     if (!nasId) continue;
-    await enqueueSessionJob(JOBS.disconnectSessions, { tenantId, nasId, reason: "platform suspension", requestedBy: "platform", whenTenantRefused: true } satisfies DisconnectSessionsJob, {
-      retryLimit: 5,
-      retryDelay: 1,
-      wake: false,
-    });
+    await enqueueJob(tx, disconnectSessionsJob, { tenantId, nasId, reason: "platform suspension", requestedBy: "platform", whenTenantRefused: true });
   }
-  if (perNas.length) await wakeJobRunner(tx, JOBS.disconnectSessions);
   return perNas.reduce((s, r) => s + r.n, 0);
 }

@@ -3,6 +3,8 @@
 // Accounting-On/Off closing a NAS's sessions, quota crossings flagged, live events NOTIFYed.
 import type { Sql, TransactionSql } from "postgres";
 import type { Db } from "@/lib/db/client";
+import { enforceQuotaJob } from "@/lib/jobs/catalog";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { pgArray } from "./pg-array";
 
 /** One Accounting-Request, reduced to what is stored; plain JSON so it can be spooled to disk. */
@@ -261,7 +263,7 @@ async function writeSegment(sql: Q, records: AccountingRecord[], result: RecordA
   result.sessionsStarted += Number(upserted[0]?.started ?? 0);
   const crossed = upserted.filter((r) => r.customer_id).map((r) => ({ tenantId: r.tenant_id as string, customerId: r.customer_id as string }));
   if (crossed.length) {
-    // Flag once per period; the enforcement job (throttle or disconnect) is enqueued by the caller after commit.
+    // Flag once per period; the enforcement job (throttle or disconnect) is enqueued in this transaction.
     const flagged = await sql.unsafe(
       `update customers c set quota_exceeded_at = now()
          from unnest($1::uuid[], $2::uuid[]) as x(tenant_id, id)
@@ -321,6 +323,9 @@ export async function recordAccounting(db: Db | Sql, records: readonly Accountin
       }
     }
     await writeSegment(tx, segment, result);
+    // Enforcement is enqueued with the flag that asks for it: both commit, or neither. A queue that
+    // cannot take it must not cost the accounting itself: the quota sweep sends what was never enforced.
+    for (const q of result.quotaExceeded) await tx.savepoint((sp) => enqueueJob(sp, enforceQuotaJob, q)).catch(() => undefined);
   });
   return result;
 }

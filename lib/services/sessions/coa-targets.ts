@@ -1,7 +1,8 @@
 // Loads the open sessions a command applies to, with their router's address, CoA port and secret.
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { nas, sessions } from "@/lib/db/schema";
+import { customers, nas, sessions } from "@/lib/db/schema";
+import { notFound } from "@/lib/errors";
 import { openSecret } from "@/lib/crypto";
 import type { DynamicAuthRequest, DynamicAuthResult, DynamicAuthTarget } from "@/lib/radius-client";
 
@@ -60,6 +61,21 @@ export async function loadCoaTargets(db: Database, sel: SessionSelector): Promis
     // Always signed with a Message-Authenticator too (optional in RFC 5176; harmless, and BlastRADIUS-era routers like it).
     return { ...r, secret, messageAuthenticator: true };
   });
+}
+
+/** The ids of a customer's open sessions; NOT_FOUND when the customer is not the tenant's. */
+export async function openSessionsOfCustomer(db: Database, tenantId: string, customerId: string): Promise<string[]> {
+  const [customer] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
+    .limit(1);
+  if (!customer) throw notFound("Customer");
+  const open = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.customerId, customerId)));
+  return open.map((s) => s.id);
 }
 
 /** Runs fn over items with at most `limit` in flight. */

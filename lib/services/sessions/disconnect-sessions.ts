@@ -8,7 +8,7 @@ import { loadCoaTargets, mapLimited, type CoaSender } from "./coa-targets";
 import { recordCoaResult } from "./record-coa-result";
 import { and, eq } from "drizzle-orm";
 import { customers, tenants } from "@/lib/db/schema";
-import { UncommittedChangeError, type DisconnectSessionsJob, type SessionCommandReport, type SessionCommandResult } from "./session-jobs";
+import type { DisconnectSessionsJob, SessionCommandReport, SessionCommandResult } from "./session-jobs";
 
 const ADMIN_RESET = "Admin-Reset" satisfies keyof typeof ACCT_TERMINATE_CAUSE;
 
@@ -18,13 +18,14 @@ export async function disconnectSessions(db: Database, coa: CoaSender, job: Disc
       .select({ status: customers.status })
       .from(customers)
       .where(and(eq(customers.tenantId, job.tenantId), eq(customers.id, job.customerId)));
-    if (row && !job.whenStatusIn.includes(row.status)) {
-      throw new UncommittedChangeError(`customer status is ${row.status}, not ${job.whenStatusIn.join("/")}: the change is not committed`);
-    }
+    // The job is visible only once the change that sent it committed; a status changed again since
+    // (a suspension undone before the job ran) means there is nothing to cut any more.
+    if (row && !job.whenStatusIn.includes(row.status)) return { results: [], skipped: `customer status is now ${row.status}` };
   }
   if (job.whenTenantRefused) {
     const [row] = await db.select({ status: tenants.status, mode: tenants.suspensionMode }).from(tenants).where(eq(tenants.id, job.tenantId));
-    if (row && !(row.status === "SUSPENDED" && row.mode === "REFUSE")) throw new UncommittedChangeError("the tenant's suspension is not committed");
+    // As above: committed before it became visible; a tenant reactivated (or set to grace) since keeps its sessions.
+    if (row && !(row.status === "SUSPENDED" && row.mode === "REFUSE")) return { results: [], skipped: "the tenant's suspension no longer refuses service" };
   }
   // Every selector given narrows the set (quota enforcement sends a customer and its session ids).
   const targets = await loadCoaTargets(db, { tenantId: job.tenantId, sessionIds: job.sessionIds, customerId: job.customerId, nasId: job.nasId });

@@ -30,6 +30,11 @@ export async function enforceQuota(db: Database, coa: CoaSender, job: EnforceQuo
     .set({ quotaExceededAt: new Date() })
     .where(and(eq(customers.tenantId, job.tenantId), eq(customers.id, job.customerId), isNull(customers.quotaExceededAt)));
   const rate = fairUsageRate({ fupDownloadKbps: row.fupDownloadKbps ?? null, fupUploadKbps: row.fupUploadKbps ?? null });
+  // Enforced from now on, whatever the routers answer (the sweep re-sends only what never ran).
+  await db
+    .update(customers)
+    .set({ quotaEnforcedAt: new Date() })
+    .where(and(eq(customers.tenantId, job.tenantId), eq(customers.id, job.customerId)));
   if (rate) {
     const report = await changeSessionRate(db, coa, {
       tenantId: job.tenantId,

@@ -1,14 +1,14 @@
 // Asks the worker to change a customer's speed live (CoA with Mikrotik-Rate-Limit on every open
-// session) without waiting for the routers. The rate is validated in RouterOS syntax first.
-import { and, eq } from "drizzle-orm";
+// session) without waiting for the routers; the job is sent in the caller's transaction. The rate is
+// validated in RouterOS syntax first.
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { customers, sessions } from "@/lib/db/schema";
-import { notFound } from "@/lib/errors";
-import { JOBS } from "@/lib/jobs/names";
+import { changeSessionRateJob } from "@/lib/jobs/catalog";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { formatRateLimit, parseRateLimit } from "@/lib/radius";
 import { zUuid } from "@/lib/services/zod-helpers";
-import { enqueueSessionJob, type ChangeSessionRateJob } from "./session-jobs";
+import { openSessionsOfCustomer } from "./coa-targets";
+import type { ChangeSessionRateJob } from "./session-jobs";
 
 export const requestRateChangeSchema = z.object({
   tenantId: zUuid("tenant"),
@@ -30,17 +30,10 @@ export type RequestRateChangeInput = z.input<typeof requestRateChangeSchema>;
 
 export async function requestRateChange(db: Database, input: RequestRateChangeInput): Promise<{ jobId: string | null; openSessions: number; rateLimit: string }> {
   const { tenantId, customerId, rateLimit } = requestRateChangeSchema.parse(input);
-  const [customer] = await db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
-    .limit(1);
-  if (!customer) throw notFound("Customer");
-  const open = await db
-    .select({ id: sessions.id })
-    .from(sessions)
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.customerId, customerId)));
-  if (open.length === 0) return { jobId: null, openSessions: 0, rateLimit };
-  const job: ChangeSessionRateJob = { tenantId, customerId, rateLimit, requestedBy: "system" };
-  return { jobId: await enqueueSessionJob(JOBS.changeSessionRate, job), openSessions: open.length, rateLimit };
+  return db.transaction(async (tx) => {
+    const open = await openSessionsOfCustomer(tx, tenantId, customerId);
+    if (open.length === 0) return { jobId: null, openSessions: 0, rateLimit };
+    const job: ChangeSessionRateJob = { tenantId, customerId, rateLimit, requestedBy: "system" };
+    return { jobId: await enqueueJob(tx, changeSessionRateJob, job), openSessions: open.length, rateLimit };
+  });
 }

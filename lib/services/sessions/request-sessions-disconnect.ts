@@ -1,19 +1,54 @@
-// Staff asking to close live sessions (one, all of a customer, all of a router): checks the target is
-// the tenant's, audits, and hands the Disconnect to the worker. The edge may then wait for the outcome.
-import { and, count, eq } from "drizzle-orm";
+// Staff (UI or REST) asking to close live sessions: one session, all of a customer's, a voucher's or a
+// router's. The ONE service every edge uses: it checks the target is the tenant's, audits under one
+// action ("sessions.disconnect"), and enqueues the Disconnect in the caller's transaction. The edge may
+// wait for the outcome after that transaction committed (disconnectOutcome).
+import { and, count, eq, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { customers, nas, sessions } from "@/lib/db/schema";
+import { customers, nas, sessions, vouchers } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { JOBS } from "@/lib/jobs/names";
+import { disconnectSessionsJob } from "@/lib/jobs/catalog";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { isUuid } from "@/lib/services/nas/get-nas";
-import { enqueueSessionJob, type DisconnectSessionsJob } from "./session-jobs";
+import type { DisconnectSessionsJob } from "./session-jobs";
 
-export type DisconnectScope = { sessionId: string } | { customerId: string } | { nasId: string };
+export const DISCONNECT_AUDIT_ACTION = "sessions.disconnect";
+
+export type DisconnectScope = { sessionId: string } | { customerId: string } | { nasId: string } | { voucherId: string };
 
 export interface RequestSessionsDisconnectResult {
   jobId: string | null;
   openSessions: number;
+}
+
+type Target = { type: "session" | "customer" | "nas" | "voucher"; id: string; label?: string; selector: Partial<DisconnectSessionsJob>; open: SQL };
+
+async function resolveTarget(db: Database, tenantId: string, scope: DisconnectScope): Promise<Target> {
+  if ("sessionId" in scope) {
+    const [row] = isUuid(scope.sessionId)
+      ? await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, scope.sessionId))).limit(1)
+      : [];
+    if (!row) throw notFound("Session");
+    return { type: "session", id: row.id, selector: { sessionIds: [row.id] }, open: eq(sessions.id, row.id) };
+  }
+  if ("customerId" in scope) {
+    const [row] = isUuid(scope.customerId)
+      ? await db.select({ id: customers.id }).from(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.id, scope.customerId))).limit(1)
+      : [];
+    if (!row) throw notFound("Customer");
+    return { type: "customer", id: row.id, selector: { customerId: row.id }, open: eq(sessions.customerId, row.id) };
+  }
+  if ("voucherId" in scope) {
+    const [row] = isUuid(scope.voucherId)
+      ? await db.select({ id: vouchers.id, code: vouchers.code }).from(vouchers).where(and(eq(vouchers.tenantId, tenantId), eq(vouchers.id, scope.voucherId))).limit(1)
+      : [];
+    if (!row) throw notFound("Voucher");
+    const open = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.voucherId, row.id)));
+    return { type: "voucher", id: row.id, label: row.code, selector: { sessionIds: open.map((s) => s.id) }, open: eq(sessions.voucherId, row.id) };
+  }
+  const [row] = isUuid(scope.nasId) ? await db.select({ id: nas.id }).from(nas).where(and(eq(nas.tenantId, tenantId), eq(nas.id, scope.nasId))).limit(1) : [];
+  if (!row) throw notFound("Router");
+  return { type: "nas", id: row.id, selector: { nasId: row.id }, open: eq(sessions.nasId, row.id) };
 }
 
 export async function requestSessionsDisconnect(
@@ -22,49 +57,20 @@ export async function requestSessionsDisconnect(
   actor: Actor,
 ): Promise<RequestSessionsDisconnectResult> {
   const { tenantId, scope } = input;
-  const job: DisconnectSessionsJob = { tenantId, reason: input.reason ?? "staff disconnect", requestedBy: actor.userId ? `staff:${actor.userId}` : (actor.label ?? "api") };
-  let target: { type: string; id: string };
-  let openSessions: number;
-  if ("sessionId" in scope) {
-    if (!isUuid(scope.sessionId)) throw notFound("Session");
-    const [row] = await db
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, scope.sessionId)))
-      .limit(1);
-    if (!row) throw notFound("Session");
-    job.sessionIds = [row.id];
-    target = { type: "session", id: row.id };
-    openSessions = 1;
-  } else if ("customerId" in scope) {
-    if (!isUuid(scope.customerId)) throw notFound("Customer");
-    const [row] = await db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, scope.customerId)))
-      .limit(1);
-    if (!row) throw notFound("Customer");
-    job.customerId = row.id;
-    target = { type: "customer", id: row.id };
-    openSessions = await countOpen(db, tenantId, eq(sessions.customerId, row.id));
-  } else {
-    if (!isUuid(scope.nasId)) throw notFound("Router");
-    const [row] = await db
-      .select({ id: nas.id })
-      .from(nas)
-      .where(and(eq(nas.tenantId, tenantId), eq(nas.id, scope.nasId)))
-      .limit(1);
-    if (!row) throw notFound("Router");
-    job.nasId = row.id;
-    target = { type: "nas", id: row.id };
-    openSessions = await countOpen(db, tenantId, eq(sessions.nasId, row.id));
-  }
-  await recordAudit(db, { tenantId, actor, action: "sessions.disconnect", targetType: target.type, targetId: target.id, after: { openSessions, reason: job.reason } });
-  if (openSessions === 0) return { jobId: null, openSessions };
-  return { jobId: await enqueueSessionJob(JOBS.disconnectSessions, job), openSessions };
-}
-
-async function countOpen(db: Database, tenantId: string, extra: ReturnType<typeof eq>): Promise<number> {
-  const [{ n }] = await db.select({ n: count() }).from(sessions).where(and(eq(sessions.tenantId, tenantId), extra));
-  return n;
+  return db.transaction(async (tx) => {
+    const target = await resolveTarget(tx, tenantId, scope);
+    const [{ n: openSessions }] = await tx.select({ n: count() }).from(sessions).where(and(eq(sessions.tenantId, tenantId), target.open));
+    const reason = input.reason ?? `staff disconnect (${target.type})`;
+    const job: DisconnectSessionsJob = { tenantId, ...target.selector, reason, requestedBy: actor.userId ? `staff:${actor.userId}` : (actor.label ?? "api") };
+    const jobId = openSessions === 0 ? null : await enqueueJob(tx, disconnectSessionsJob, job);
+    await recordAudit(tx, {
+      tenantId,
+      actor,
+      action: DISCONNECT_AUDIT_ACTION,
+      targetType: target.type,
+      targetId: target.id,
+      after: { openSessions, reason, jobId, ...(target.label ? { code: target.label } : {}) },
+    });
+    return { jobId, openSessions };
+  });
 }

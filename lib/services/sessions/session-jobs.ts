@@ -1,55 +1,9 @@
-// How session services hand commands to the worker: a pg-boss job sent on its own connection (the
-// caller's transaction may run as the RLS-bound role, which cannot touch the pg-boss schema).
-// Tests swap the sender so services can be exercised without a job runner.
-import { sql } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
-import { sendJob } from "@/lib/jobs/send";
-import { env } from "@/lib/env";
-import type { JobName } from "@/lib/jobs/names";
+// What session-control jobs report back (pg-boss stores the worker's return value as the job's output)
+// and how the web waits for it after its transaction has committed.
+import type { Db } from "@/lib/db/client";
+import { awaitJobResult, type JobState } from "@/lib/jobs/await-job";
 
-export interface SessionJobOptions {
-  singletonKey?: string;
-  retryLimit?: number;
-  retryDelay?: number;
-  /** false: the caller NOTIFYs the runner itself, inside its transaction (see sendJob). */
-  wake?: boolean;
-}
-export type SessionJobSender = (name: JobName, data: object, options?: SessionJobOptions) => Promise<string | null>;
-
-/** What the JOBS.disconnectSessions job carries. Exactly one selector is used, in this order. */
-export interface DisconnectSessionsJob {
-  tenantId: string;
-  sessionIds?: string[];
-  customerId?: string;
-  nasId?: string;
-  reason?: string;
-  /** Who asked, for the RADIUS log ("staff:<userId>", "system:expiry", …). */
-  requestedBy?: string;
-  /**
-   * Sent from inside the transaction that changes the customer's status: act only once that status is
-   * committed (until then the job fails and is retried a second later; a change rolled back never acts).
-   * Without it, a router re-dialling at once could be let in again by the not-yet-committed ACTIVE row.
-   */
-  whenStatusIn?: string[];
-  /** Sent from inside a platform suspension with refusal: act only once it is committed (as whenStatusIn). */
-  whenTenantRefused?: boolean;
-}
-
-/** The job failed because the change that asked for it is not committed (yet); pg-boss retries it. */
-export class UncommittedChangeError extends Error {}
-
-export interface ChangeSessionRateJob {
-  tenantId: string;
-  customerId: string;
-  rateLimit: string;
-  requestedBy?: string;
-}
-
-export interface EnforceQuotaJob {
-  tenantId: string;
-  customerId: string;
-  sessionIds?: string[];
-}
+export type { ChangeSessionRatePayload as ChangeSessionRateJob, DisconnectSessionsPayload as DisconnectSessionsJob, EnforceQuotaPayload as EnforceQuotaJob } from "@/lib/jobs/catalog";
 
 export type SessionOutcome = "ACK" | "NAK" | "TIMEOUT" | "ERROR";
 
@@ -70,24 +24,11 @@ export interface SessionCommandReport {
   /** What quota enforcement decided, when it ran. */
   action?: "THROTTLE" | "DISCONNECT" | "NONE";
   rateLimit?: string;
+  /** Why nothing was sent (the customer's status changed before the job ran). */
+  skipped?: string;
 }
 
-const defaultSender: SessionJobSender = (name, data, { wake, ...options } = {}) => sendJob(env().databaseUrl, name, data, options, { wake });
-
-const holder = globalThis as unknown as { __ispSessionJobSender?: SessionJobSender };
-
-/** Replaces the sender (tests, or a worker that already runs pg-boss). Returns the previous one. */
-export function setSessionJobSender(sender: SessionJobSender | null): SessionJobSender {
-  const previous = holder.__ispSessionJobSender ?? defaultSender;
-  holder.__ispSessionJobSender = sender ?? undefined;
-  return previous;
-}
-
-export function enqueueSessionJob(name: JobName, data: object, options?: SessionJobOptions) {
-  return (holder.__ispSessionJobSender ?? defaultSender)(name, data, options);
-}
-
-export type SessionJobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed" | "pending";
+export type SessionJobState = JobState;
 
 export interface SessionJobStatus {
   jobId: string;
@@ -96,23 +37,8 @@ export interface SessionJobStatus {
   error?: string;
 }
 
-/**
- * Waits (polling pg-boss's job row) until the worker finished a command job or the time is up.
- * Takes the pool handle, not a tenant transaction: the RLS role has no access to the pg-boss schema.
- */
-export async function awaitSessionJob(db: Database, jobId: string, timeoutMs = 8000): Promise<SessionJobStatus> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await db.execute<{ state: string; output: unknown }>(
-      sql`select state::text as state, output from pgboss.job where id = ${jobId}::uuid`,
-    );
-    const row = rows[0];
-    if (row && (row.state === "completed" || row.state === "failed" || row.state === "cancelled")) {
-      if (row.state === "completed") return { jobId, state: "completed", report: row.output as SessionCommandReport };
-      const out = row.output as { message?: string } | null;
-      return { jobId, state: row.state, error: out?.message ?? "The worker could not finish this command" };
-    }
-    if (Date.now() >= deadline) return { jobId, state: "pending" };
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Waits until the worker finished a command job or the deadline fires (then state "pending"). */
+export async function awaitSessionJob(pool: Db, jobId: string, timeoutMs = 8000): Promise<SessionJobStatus> {
+  const r = await awaitJobResult<SessionCommandReport>(pool, jobId, timeoutMs);
+  return { jobId, state: r.state, report: r.output, error: r.error };
 }

@@ -7,7 +7,7 @@ import { customers, nas, packages, radiusLog, sessionHistory, sessions, settings
 import { sealSecret } from "@/lib/crypto";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
-import { sendJob } from "@/lib/jobs/send";
+import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { DynamicAuthClient } from "@/lib/radius-client";
 import { createJobService, type JobService } from "@/workers/jobs/service";
 import { sessionJobs } from "@/workers/sessions";
@@ -19,7 +19,7 @@ import { requestSessionsDisconnect } from "./request-sessions-disconnect";
 import { requestCustomerDisconnect } from "./request-customer-disconnect";
 import { requestRateChange } from "./request-rate-change";
 import { setCustomersStatus } from "@/lib/services/customers/set-customers-status";
-import { awaitSessionJob, setSessionJobSender, UncommittedChangeError } from "./session-jobs";
+import { awaitSessionJob } from "./session-jobs";
 
 const secret = "session-control-secret-01";
 let t: TestDatabase;
@@ -137,10 +137,11 @@ describe("disconnecting sessions", () => {
     expect(fake.received).toHaveLength(3);
   });
 
-  it("asked from inside a status change, acts only once that status is committed", async () => {
+  it("asked by a status change, does nothing once the status changed again before the job ran", async () => {
     const { customer, session } = await customerWithSession();
-    // The suspension has not committed: the row still says ACTIVE, so nothing is sent and the job retries.
-    await expect(disconnectSessions(t.db, client, { tenantId: tenantA, customerId: customer.id, whenStatusIn: ["SUSPENDED"] })).rejects.toBeInstanceOf(UncommittedChangeError);
+    // Suspended, then resumed before the worker got to the job: nothing is cut.
+    const skipped = await disconnectSessions(t.db, client, { tenantId: tenantA, customerId: customer.id, whenStatusIn: ["SUSPENDED"] });
+    expect(skipped).toEqual({ results: [], skipped: "customer status is now ACTIVE" });
     expect(fake.received).toHaveLength(0);
     expect(await t.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, session.id))).toHaveLength(1);
     await t.db.update(customers).set({ status: "SUSPENDED" }).where(eq(customers.id, customer.id));
@@ -225,35 +226,27 @@ describe("stale sessions", () => {
 });
 
 describe("web-side requests", () => {
-  const sent: Array<{ name: string; data: object }> = [];
-  let previous: ReturnType<typeof setSessionJobSender>;
-  beforeAll(() => {
-    previous = setSessionJobSender(async (name, data) => {
-      sent.push({ name, data });
-      return "00000000-0000-4000-8000-000000000001";
-    });
-  });
-  afterAll(() => {
-    setSessionJobSender(previous);
-  });
+  const sent = async () => (await queuedJobs(t.db)).map((j) => ({ name: j.name, data: j.data }));
+  beforeAll(() => clearJobs(t.db));
+  afterAll(() => clearJobs(t.db));
 
   it("requestCustomerDisconnect enqueues only when there is something to disconnect", async () => {
     const { customer } = await customerWithSession();
     const [idle] = await t.db.insert(customers).values({ tenantId: tenantA, type: "PPPOE", name: "Idle", username: "idle-1" }).returning();
-    sent.length = 0;
+    await clearJobs(t.db);
     expect(await requestCustomerDisconnect(t.db, { tenantId: tenantA, customerId: idle.id, reason: "expired" })).toEqual({ jobId: null, openSessions: 0 });
     const r = await requestCustomerDisconnect(t.db, { tenantId: tenantA, customerId: customer.id, reason: "suspended" });
     expect(r.openSessions).toBe(1);
-    expect(sent).toEqual([{ name: "sessions.disconnect", data: expect.objectContaining({ tenantId: tenantA, customerId: customer.id, reason: "suspended" }) }]);
+    expect(await sent()).toEqual([{ name: "sessions.disconnect", data: expect.objectContaining({ tenantId: tenantA, customerId: customer.id, reason: "suspended" }) }]);
     expect((await rejection(requestCustomerDisconnect(t.db, { tenantId: tenantB, customerId: customer.id }))).code).toBe("NOT_FOUND");
   });
 
   it("requestRateChange validates the rate and enqueues a CoA", async () => {
     const { customer } = await customerWithSession();
-    sent.length = 0;
+    await clearJobs(t.db);
     const r = await requestRateChange(t.db, { tenantId: tenantA, customerId: customer.id, rateLimit: "1M/2M" });
     expect(r).toMatchObject({ openSessions: 1, rateLimit: "1M/2M" });
-    expect(sent[0]).toEqual({ name: "sessions.change-rate", data: expect.objectContaining({ customerId: customer.id, rateLimit: "1M/2M" }) });
+    expect((await sent())[0]).toEqual({ name: "sessions.change-rate", data: expect.objectContaining({ customerId: customer.id, rateLimit: "1M/2M" }) });
     await expect(requestRateChange(t.db, { tenantId: tenantA, customerId: customer.id, rateLimit: "fast please" })).rejects.toThrow(/MikroTik rate limit/);
     expect((await rejection(requestRateChange(t.db, { tenantId: tenantB, customerId: customer.id, rateLimit: "1M/2M" }))).code).toBe("NOT_FOUND");
   });
@@ -264,10 +257,10 @@ describe("web-side requests", () => {
       const e = await rejection(withTenant(t.db, tenantB, (tx) => requestSessionsDisconnect(tx, { tenantId: tenantB, scope }, { label: "t" })));
       expect(e.code).toBe("NOT_FOUND");
     }
-    sent.length = 0;
+    await clearJobs(t.db);
     const r = await withTenant(t.db, tenantA, (tx) => requestSessionsDisconnect(tx, { tenantId: tenantA, scope: { nasId: nasA } }, { label: "t" }));
     expect(r.openSessions).toBeGreaterThanOrEqual(1);
-    expect(sent[0].data).toMatchObject({ tenantId: tenantA, nasId: nasA });
+    expect((await sent())[0].data).toMatchObject({ tenantId: tenantA, nasId: nasA });
   });
 });
 
@@ -276,17 +269,15 @@ describe("end to end through pg-boss", () => {
   beforeAll(async () => {
     const log = pino({ level: "silent" });
     const ctx = { db: t.db, log } as unknown as WorkerContext;
-    // Polling once a minute: a job that runs within the 15 s below was started by sendJob's NOTIFY wake-up.
-    jobs = createJobService(t.url, sessionJobs(ctx).filter((j) => !j.cron), log, {
+    // Polling once a minute: a job that runs within the 15 s below was started by the NOTIFY wake-up at commit.
+    jobs = createJobService(t.url, sessionJobs(ctx).filter((j) => !j.job.cron), log, {
       listen: (channel, onNotify) => t.db.$client.listen(channel, onNotify),
       pollingIntervalSeconds: 60,
     });
     await jobs.start();
-    setSessionJobSender((name, data) => sendJob(t.url, name, data));
   });
   afterAll(async () => {
     await jobs.stop();
-    setSessionJobSender(null);
   });
 
   it("a staff disconnect reaches the NAS through the worker at once (woken, not polled) and the web sees the outcome", async () => {

@@ -4,11 +4,11 @@ import type { Database } from "@/lib/db/client";
 import { vouchers, type Voucher } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { disconnectVoucher } from "./disconnect-voucher";
+import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
 import { lockVoucher, voucherSummary } from "./voucher-rows";
 
 export async function revokeVoucher(db: Database, input: { tenantId: string; id: string }, actor: Actor): Promise<Voucher & { disconnected: number }> {
-  const row = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const v = await lockVoucher(tx, input.tenantId, input.id);
     if (v.status === "REVOKED") throw new AppError("CONFLICT", `Voucher ${v.code} is already revoked`);
     const [after] = await tx
@@ -17,8 +17,8 @@ export async function revokeVoucher(db: Database, input: { tenantId: string; id:
       .where(and(eq(vouchers.tenantId, input.tenantId), eq(vouchers.id, v.id)))
       .returning();
     await recordAudit(tx, { tenantId: input.tenantId, actor, action: "voucher.revoke", targetType: "voucher", targetId: v.id, before: voucherSummary(v), after: voucherSummary(after) });
-    return after;
+    // The revocation and the disconnect of its live sessions commit together.
+    const { openSessions } = await requestSessionsDisconnect(tx, { tenantId: input.tenantId, scope: { voucherId: v.id }, reason: "voucher revoked" }, actor);
+    return { ...after, disconnected: openSessions };
   });
-  const { openSessions } = await disconnectVoucher(db, { tenantId: input.tenantId, id: row.id, reason: "voucher revoked" }, actor);
-  return { ...row, disconnected: openSessions };
 }

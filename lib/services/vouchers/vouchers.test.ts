@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { auditLog, nas, sessions, vouchers } from "@/lib/db/schema";
 import { makePackage, makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
-import { setSessionJobSender, type SessionJobSender } from "@/lib/services/sessions/session-jobs";
+import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { renderVoucherSheet } from "@/lib/pdf/voucher-sheet";
 import { generateVouchers } from "./generate-vouchers";
 import { findVouchers } from "./find-vouchers";
@@ -17,7 +17,7 @@ import { resetVoucherCounters } from "./reset-voucher-counters";
 import { deleteVoucher } from "./delete-voucher";
 import { deleteExpiredVouchers } from "./delete-expired-vouchers";
 import { deleteUnusedVouchers } from "./delete-unused-vouchers";
-import { disconnectVoucher } from "./disconnect-voucher";
+import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
 import { findVoucherCards } from "./find-voucher-cards";
 import { formatVouchersCsv } from "./format-vouchers-csv";
 import { VOUCHER_CHARSETS, generateCodes } from "./voucher-fields";
@@ -28,13 +28,13 @@ let a: string;
 let b: string;
 let hotspotA: string;
 let hotspotB: string;
-const sent: { name: string; data: object }[] = [];
-let previousSender: SessionJobSender;
 
 /** Page count of a PDF, read from its page objects (pdfkit writes dictionaries uncompressed). */
 function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
 }
+
+const sent = async () => (await queuedJobs(t.db)).map((j) => ({ name: j.name, data: j.data }));
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -42,13 +42,8 @@ beforeAll(async () => {
   b = await makeTenant(t.db, "B");
   hotspotA = (await makePackage(t.db, a, { type: "HOTSPOT", price: 5_000, validityValue: 1, validityUnit: "DAYS" })).id;
   hotspotB = (await makePackage(t.db, b, { type: "HOTSPOT" })).id;
-  previousSender = setSessionJobSender(async (name, data) => {
-    sent.push({ name, data });
-    return "job-1";
-  });
 });
 afterAll(async () => {
-  setSessionJobSender(previousSender);
   await t.drop();
 });
 
@@ -157,7 +152,7 @@ describe("voucher actions", () => {
     await expect(revokeVoucher(t.db, args, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(resetVoucherMac(t.db, args, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(resetVoucherCounters(t.db, args, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(disconnectVoucher(t.db, args, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(requestSessionsDisconnect(t.db, { tenantId: a, scope: { voucherId: v.id } }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(deleteVoucher(t.db, args, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getVoucherBatch(t.db, { tenantId: a, id: v.batchId! })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(findVoucherCards(t.db, { tenantId: a, batchId: v.batchId! })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -185,15 +180,15 @@ describe("voucher actions", () => {
     expect(reset.usedBytes).toBe(0n);
     expect(reset.usedSeconds).toBe(0);
 
-    sent.length = 0;
+    await clearJobs(t.db);
     const revoked = await revokeVoucher(t.db, { tenantId: a, id: v.id }, testActor);
     expect(revoked.status).toBe("REVOKED");
     expect(revoked.disconnected).toBe(1);
-    expect(sent).toEqual([{ name: "sessions.disconnect", data: expect.objectContaining({ tenantId: a, sessionIds: [s.id] }) }]);
+    expect(await sent()).toEqual([{ name: "sessions.disconnect", data: expect.objectContaining({ tenantId: a, sessionIds: [s.id] }) }]);
     await expect(revokeVoucher(t.db, { tenantId: a, id: v.id }, testActor)).rejects.toMatchObject({ code: "CONFLICT" });
 
     const actions = (await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, v.id))).map((x) => x.action);
-    expect(actions).toEqual(expect.arrayContaining(["voucher.reset-mac", "voucher.reset-counters", "voucher.revoke", "voucher.disconnect"]));
+    expect(actions).toEqual(expect.arrayContaining(["voucher.reset-mac", "voucher.reset-counters", "voucher.revoke", "sessions.disconnect"]));
   });
 
   it("deletes one, the expired ones and the unused ones of a batch", async () => {

@@ -3,8 +3,10 @@
 // reveal password, delete. Each asks for confirmation and reports what happened.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Eye, PauseCircle, PlayCircle, PlugZap, RefreshCcw, Trash2, Unlink } from "lucide-react";
+import { Eye, PauseCircle, PlayCircle, RefreshCcw, Trash2, Unlink } from "lucide-react";
+import { fromAction, SessionCommandButton } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
@@ -51,9 +53,11 @@ export function CustomerActions(props: {
   const ofType = props.packages.filter((p) => p.type === props.type);
   const renewPrice = props.packages.find((p) => p.id === renewPkg)?.price ?? (renewPkg === props.packageId ? props.packagePrice : null);
 
+  // Questions go through the confirm dialog (never the browser's confirm()).
+  const { confirmFirst, dialog } = useConfirm();
+
   function run<T>(question: string | null, fn: () => Promise<ActionResult<T>>, ok?: (d: T) => string, after?: (d: T) => void) {
-    if (question && !confirm(question)) return;
-    start(async () => {
+    confirmFirst(question, () => start(async () => {
       const r = await fn();
       if (r.ok) {
         setNotice({ ok: true, text: ok ? ok(r.data) : (r.message ?? "Done") });
@@ -62,12 +66,13 @@ export function CustomerActions(props: {
         setNotice({ ok: false, text: Object.values(r.fieldErrors).flat()[0] ?? r.error });
       }
       router.refresh();
-    });
+    }));
   }
 
   return (
     <Card>
       <CardHeader title="Actions" />
+      {dialog}
       <CardBody className="space-y-5">
         {notice && (
           <div role={notice.ok ? "status" : "alert"} className={`rounded-lg px-3 py-2 text-sm ring-1 ring-inset ${notice.ok ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-700 ring-red-200"}`}>
@@ -133,9 +138,18 @@ export function CustomerActions(props: {
               </Button>
             ))}
           {props.canControl && (
-            <Button variant="secondary" disabled={pending || !props.online} onClick={() => run("Disconnect this customer's live sessions now?", () => disconnectCustomerAction(null, { id }))}>
-              <PlugZap className="size-4" aria-hidden /> Disconnect now
-            </Button>
+            <SessionCommandButton
+              label="Disconnect now"
+              disabled={pending || !props.online}
+              title="Disconnect this customer now?"
+              description="Each live session gets a Disconnect-Request; the customer can reconnect at once unless suspended."
+              confirmLabel="Disconnect"
+              run={async () => {
+                const r = fromAction(await disconnectCustomerAction(null, { id }));
+                router.refresh();
+                return r;
+              }}
+            />
           )}
           {props.canWrite && (
             <Button variant="secondary" disabled={pending || !props.hasMac} onClick={() => run("Clear the MAC binding? The next device that connects is bound instead.", () => resetMacAction(null, { id }))}>
@@ -192,14 +206,15 @@ export function CustomerActions(props: {
               variant="ghost"
               className="w-full text-red-700 hover:bg-red-50 hover:text-red-800"
               disabled={pending}
-              onClick={() => {
-                if (!confirm("Delete this customer? Their sessions are disconnected; payments are kept.")) return;
-                start(async () => {
-                  const r = await deleteCustomerAction(null, { id });
-                  if (r.ok) router.push("/customers");
-                  else setNotice({ ok: false, text: r.error });
-                });
-              }}
+              onClick={() =>
+                confirmFirst("Delete this customer? Their sessions are disconnected; payments are kept.", () =>
+                  start(async () => {
+                    const r = await deleteCustomerAction(null, { id });
+                    if (r.ok) router.push("/customers");
+                    else setNotice({ ok: false, text: r.error });
+                  }),
+                )
+              }
             >
               <Trash2 className="size-4" aria-hidden /> Delete customer
             </Button>

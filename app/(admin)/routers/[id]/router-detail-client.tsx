@@ -3,9 +3,10 @@
 // "disconnect all sessions" command (waits for the routers' ACK/NAK) and deletion.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { AlertTriangle, Check, Copy, Eye, PlugZap, Trash2 } from "lucide-react";
+import { AlertTriangle, Check, Copy, Eye, Trash2 } from "lucide-react";
 import { routerRadiusScript, type RouterScriptInput } from "@/lib/services/nas/router-script";
 import { Button } from "@/components/ui/button";
+import { fromAction, SessionCommandButton } from "@/components/sessions/session-command-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { deleteNasAction, disconnectNasSessionsAction, markRouterScriptCopiedAction, revealNasSecretAction } from "../actions";
 
@@ -72,42 +73,22 @@ export function ConfigSnippet(p: SnippetProps) {
   );
 }
 
-type Outcome = { state: string; openSessions: number; results: { outcome: string; errorCause?: string; closed: boolean }[]; error?: string };
-
-function describe(o: Outcome): { tone: "ok" | "warn"; text: string } {
-  if (o.state === "nothing-to-do") return { tone: "ok", text: "No active sessions on this router." };
-  if (o.state === "pending") return { tone: "warn", text: `Disconnect of ${o.openSessions} session(s) is still running; check the sessions list shortly.` };
-  if (o.state !== "completed") return { tone: "warn", text: o.error ?? "The worker could not finish the disconnect." };
-  const count = (k: string) => o.results.filter((r) => r.outcome === k).length;
-  const closed = o.results.filter((r) => r.closed).length;
-  const parts = [`${closed} of ${o.results.length} session(s) closed`];
-  if (count("NAK")) parts.push(`${count("NAK")} refused (NAK)`);
-  if (count("TIMEOUT")) parts.push(`${count("TIMEOUT")} not answered (check /radius incoming accept=yes on the router)`);
-  return { tone: closed === o.results.length ? "ok" : "warn", text: parts.join(", ") + "." };
-}
-
 export function DisconnectAll({ nasId, sessions }: { nasId: string; sessions: number }) {
   const router = useRouter();
-  const [armed, setArmed] = useState(false);
-  const [notice, setNotice] = useState<{ tone: "ok" | "warn"; text: string } | null>(null);
-  const [pending, start] = useTransition();
-  const run = () =>
-    start(async () => {
-      const r = await disconnectNasSessionsAction(null, { id: nasId });
-      setArmed(false);
-      setNotice(r.ok ? describe(r.data as Outcome) : { tone: "warn", text: r.error });
-      router.refresh();
-    });
   return (
-    <div className="flex flex-col items-end gap-1">
-      <Button variant={armed ? "danger" : "secondary"} onClick={() => (armed ? run() : setArmed(true))} loading={pending} disabled={sessions === 0 && !armed}>
-        <PlugZap className="size-4" aria-hidden /> {armed ? `Confirm: disconnect ${sessions}` : "Disconnect all sessions"}
-      </Button>
-      {notice && (
-        <p role="status" className={notice.tone === "ok" ? "text-xs text-emerald-700" : "text-xs text-amber-700"}>
-          {notice.text}
-        </p>
-      )}
+    <div className="flex max-w-md flex-col items-end gap-1">
+      <SessionCommandButton
+        label="Disconnect all sessions"
+        disabled={sessions === 0}
+        title="Disconnect every session on this router?"
+        description={`${sessions} live session(s) get a Disconnect-Request.`}
+        confirmLabel={`Disconnect ${sessions}`}
+        run={async () => {
+          const r = fromAction(await disconnectNasSessionsAction(null, { id: nasId }));
+          router.refresh();
+          return r;
+        }}
+      />
     </div>
   );
 }

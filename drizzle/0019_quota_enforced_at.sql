@@ -1,0 +1,1 @@
+ALTER TABLE "customers" ADD COLUMN "quota_enforced_at" timestamp with time zone;
