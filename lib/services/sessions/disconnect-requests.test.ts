@@ -60,7 +60,7 @@ describe("waiting for a disconnect's outcome", () => {
     const poolSize = 3;
     const requests = 8;
     const waitMs = 800;
-    const small: Db = createDb(t.url, { max: poolSize });
+    const small: Db = createDb(t.url, { max: poolSize, tenantUrl: t.tenantUrl });
     try {
       const targets = await Promise.all(Array.from({ length: requests }, () => onlineCustomer()));
       const started = Date.now();
