@@ -3,11 +3,10 @@
 // of another tenant. Web edges wrap every service call in it; services still scope every query.
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "./client";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!UUID.test(tenantId)) throw new Error("withTenant: tenantId must be a UUID");
+  if (!isUuid(tenantId)) throw new Error("withTenant: tenantId must be a UUID");
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'isp_tenant', true)`);
     return fn(tx);

@@ -2,8 +2,7 @@
 import { getValueName, RadiusCode, encodeResponse, type RadiusPacket } from "@/lib/radius";
 import type { NasEntry } from "@/lib/services/radius/load-nas-registry";
 import { ACCT, type AccountingRecord } from "@/lib/services/radius/record-accounting";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 function intOf(packet: RadiusPacket, name: Parameters<RadiusPacket["getBuffer"]>[0]): number | undefined {
   const b = packet.getBuffer(name);
@@ -34,7 +33,7 @@ export function parseAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt 
   const delay = intOf(packet, "Acct-Delay-Time") ?? 0;
   const cls = text(packet.getBuffer("Class"));
   const m = cls ? /^isp:([cv]):(.+)$/.exec(cls) : null;
-  const classId = m && UUID.test(m[2]) ? m[2] : null;
+  const classId = m && isUuid(m[2]) ? m[2] : null;
   const str = (name: Parameters<RadiusPacket["getBuffer"]>[0]) => text(packet.getBuffer(name));
   const named = (name: "NAS-Port-Type" | "Service-Type" | "Acct-Terminate-Cause") => {
     const v = intOf(packet, name);

@@ -83,6 +83,8 @@ function DisconnectButton({ label, confirmLabel, onConfirm, compact = false }: {
 
 export function SessionsTable(props: {
   rows: SessionRowView[];
+  /** The schema's connection types (lib/db/enums), passed in so the browser bundle needs no schema. */
+  connectionTypes: readonly string[];
   total: number;
   page: number;
   pageSize: number;
@@ -257,7 +259,7 @@ export function SessionsTable(props: {
         searchPlaceholder="Search username, IP or MAC…"
         filters={[
           { param: "nasId", label: "Router", options: props.nasOptions },
-          { param: "type", label: "Connection", options: ["PPPOE", "HOTSPOT", "DHCP", "STATIC"].map((t) => ({ value: t, label: TYPE_LABELS[t] })) },
+          { param: "type", label: "Connection", options: props.connectionTypes.map((t) => ({ value: t, label: TYPE_LABELS[t] })) },
         ]}
         toolbarEnd={
           props.canControl && props.selectedNas && props.selectedNas.sessions > 0 ? (

@@ -7,10 +7,11 @@ import type { Database } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
+import { uuidField } from "@/lib/ids";
 
 export const disableTotpSchema = z.object({
-  tenantId: z.string().uuid().nullable(),
-  userId: z.string().uuid(),
+  tenantId: uuidField().nullable(),
+  userId: uuidField(),
   password: z.string().min(1, "Enter your password").max(200),
 });
 export type DisableTotpInput = z.input<typeof disableTotpSchema>;

@@ -3,9 +3,11 @@ import net from "node:net";
 import { z } from "zod";
 import type { Customer } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
+import { CONNECTION_TYPES, CUSTOMER_STATUSES } from "@/lib/db/enums";
+import { uuidField } from "@/lib/ids";
 
-export const customerStatuses = ["ACTIVE", "SUSPENDED", "EXPIRED", "DISABLED"] as const;
-export const connectionTypes = ["PPPOE", "HOTSPOT", "DHCP", "STATIC"] as const;
+export const customerStatuses = CUSTOMER_STATUSES;
+export const connectionTypes = CONNECTION_TYPES;
 
 const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 /** 8 characters without look-alikes: easy to read out over the phone, ~40 bits. */
@@ -94,7 +96,7 @@ export const customerFields = {
       .regex(/^[\x21-\x7e]+$/, "Password may not contain spaces or non-ASCII characters")
       .optional(),
   ),
-  packageId: z.preprocess(blankToNull, z.string().uuid("Choose a package from the list").nullable().optional()),
+  packageId: z.preprocess(blankToNull, uuidField("Choose a package from the list").nullable().optional()),
   expiresAt: date,
   status: z.preprocess(blankToUndef, z.enum(customerStatuses, { message: "Choose a status" }).optional()),
   macAddress: z.preprocess(
@@ -121,7 +123,7 @@ export const customerFields = {
       .nullable()
       .optional(),
   ),
-  ipPoolId: z.preprocess(blankToNull, z.string().uuid("Choose an IP pool from the list").nullable().optional()),
+  ipPoolId: z.preprocess(blankToNull, uuidField("Choose an IP pool from the list").nullable().optional()),
   latitude: coord(-90, 90, "Latitude"),
   longitude: coord(-180, 180, "Longitude"),
   address: z.preprocess(blankToNull, z.string().trim().max(300, "Address must be at most 300 characters").nullable().optional()),
@@ -172,7 +174,3 @@ export const customerConstraintMessages = {
   customers_package_id_packages_id_fk: ["packageId", "Choose a package from the list"] as [string, string],
   customers_ip_pool_id_ip_pools_id_fk: ["ipPoolId", "Choose an IP pool from the list"] as [string, string],
 };
-
-export function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-}

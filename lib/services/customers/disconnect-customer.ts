@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { requestCustomerDisconnect } from "@/lib/services/sessions/request-customer-disconnect";
-import { isUuid } from "./customer-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function disconnectCustomer(db: Database, input: { tenantId: string; id: string }, actor: Actor): Promise<{ openSessions: number }> {
   if (!isUuid(input.id)) throw notFound("Customer");

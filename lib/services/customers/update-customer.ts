@@ -9,7 +9,8 @@ import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { requestCustomerDisconnect } from "@/lib/services/sessions/request-customer-disconnect";
 import { checkCustomerRefs } from "./check-customer-refs";
-import { customerConstraintMessages, customerSchema, isUuid, toCustomerView, type CustomerView } from "./customer-fields";
+import { customerConstraintMessages, customerSchema, toCustomerView, type CustomerView } from "./customer-fields";
+import { isUuid } from "@/lib/ids";
 
 export const updateCustomerSchema = customerSchema;
 export type UpdateCustomerInput = Record<string, unknown>;

@@ -1,6 +1,7 @@
 // IPv4 arithmetic and the field rules of IP pools: CIDR blocks, address ranges inside them, a gateway,
 // and the computed usable range when none is given.
 import { z } from "zod";
+import { isUuid } from "@/lib/ids";
 
 export const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -50,8 +51,7 @@ const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() 
 export const ipField = (label: string) =>
   z.preprocess(blank, z.string().trim().regex(IPV4, `${label} must be an IPv4 address such as 10.10.0.1`).optional());
 
-export const idField = (label: string) =>
-  z.preprocess(blank, z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `Choose a ${label}`).optional());
+export const idField = (label: string) => z.preprocess(blank, z.string().refine(isUuid, `Choose a ${label}`).optional());
 
 export const ipPoolBaseSchema = z.object({
   name: z.string({ message: "Enter a name" }).trim().min(2, "Name must be at least 2 characters").max(60, "Name must be at most 60 characters"),

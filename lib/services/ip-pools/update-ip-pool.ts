@@ -8,7 +8,7 @@ import { mapDbError } from "@/lib/services/db-errors";
 import { createIpPoolSchema, type CreateIpPoolInput } from "./create-ip-pool";
 import { ipPoolConstraintMessages, ipToInt } from "./ip-pool-fields";
 import { checkPoolPlacement } from "./ip-pool-writes";
-import { isUuid } from "./get-ip-pool";
+import { isUuid } from "@/lib/ids";
 
 export const updateIpPoolSchema = createIpPoolSchema;
 export type UpdateIpPoolInput = CreateIpPoolInput;

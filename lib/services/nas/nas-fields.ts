@@ -3,6 +3,7 @@ import net from "node:net";
 import { z } from "zod";
 import type { Nas } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
+import { NAS_TYPES } from "@/lib/db/enums";
 
 export const MIN_SECRET_LENGTH = 16;
 const SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -35,7 +36,7 @@ export const nasSecretField = z.preprocess(
     .optional(),
 );
 
-export const nasTypeField = z.enum(["MIKROTIK", "OTHER"], { message: "Choose a router type" });
+export const nasTypeField = z.enum(NAS_TYPES, { message: "Choose a router type" });
 
 export const optionalPort = (label: string) =>
   z.preprocess(

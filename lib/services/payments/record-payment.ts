@@ -10,7 +10,8 @@ import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { zOptionalText } from "@/lib/services/zod-helpers";
 import { moneyField, toMinorUnits } from "./money";
-import { applyCompletedPayment, isUuid, nextReceiptNumber, paymentConstraintMessages, paymentMethodField, type PaymentEffect } from "./payment-fields";
+import { applyCompletedPayment, nextReceiptNumber, paymentConstraintMessages, paymentMethodField, type PaymentEffect } from "./payment-fields";
+import { isUuid } from "@/lib/ids";
 import { getPayment } from "./get-payment";
 import type { PaymentRow } from "./payment-fields";
 

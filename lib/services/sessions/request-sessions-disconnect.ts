@@ -6,7 +6,7 @@ import { customers, nas, sessions } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { JOBS } from "@/lib/jobs/names";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { isUuid } from "@/lib/services/nas/get-nas";
+import { isUuid } from "@/lib/ids";
 import { enqueueSessionJob, type DisconnectSessionsJob } from "./session-jobs";
 
 export type DisconnectScope = { sessionId: string } | { customerId: string } | { nasId: string };

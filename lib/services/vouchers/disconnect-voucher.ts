@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { JOBS } from "@/lib/jobs/names";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { enqueueSessionJob, type DisconnectSessionsJob } from "@/lib/services/sessions/session-jobs";
-import { isUuid } from "./voucher-fields";
+import { isUuid } from "@/lib/ids";
 
 export interface DisconnectVoucherResult {
   jobId: string | null;

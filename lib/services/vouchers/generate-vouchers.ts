@@ -8,7 +8,8 @@ import { packages, voucherBatches } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { zOptionalText } from "@/lib/services/zod-helpers";
-import { MAX_VOUCHERS_PER_BATCH, VOUCHER_CHARSETS, codeSpace, generateCodes, isUuid, voucherCharsetKeys } from "./voucher-fields";
+import { MAX_VOUCHERS_PER_BATCH, VOUCHER_CHARSETS, codeSpace, generateCodes, voucherCharsetKeys } from "./voucher-fields";
+import { isUuid } from "@/lib/ids";
 
 const CHUNK = 5_000;
 /** A code space this many times the batch keeps collisions rare and retries short. */

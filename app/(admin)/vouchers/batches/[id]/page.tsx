@@ -17,10 +17,11 @@ import { buttonClasses } from "@/components/ui/button";
 import { VouchersTable } from "../../vouchers-client";
 import { dateTime, money } from "../../_lib/format";
 import { toVoucherRowView } from "../../_lib/rows";
+import { VOUCHER_STATUSES } from "@/lib/db/enums";
 
 export const metadata: Metadata = { title: "Voucher batch" };
 
-const STATUSES = ["AVAILABLE", "USED", "EXPIRED", "REVOKED"];
+const STATUSES: readonly string[] = VOUCHER_STATUSES;
 
 export default async function VoucherBatchPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("vouchers:read");
