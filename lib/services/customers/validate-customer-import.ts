@@ -1,6 +1,6 @@
 // Reads a customer CSV and validates every row (fields, package and pool names, duplicates within the
 // file and against the tenant's customers) without writing anything; the import and its preview share it.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, ipPools, packages, type NewCustomer } from "@/lib/db/schema";
@@ -97,6 +97,7 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
   const parsed: ValidatedImport["rows"] = [];
   const seenUser = new Map<string, number>();
   const seenIp = new Map<string, number>();
+  const seenMac = new Map<string, number>();
   const now = new Date();
   for (const rec of body) {
     const raw: Record<string, string> = {};
@@ -127,12 +128,17 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
     } else {
       const d = result.data;
       if (pkg && pkg.type !== d.type) rowErrors.push({ row: rec.line, field: "package", message: `“${pkg.name}” is a ${pkg.type} package but the row is ${d.type}` });
-      const userKey = d.username;
+      // Usernames are unique case-insensitively (the database's index is on lower(username)).
+      const userKey = d.username.toLowerCase();
       if (seenUser.has(userKey)) rowErrors.push({ row: rec.line, field: "username", message: `Username “${d.username}” is also on row ${seenUser.get(userKey)}` });
       else seenUser.set(userKey, rec.line);
       if (d.staticIp) {
         if (seenIp.has(d.staticIp)) rowErrors.push({ row: rec.line, field: "static_ip", message: `Static IP ${d.staticIp} is also on row ${seenIp.get(d.staticIp)}` });
         else seenIp.set(d.staticIp, rec.line);
+      }
+      if (d.macAddress) {
+        if (seenMac.has(d.macAddress)) rowErrors.push({ row: rec.line, field: "mac_address", message: `MAC address ${d.macAddress} is also on row ${seenMac.get(d.macAddress)}` });
+        else seenMac.set(d.macAddress, rec.line);
       }
       if (rowErrors.length === 0) {
         parsed.push({
@@ -172,8 +178,16 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
     const taken = await db
       .select({ username: customers.username })
       .from(customers)
-      .where(and(eq(customers.tenantId, input.tenantId), inArray(customers.username, usernames.slice(i, i + 5000))));
-    for (const t of taken) errors.push({ row: seenUser.get(t.username)!, field: "username", message: `Username “${t.username}” is already taken by another customer` });
+      .where(and(eq(customers.tenantId, input.tenantId), inArray(sql`lower(${customers.username})`, usernames.slice(i, i + 5000))));
+    for (const t of taken) errors.push({ row: seenUser.get(t.username.toLowerCase())!, field: "username", message: `Username “${t.username}” is already taken by another customer` });
+  }
+  const macs = [...seenMac.keys()];
+  for (let i = 0; i < macs.length; i += 5000) {
+    const taken = await db
+      .select({ macAddress: customers.macAddress })
+      .from(customers)
+      .where(and(eq(customers.tenantId, input.tenantId), inArray(customers.macAddress, macs.slice(i, i + 5000))));
+    for (const t of taken) errors.push({ row: seenMac.get(t.macAddress!)!, field: "mac_address", message: `MAC address ${t.macAddress} is already bound to another customer` });
   }
   for (let i = 0; i < ips.length; i += 5000) {
     const taken = await db
