@@ -51,7 +51,7 @@ test("staff create a customer, then find it by search and filters", async ({ pag
   await expect(page.getByTestId("generated-password")).toHaveText(/^[a-z2-9]{8}$/);
   await page.getByRole("button", { name: "Open customer" }).click();
   await expect(page.getByRole("heading", { name: `Jane Wanjiku ${suffix}` })).toBeVisible();
-  await expect(page.getByText("254712345678")).toBeVisible();
+  await expect(page.getByText("+254 712 345 678")).toBeVisible();
   await expect(page.getByText("AA:BB:CC:DD:EE:FF")).toBeVisible();
 
   // A duplicate username is refused with the reason next to the field.

@@ -14,6 +14,7 @@ import type { ActionResult } from "@/lib/auth/action";
 import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL, relativeExpiry } from "./_lib/format";
 import type { PackageOption } from "./customer-form";
 import { bulkChangePackageAction, bulkExtendAction, bulkStatusAction } from "./actions";
+import { formatPhone } from "@/lib/net/phone";
 
 export interface CustomerRowView {
   id: string;
@@ -133,7 +134,7 @@ export function CustomersTable(props: {
             <Link href={`/customers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
               {row.original.name}
             </Link>
-            <p className="text-xs text-slate-500">{row.original.phone ?? "no phone"}</p>
+            <p className="text-xs text-slate-500">{row.original.phone ? formatPhone(row.original.phone) : "no phone"}</p>
           </div>
         ),
       },

@@ -10,6 +10,7 @@ import { DataTable, useUrlState } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatBitRate, formatBytes, formatDuration } from "@/components/charts/format";
+import { formatMac } from "@/lib/net/mac";
 
 export interface SessionRowView {
   id: string;
@@ -161,7 +162,7 @@ export function SessionsTable(props: {
         cell: ({ row: { original: r } }) => (
           <div className="font-mono text-xs">
             <div className="text-slate-800">{r.framedIp ?? "—"}</div>
-            <div className="text-slate-500">{r.macAddress ?? "—"}</div>
+            <div className="text-slate-500">{r.macAddress ? formatMac(r.macAddress) : "—"}</div>
           </div>
         ),
       },

@@ -20,6 +20,7 @@ import {
   revokeVoucherAction,
 } from "./actions";
 import { VOUCHER_STATUS_LABEL, VOUCHER_STATUS_TONE, bytes, dateOnly, dateTime, money } from "./_lib/format";
+import { formatMac } from "@/lib/net/mac";
 
 export interface VoucherRowView {
   id: string;
@@ -212,7 +213,7 @@ export function VouchersTable({
         id: "mac",
         header: "MAC",
         enableSorting: false,
-        cell: ({ row }) => <span className="font-mono text-xs">{row.original.macAddress ?? "—"}</span>,
+        cell: ({ row }) => <span className="font-mono text-xs">{row.original.macAddress ? formatMac(row.original.macAddress) : "—"}</span>,
       },
       {
         id: "actions",

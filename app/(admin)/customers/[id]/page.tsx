@@ -14,6 +14,8 @@ import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components
 import { bytes, dateTime, money, relativeExpiry, STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "../_lib/format";
 import { packageOptions } from "../_lib/options";
 import { CustomerActions } from "./customer-actions";
+import { formatMac } from "@/lib/net/mac";
+import { formatPhone } from "@/lib/net/phone";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -231,12 +233,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                     {dateTime(c.expiresAt, tz)} <Badge tone={expiry.tone}>{expiry.text}</Badge>
                   </span>
                 </Row>
-                <Row label="Phone">{c.phone ?? "—"}</Row>
+                <Row label="Phone">{c.phone ? formatPhone(c.phone) : "—"}</Row>
                 <Row label="Email">{c.email ?? "—"}</Row>
                 <Row label="Wallet">{money(c.walletBalance, cur)}</Row>
                 <Row label="Auto-renew">{c.autoRenew ? "Yes" : "No"}</Row>
                 <Row label="MAC binding">
-                  <span className="font-mono text-xs">{c.macAddress ?? "none"}</span>
+                  <span className="font-mono text-xs">{c.macAddress ? formatMac(c.macAddress) : "none"}</span>
                 </Row>
                 <Row label="Static IP">
                   <span className="font-mono text-xs">{c.staticIp ?? "—"}</span>

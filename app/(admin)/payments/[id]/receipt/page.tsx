@@ -11,6 +11,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { EmptyState, Card } from "@/components/ui/card";
 import { PrintButton } from "./print-button";
 import { dateOnly, dateTime, money } from "../../../vouchers/_lib/format";
+import { formatPhone } from "@/lib/net/phone";
 
 export const metadata: Metadata = { title: "Receipt" };
 
@@ -49,7 +50,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
   const tz = tenant.timezone;
   const rows: [string, React.ReactNode][] = [
     ["Customer", customer ? `${customer.name} (${customer.username})` : "—"],
-    ...(customer?.phone ? ([["Phone", customer.phone]] as [string, string][]) : []),
+    ...(customer?.phone ? ([["Phone", formatPhone(customer.phone)]] as [string, string][]) : []),
     ["Payment for", `${purposeLabels[p.purpose]}${p.packageName ? `: ${p.packageName}` : ""}`],
     ["Method", methodLabels[p.method]],
     ...(p.reference ? ([["Reference", <span key="ref" className="font-mono">{p.reference}</span>]] as [string, React.ReactNode][]) : []),
