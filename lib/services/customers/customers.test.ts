@@ -6,8 +6,6 @@ import { openSecret } from "@/lib/crypto";
 import { setSessionJobSender, type SessionJobSender } from "@/lib/services/sessions/session-jobs";
 import { JOBS } from "@/lib/jobs/names";
 import { createCustomer } from "./create-customer";
-import { canonicalMac as normalizeMac } from "@/lib/net/mac";
-import { normalizePhone } from "@/lib/net/phone";
 import { deleteCustomer } from "./delete-customer";
 import { findCustomers } from "./find-customers";
 import { getCustomer } from "./get-customer";
@@ -44,26 +42,6 @@ afterEach(() => {
 afterAll(async () => {
   setSessionJobSender(previous);
   await t.drop();
-});
-
-describe("field normalisation", () => {
-  it("normalises Kenyan phone numbers and refuses junk", () => {
-    expect(normalizePhone("0712 345 678")).toBe("254712345678");
-    expect(normalizePhone("+254-712-345-678")).toBe("254712345678");
-    expect(normalizePhone("712345678")).toBe("254712345678");
-    expect(normalizePhone("0110123456")).toBe("254110123456");
-    expect(normalizePhone("254110123456")).toBe("254110123456");
-    expect(normalizePhone("+255712345678")).toBe("255712345678");
-    expect(normalizePhone("0612345678")).toBeNull();
-    expect(normalizePhone("25471234567")).toBeNull();
-    expect(normalizePhone("hello")).toBeNull();
-  });
-  it("normalises MAC addresses", () => {
-    expect(normalizeMac("aa-bb-cc-dd-ee-ff")).toBe("AA:BB:CC:DD:EE:FF");
-    expect(normalizeMac("aabb.ccdd.eeff")).toBe("AA:BB:CC:DD:EE:FF");
-    expect(normalizeMac("aabbccddeeff")).toBe("AA:BB:CC:DD:EE:FF");
-    expect(normalizeMac("aa:bb:cc:dd:ee")).toBeNull();
-  });
 });
 
 describe("customers", () => {

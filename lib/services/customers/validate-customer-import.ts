@@ -1,6 +1,6 @@
 // Reads a customer CSV and validates every row (fields, package and pool names, duplicates within the
 // file and against the tenant's customers) without writing anything; the import and its preview share it.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, ipPools, packages, type NewCustomer } from "@/lib/db/schema";
@@ -172,30 +172,19 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
   }
 
   // Clashes with customers already in the tenant, in a few indexed lookups rather than one per row.
-  const usernames = [...seenUser.keys()];
-  const ips = [...seenIp.keys()];
-  for (let i = 0; i < usernames.length; i += 5000) {
-    const taken = await db
-      .select({ username: customers.username })
-      .from(customers)
-      .where(and(eq(customers.tenantId, input.tenantId), inArray(sql`lower(${customers.username})`, usernames.slice(i, i + 5000))));
-    for (const t of taken) errors.push({ row: seenUser.get(t.username.toLowerCase())!, field: "username", message: `Username “${t.username}” is already taken by another customer` });
-  }
-  const macs = [...seenMac.keys()];
-  for (let i = 0; i < macs.length; i += 5000) {
-    const taken = await db
-      .select({ macAddress: customers.macAddress })
-      .from(customers)
-      .where(and(eq(customers.tenantId, input.tenantId), inArray(customers.macAddress, macs.slice(i, i + 5000))));
-    for (const t of taken) errors.push({ row: seenMac.get(t.macAddress!)!, field: "mac_address", message: `MAC address ${t.macAddress} is already bound to another customer` });
-  }
-  for (let i = 0; i < ips.length; i += 5000) {
-    const taken = await db
-      .select({ staticIp: customers.staticIp })
-      .from(customers)
-      .where(and(eq(customers.tenantId, input.tenantId), inArray(customers.staticIp, ips.slice(i, i + 5000))));
-    for (const t of taken) errors.push({ row: seenIp.get(t.staticIp!)!, field: "static_ip", message: `Static IP ${t.staticIp} is already assigned to another customer` });
-  }
+  const clashes = async (column: SQL<string | null>, seen: Map<string, number>, field: string, message: (value: string) => string) => {
+    const keys = [...seen.keys()];
+    for (let i = 0; i < keys.length; i += 5000) {
+      const taken = await db
+        .select({ value: sql<string>`${column}` })
+        .from(customers)
+        .where(and(eq(customers.tenantId, input.tenantId), inArray(column, keys.slice(i, i + 5000))));
+      for (const t of taken) errors.push({ row: seen.get(field === "username" ? t.value.toLowerCase() : t.value)!, field, message: message(t.value) });
+    }
+  };
+  await clashes(sql<string>`lower(${customers.username})`, seenUser, "username", (v) => `Username “${v}” is already taken by another customer`);
+  await clashes(sql`${customers.staticIp}`, seenIp, "static_ip", (v) => `Static IP ${v} is already assigned to another customer`);
+  await clashes(sql`${customers.macAddress}`, seenMac, "mac_address", (v) => `MAC address ${v} is already bound to another customer`);
   errors.sort((x, y) => x.row - y.row);
   const bad = new Set(errors.map((e) => e.row));
   return { total: body.length, errors, rows: parsed.filter((r) => !bad.has(r.line)) };
