@@ -129,8 +129,12 @@ test("REST: create, duplicate username refused, list with search, CSV export", a
   expect(list.data.total).toBe(1);
   expect(list.data.rows[0].username).toBe(`rest${s}`);
 
-  const updated = await api.put(`/api/customers/${body.data.id}`, { data: { macAddress: "aabb.ccdd.eeff" } });
-  expect((await updated.json()).data.macAddress).toBe("AA:BB:CC:DD:EE:FF");
+  // Jane (above) is bound to AA:BB:CC:DD:EE:FF already: a MAC binds one customer of the tenant.
+  const taken = await api.put(`/api/customers/${body.data.id}`, { data: { macAddress: "aabb.ccdd.eeff" } });
+  expect(taken.status()).toBe(409);
+  expect((await taken.json()).error.details.fieldErrors.macAddress[0]).toMatch(/already bound/);
+  const updated = await api.put(`/api/customers/${body.data.id}`, { data: { macAddress: "aabb.ccdd.ee02" } });
+  expect((await updated.json()).data.macAddress).toBe("AA:BB:CC:DD:EE:02");
 
   const csv = await api.get(`/api/customers/export?q=rest${s}`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
