@@ -408,6 +408,61 @@ test("a revoked API key and the key of a tenant whose trial has ended are refuse
   expect([await snapshotTenant(sql, revoked.id), await snapshotTenant(sql, expired.id)]).toEqual(before);
 });
 
+test("no spelling of B's router address can be registered or moved to by A", async () => {
+  // B's routers: the seeded IPv4 one and an IPv6 one, so both families are probed.
+  const [v6] = await sql<{ id: string }[]>`
+    insert into nas (tenant_id, name, ip_address, secret_sealed) values (${b.id}, ${`B Router v6 ${b.slug}`}, ${`2001:db8:62::${(Number.parseInt(b.ids.nas[0].slice(0, 4), 16) | 1).toString(16)}`}, 'not-a-real-sealed-secret') returning id`;
+  const [[v4row], [v6row]] = await Promise.all([
+    sql<{ ip_address: string }[]>`select ip_address from nas where id = ${b.ids.nas[0]}`,
+    sql<{ ip_address: string }[]>`select ip_address from nas where id = ${v6.id}`,
+  ]);
+  const v4 = v4row.ip_address;
+  const octets = v4.split(".").map(Number);
+  const hex = (n: number) => n.toString(16).padStart(2, "0");
+  const [head, tail] = v6row.ip_address.split("::");
+  const spellings = [
+    v4,
+    `::ffff:${v4}`,
+    `::FFFF:${v4}`,
+    `::ffff:${hex(octets[0])}${hex(octets[1])}:${hex(octets[2])}${hex(octets[3])}`,
+    octets.map((o) => String(o).padStart(3, "0")).join("."),
+    v6row.ip_address.toUpperCase(),
+    `${head.split(":").map((w) => w.padStart(4, "0")).join(":")}:0000:0000:0000:0000:${tail.padStart(4, "0")}`,
+  ];
+  const before = await snapshotTenant(sql, b.id);
+  const failures: string[] = [];
+  // A router of A's own, to try moving onto B's address by update.
+  const mine = await call("POST", "/api/nas", keyAuth, { name: `A Router probe ${a.slug}`, ipAddress: `10.61.254.${1 + (Number.parseInt(a.ids.nas[0].slice(0, 2), 16) % 250)}` });
+  expect(mine.status, mine.text).toBe(201);
+  const mineId = JSON.parse(mine.text).data.id as string;
+  for (const auth of [keyAuth, tokenAuth]) {
+    for (const ipAddress of spellings) {
+      for (const [method, url, body] of [
+        ["POST", "/api/nas", { name: `A Router ${ipAddress}`, ipAddress }],
+        ["PUT", `/api/nas/${mineId}`, { ipAddress }],
+      ] as const) {
+        const res = await call(method, url, auth, body);
+        const where = `${method} ${url} ${ipAddress} [${auth.label}] → ${res.status}`;
+        if (res.status !== 409) failures.push(`${where}: not refused as a conflict: ${res.text.slice(0, 200)}`);
+        else {
+          const error = JSON.parse(res.text).error as { code: string; details?: { fieldErrors?: Record<string, string[]> } };
+          if (error.code !== "CONFLICT" || !error.details?.fieldErrors?.ipAddress) failures.push(`${where}: the answer does not name ipAddress: ${res.text}`);
+        }
+        const leaked = [...leaks(res.text, b), ...[b.id, b.name, b.slug].filter((x) => res.text.includes(x))];
+        if (leaked.length) failures.push(`${where}: leaked ${leaked.join(", ")}`);
+      }
+    }
+  }
+  const holders = await sql<{ tenant_id: string; ip_address: string }[]>`
+    select tenant_id, ip_address from nas where net_canonical_ip(ip_address) in (${v4}, ${v6row.ip_address})`;
+  expect(failures, failures.join("\n")).toEqual([]);
+  expect(holders.every((h) => h.tenant_id === b.id), JSON.stringify(holders)).toBe(true);
+  expect(await snapshotTenant(sql, b.id)).toEqual(before);
+  expect((await call("DELETE", `/api/nas/${mineId}`, keyAuth)).status).toBe(200);
+  await sql`delete from nas where id = ${v6.id}`;
+  console.log(`cross-tenant router addresses: ${spellings.length} spellings × create/update × 2 credentials refused`);
+});
+
 test("logout is the caller's own: it ends A's session and touches nothing of B", async () => {
   const before = await snapshotTenant(sql, b.id);
   const res = await call("POST", "/api/auth/logout", cookieAuth, {});

@@ -6,12 +6,11 @@
 import { sql } from "drizzle-orm";
 import { AfterCommit } from "./after-commit";
 import type { Db, Tx } from "./client";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 /** `fn` may return afterCommit(work): the transaction commits first, then `work` runs (outside it). */
 export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T | AfterCommit<T>>): Promise<T> {
-  if (!UUID.test(tenantId)) throw new Error("withTenant: tenantId must be a UUID");
+  if (!isUuid(tenantId)) throw new Error("withTenant: tenantId must be a UUID");
   const tenantDb = db.$tenant;
   if (!tenantDb) throw new Error("withTenant: this database handle has no tenant login (createDb's tenantUrl)");
   // Always a top-level transaction on the tenant pool, so an afterCommit wait runs after a real commit.

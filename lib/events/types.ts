@@ -1,5 +1,6 @@
 // Live events: what the worker (and the web) NOTIFY on PostgreSQL and the dashboards receive over SSE.
 import { z } from "zod";
+import { uuidField } from "@/lib/ids";
 
 /** The one PostgreSQL channel; every payload carries its tenant, and the web fans out per tenant. */
 export const EVENTS_CHANNEL = "isp_events";
@@ -23,7 +24,7 @@ export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 export const liveEventSchema = z
   .object({
     type: z.string().min(1).max(60),
-    tenantId: z.string().uuid(),
+    tenantId: uuidField(),
     at: z.string().optional(),
   })
   .passthrough();

@@ -3,6 +3,7 @@
 // the duplicate), matches replies by source address and Identifier, and accepts only authentic replies.
 import dgram from "node:dgram";
 import net from "node:net";
+import { canonicalIp } from "@/lib/net/ip";
 import type { Logger } from "pino";
 import {
   decodePacket,
@@ -242,7 +243,7 @@ function safeErrorCause(packet: RadiusPacket): number | undefined {
   }
 }
 
-/** "::ffff:10.0.0.1" and "10.0.0.1" are the same NAS. */
+/** "::ffff:10.0.0.1" and "10.0.0.1" are the same NAS: replies are matched on the canonical address. */
 function normalizeHost(host: string): string {
-  return host.startsWith("::ffff:") && net.isIPv4(host.slice(7)) ? host.slice(7) : host.toLowerCase();
+  return canonicalIp(host) ?? host.toLowerCase();
 }

@@ -1,6 +1,7 @@
 // Zod pieces shared by service schemas, so the same schema accepts form posts (strings) and JSON.
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
+import { uuidField } from "@/lib/ids";
 
 /** A boolean from JSON, or from a form: "on", "true", "1" are true; "false", "0", "off", absent are false. */
 export const zBool = z.preprocess((v) => {
@@ -17,7 +18,7 @@ export const zOptionalText = (max = 500) =>
 export const zOptionalInt = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int("Must be a whole number").min(min).max(max).optional());
 
-export const zUuid = (what = "id") => z.string().uuid(`${what} must be a valid id`);
+export const zUuid = (what = "id") => uuidField(`${what} must be a valid id`);
 
 export const paginationSchema = z.object({
   page: z.coerce.number().int().min(1).default(1),

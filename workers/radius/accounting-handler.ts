@@ -5,8 +5,7 @@ import type { NasEntry } from "@/lib/services/radius/load-nas-registry";
 import { ACCT, type AccountingRecord } from "@/lib/services/radius/record-accounting";
 import type { AccountingWriter } from "./accounting-writer";
 import type { HandlerResult, RequestContext } from "./pipeline";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 /** UTF-8 text PostgreSQL can store: NUL bytes removed (RFC 5080 §2.3.2 treats these as text). */
 function text(packet: RadiusPacket, name: AttributeNameOfType<"string">): string | null {
@@ -38,7 +37,7 @@ function readAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt: number)
   const classBytes = packet.getBuffer("Class");
   const cls = classBytes === undefined ? null : classBytes.toString("utf8").replace(/\u0000/g, "");
   const m = cls ? /^isp:([cv]):(.+)$/.exec(cls) : null;
-  const classId = m && UUID.test(m[2]) ? m[2] : null;
+  const classId = m && isUuid(m[2]) ? m[2] : null;
   const named = (name: "NAS-Port-Type" | "Service-Type" | "Acct-Terminate-Cause") => {
     const v = packet.getInteger(name);
     return v === undefined ? null : (getValueName(name, v) ?? String(v));

@@ -51,7 +51,8 @@ interface Waiter {
   reject: (e: Error) => void;
 }
 
-const keyOf = (tenantId: string, username: string) => `${tenantId}\u0000${username}`;
+// Usernames match case-insensitively (lower(username) is unique), so one customer is one cache entry.
+const keyOf = (tenantId: string, username: string) => `${tenantId}\u0000${username.toLowerCase()}`;
 const tenantMark = (tenantId: string) => `${tenantId}\u0000*`;
 
 export class AuthCache {

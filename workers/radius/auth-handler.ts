@@ -16,7 +16,8 @@ import {
 } from "@/lib/radius";
 import type { NasEntry } from "@/lib/services/radius/load-nas-registry";
 import { findAuthSubjectByMac, findVoucherSubject, type AuthKey, type AuthSubject } from "@/lib/services/radius/find-auth-subjects";
-import { decideAccess, macVariants, normalizeMac, REJECT_MESSAGES, type ConnectionKind, type RejectReason } from "@/lib/services/radius/decide-access";
+import { decideAccess, REJECT_MESSAGES, type ConnectionKind, type RejectReason } from "@/lib/services/radius/decide-access";
+import { canonicalMac } from "@/lib/net/mac";
 import { getRadiusSettings, type RadiusSettings } from "@/lib/services/radius/get-radius-settings";
 import { activateVoucher } from "@/lib/services/radius/activate-voucher";
 import { allocateAddress } from "@/lib/services/ip-pools/allocate-address";
@@ -121,7 +122,7 @@ export class AuthHandler {
       saved: false,
       customer: (key) => this.subjects.get(key),
       voucher: (key) => findVoucherSubject(this.db, key),
-      byMac: (key, mac) => findAuthSubjectByMac(this.db, { ...key, macVariants: macVariants(mac) }),
+      byMac: (key, mac) => findAuthSubjectByMac(this.db, { ...key, mac }),
       settings: (tenantId) => this.settings.get(tenantId),
     };
     const snap = opts.snapshot;
@@ -163,7 +164,7 @@ export class AuthHandler {
     // PostgreSQL text cannot hold NUL, and no real login contains control characters or invalid UTF-8.
     if (/[\u0000-\u001f\ufffd]/.test(username) || username.length > 253) return reject("unknown_user");
     // MikroTik MAC authentication may send no password at all; only the MAC path accepts that.
-    if (!credential && !normalizeMac(username)) return reject("no_credentials");
+    if (!credential && !canonicalMac(username)) return reject("no_credentials");
     const cred: Credential = credential ?? { kind: "none" };
     const mschapIdent = cred.kind === "mschapv1" || cred.kind === "mschapv2" ? cred.response[0] : undefined;
 
@@ -173,7 +174,7 @@ export class AuthHandler {
     let subject: AuthSubject | null = cached?.subject ?? null;
     let candidates: string[] = [];
     let viaMac = false;
-    const callingMac = normalizeMac(packet.getString("Calling-Station-Id"));
+    const callingMac = canonicalMac(packet.getString("Calling-Station-Id"));
     let throttled: ThrottleVerdict = null;
     if (cached?.subject) {
       const pw = cached.password();
@@ -185,7 +186,7 @@ export class AuthHandler {
       // Hotspot vouchers log in with the code as user name, and the code or nothing as password.
       if (subject) candidates = [subject.voucherCode!, ""];
       else {
-        const mac = normalizeMac(username);
+        const mac = canonicalMac(username);
         if (mac) {
           subject = await source.byMac(key, mac);
           // MikroTik MAC authentication: empty password, or the MAC itself ("as-username-and-password").
@@ -232,8 +233,7 @@ export class AuthHandler {
 
     const attributes = [...decision.attributes];
     if (decision.activateVoucher) {
-      const colonMac = decision.activateVoucher.mac ? decision.activateVoucher.mac.match(/../g)!.join(":") : null;
-      await activateVoucher(this.db, { tenantId: nas.tenantId, voucherId: subject.id, expiresAt: decision.activateVoucher.expiresAt, mac: colonMac });
+      await activateVoucher(this.db, { tenantId: nas.tenantId, voucherId: subject.id, expiresAt: decision.activateVoucher.expiresAt, mac: decision.activateVoucher.mac });
     }
     if (decision.needsPoolAddress && subject.ipPoolId) {
       // Without the database the router picks from its own pool of the same name.

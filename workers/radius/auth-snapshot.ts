@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { findAuthSnapshot, type AuthSnapshotRows } from "@/lib/services/radius/find-auth-snapshot";
 import { customerOf, voucherOf, type AuthKey, type AuthSubject, type Row } from "@/lib/services/radius/find-auth-subjects";
-import { normalizeMac } from "@/lib/services/radius/decide-access";
+import { canonicalMac } from "@/lib/net/mac";
 import { radiusSettingsFrom, type RadiusSettings } from "@/lib/services/radius/get-radius-settings";
 import { cachedSubject, type CachedSubject } from "./auth-cache";
 import { readSealedState, writeSealedState } from "./sealed-state";
@@ -118,7 +118,7 @@ export class AuthSnapshot {
         for (const p of saved.packages) loaded.packages.set(p.p_id as string, p);
         for (const r of saved.customers) {
           loaded.customers.set(keyOf(r.tenant_id as string, r.username as string), r);
-          const mac = normalizeMac(r.mac_address as string | null);
+          const mac = canonicalMac(r.mac_address as string | null);
           if (mac && !loaded.byMac.has(keyOf(r.tenant_id as string, mac))) loaded.byMac.set(keyOf(r.tenant_id as string, mac), r);
         }
         for (const r of saved.vouchers) loaded.vouchers.set(keyOf(r.tenant_id as string, r.code as string), r);

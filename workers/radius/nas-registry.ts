@@ -4,7 +4,8 @@
 import type { Logger } from "pino";
 import { readSealedState, writeSealedState } from "./sealed-state";
 import type { Db } from "@/lib/db/client";
-import { loadNasRegistry, normalizeIp, registryFromRows, type NasEntry, type SealedNasRow } from "@/lib/services/radius/load-nas-registry";
+import { canonicalIp } from "@/lib/net/ip";
+import { loadNasRegistry, registryFromRows, type NasEntry, type SealedNasRow } from "@/lib/services/radius/load-nas-registry";
 import { NAS_CHANGED_CHANNEL } from "@/lib/services/radius/notify-nas-changed";
 
 export class NasRegistry {
@@ -28,8 +29,10 @@ export class NasRegistry {
     private readonly online: () => boolean = () => true,
   ) {}
 
+  /** By source address in any spelling (dual-stack sockets report IPv4 peers as ::ffff:a.b.c.d). */
   get(sourceIp: string): NasEntry | undefined {
-    return this.entries.get(normalizeIp(sourceIp));
+    const ip = canonicalIp(sourceIp);
+    return ip === null ? undefined : this.entries.get(ip);
   }
 
   get size() {
@@ -90,12 +93,13 @@ export class NasRegistry {
       do {
         this.again = false;
         try {
-          const { entries, rows, unreadable } = await loadNasRegistry(this.db);
+          const { entries, rows, unreadable, conflicts } = await loadNasRegistry(this.db);
           this.entries = entries;
           this.loadedAt = Date.now();
           await this.saveSnapshot(rows);
           this.ensureListening();
           for (const u of unreadable) this.log.error({ nasId: u.id, nasIp: u.ipAddress }, "NAS secret cannot be opened with the configured keys");
+          for (const c of conflicts) this.log.error({ nasId: c.id, tenantId: c.tenantId, nasIp: c.ipAddress }, "NAS address claimed by more than one router; none of them is served");
         } catch (e) {
           // Keep serving with the last good map while the database is away.
           this.log.debug({ err: (e as Error).message }, "NAS registry reload failed");
@@ -130,8 +134,10 @@ export class NasRegistry {
       }
       // Loaded meanwhile from the database: that is newer.
       if (this.loadedAt !== 0) return;
-      this.entries = registryFromRows(rows).entries;
-      this.log.warn({ nas: this.entries.size }, "NAS registry: database unreachable; serving the last snapshot");
+      const { entries, conflicts } = registryFromRows(rows);
+      this.entries = entries;
+      for (const c of conflicts) this.log.error({ nasId: c.id, tenantId: c.tenantId, nasIp: c.ipAddress }, "NAS address claimed by more than one router in the snapshot; none of them is served");
+      this.log.warn({ nas: entries.size }, "NAS registry: database unreachable; serving the last snapshot");
     } catch (e) {
       this.log.error({ err: (e as Error).message, file: this.snapshotFile }, "NAS registry snapshot unreadable");
     }

@@ -32,13 +32,13 @@ beforeAll(async () => {
   ids.expired = await addCustomer(t.db, f, { username: "old", password: "old-pass-1", expiresAt: new Date(Date.now() - 60_000) });
   ids.suspended = await addCustomer(t.db, f, { username: "susp", password: "susp-pass-1", status: "SUSPENDED" });
   ids.hot = await addCustomer(t.db, f, { username: "hot", password: "hot-pass-1", type: "HOTSPOT", packageId: f.hotspotPackageId });
-  ids.bound = await addCustomer(t.db, f, { username: "bound", password: "bound-pass-1", macAddress: "aa:bb:cc:00:11:22" });
+  ids.bound = await addCustomer(t.db, f, { username: "bound", password: "bound-pass-1", macAddress: "AA:BB:CC:00:11:22" });
   ids.mac = await addCustomer(t.db, f, {
     username: "mac-user",
     password: "mac-pass-1",
     type: "HOTSPOT",
     packageId: f.hotspotPackageId,
-    macAddress: "AA-BB-CC-DD-EE-01",
+    macAddress: "AA:BB:CC:DD:EE:01",
   });
   ids.quota = await addCustomer(t.db, f, { username: "quota", password: "quota-pass-1", type: "HOTSPOT", packageId: f.hotspotPackageId });
   await t.db.execute(sql`insert into vouchers (tenant_id, package_id, code) values (${f.tenantId}, ${f.hotspotPackageId}, 'VOUCH-1234')`);

@@ -17,8 +17,9 @@ import { setCustomersStatus, setCustomersStatusSchema } from "@/lib/services/cus
 import { updateCustomer } from "@/lib/services/customers/update-customer";
 import { recordPayment, recordPaymentSchema } from "@/lib/services/payments/record-payment";
 import { adjustWallet, adjustWalletSchema } from "@/lib/services/wallet/adjust-wallet";
+import { uuidField } from "@/lib/ids";
 
-const idSchema = z.object({ id: z.string().uuid("Unknown customer") });
+const idSchema = z.object({ id: uuidField("Unknown customer") });
 const anyFields = z.record(z.string(), z.unknown());
 
 function refresh(id?: string) {
@@ -49,8 +50,8 @@ export const revealPasswordAction = tenantAction({ schema: idSchema, permission:
 );
 
 const renewSchema = z.object({
-  id: z.string().uuid("Unknown customer"),
-  packageId: z.preprocess((v) => (v === "" ? undefined : v), z.string().uuid("Choose a package").optional()),
+  id: uuidField("Unknown customer"),
+  packageId: z.preprocess((v) => (v === "" ? undefined : v), uuidField("Choose a package").optional()),
   amount: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   reference: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   notes: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
@@ -91,7 +92,7 @@ export const disconnectCustomerAction = tenantAction({ schema: idSchema, permiss
 });
 
 export const changePackageAction = tenantAction(
-  { schema: z.object({ id: z.string().uuid(), packageId: z.string({ message: "Choose a package" }).uuid("Choose a package") }), permission: "customers:write", message: "Package changed" },
+  { schema: z.object({ id: uuidField(), packageId: uuidField("Choose a package") }), permission: "customers:write", message: "Package changed" },
   async (ctx, input) => {
     const r = await changeCustomersPackage(ctx.tx, { tenantId: ctx.tenantId, ids: [input.id], packageId: input.packageId }, ctx.actor);
     refresh(input.id);

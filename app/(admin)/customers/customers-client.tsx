@@ -16,6 +16,7 @@ import { STATUS_LABEL, TYPE_LABEL, relativeExpiry } from "./_lib/format";
 import { AccessBadge } from "./_lib/access-badge";
 import type { PackageOption } from "./customer-form";
 import { bulkChangePackageAction, bulkExtendAction, bulkStatusAction } from "./actions";
+import { formatPhone } from "@/lib/net/phone";
 
 export interface CustomerRowView {
   id: string;
@@ -135,7 +136,7 @@ export function CustomersTable(props: {
             <Link href={`/customers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
               {row.original.name}
             </Link>
-            <p className="text-xs text-slate-500">{row.original.phone ?? "no phone"}</p>
+            <p className="text-xs text-slate-500">{row.original.phone ? formatPhone(row.original.phone) : "no phone"}</p>
           </div>
         ),
       },

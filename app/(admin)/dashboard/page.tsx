@@ -5,6 +5,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
+import { CONNECTION_TYPES, CUSTOMER_STATUSES, SESSION_CONNECTION_TYPES, VOUCHER_STATUSES } from "@/lib/db/enums";
 import { getDashboardStats } from "@/lib/services/dashboard/get-dashboard-stats";
 import { getOnboardingSteps } from "@/lib/services/dashboard/get-onboarding-steps";
 import { formatMoney } from "@/lib/money";
@@ -126,7 +127,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <CardBody>
             <DonutChart
               centerLabel="customers"
-              data={(["ACTIVE", "SUSPENDED", "EXPIRED", "DISABLED"] as const).map((k) => ({
+              data={CUSTOMER_STATUSES.map((k) => ({
                 key: k,
                 label: title(k),
                 value: s.customers.byStatus[k],
@@ -144,7 +145,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <CardBody>
             <BreakdownBars
               emptyText="No one is online right now."
-              items={(["PPPOE", "HOTSPOT", "DHCP", "STATIC", "OTHER"] as const)
+              items={SESSION_CONNECTION_TYPES
                 .filter((k) => k !== "OTHER" || s.sessions.byType.OTHER > 0)
                 .map((k) => ({
                   key: k,
@@ -161,7 +162,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <CardBody>
             <BreakdownBars
               emptyText="No customers yet."
-              items={(["PPPOE", "HOTSPOT", "DHCP", "STATIC"] as const).map((k) => ({
+              items={CONNECTION_TYPES.map((k) => ({
                 key: k,
                 label: TYPE_LABELS[k],
                 value: s.customers.byType[k],
@@ -180,7 +181,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <CardBody>
             <BreakdownBars
               emptyText="No vouchers generated yet."
-              items={(["AVAILABLE", "USED", "EXPIRED", "REVOKED"] as const).map((k) => ({
+              items={VOUCHER_STATUSES.map((k) => ({
                 key: k,
                 label: title(k),
                 value: s.vouchers.byStatus[k],

@@ -7,8 +7,9 @@ import { createIpPool, createIpPoolSchema } from "@/lib/services/ip-pools/create
 import { deleteIpPool } from "@/lib/services/ip-pools/delete-ip-pool";
 import { ipPoolBaseSchema } from "@/lib/services/ip-pools/ip-pool-fields";
 import { updateIpPool } from "@/lib/services/ip-pools/update-ip-pool";
+import { uuidField } from "@/lib/ids";
 
-const idSchema = z.object({ id: z.string().uuid("Unknown pool") });
+const idSchema = z.object({ id: uuidField("Unknown pool") });
 
 export const createIpPoolAction = tenantAction({ schema: createIpPoolSchema, permission: "ip-pools:write", message: "Pool created" }, async (ctx, input) => {
   const pool = await createIpPool(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);

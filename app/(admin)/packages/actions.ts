@@ -7,8 +7,9 @@ import { createPackage } from "@/lib/services/packages/create-package";
 import { deletePackage } from "@/lib/services/packages/delete-package";
 import { retirePackage, retirePackageSchema } from "@/lib/services/packages/retire-package";
 import { updatePackage } from "@/lib/services/packages/update-package";
+import { uuidField } from "@/lib/ids";
 
-const idSchema = z.object({ id: z.string().uuid("Unknown package") });
+const idSchema = z.object({ id: uuidField("Unknown package") });
 const anyFields = z.record(z.string(), z.unknown());
 
 export const createPackageAction = tenantAction({ schema: anyFields, permission: "packages:write", message: "Package created" }, async (ctx, input) => {

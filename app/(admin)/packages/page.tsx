@@ -10,11 +10,12 @@ import { findPackages } from "@/lib/services/packages/find-packages";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { PackagesTable, type PackageRowView } from "./packages-client";
+import { CONNECTION_TYPES } from "@/lib/db/enums";
 
 export const metadata: Metadata = { title: "Packages" };
 
 const SORTS = ["name", "price", "created", "type"] as const;
-const TYPES = ["PPPOE", "HOTSPOT", "DHCP", "STATIC"] as const;
+const TYPES = CONNECTION_TYPES;
 
 export default async function PackagesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("packages:read");

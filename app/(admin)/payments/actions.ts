@@ -8,8 +8,9 @@ import { failPayment } from "@/lib/services/payments/fail-payment";
 import { recordPayment, recordPaymentSchema } from "@/lib/services/payments/record-payment";
 import { refundPayment } from "@/lib/services/payments/refund-payment";
 import { searchPaymentCustomers, searchPaymentCustomersSchema } from "@/lib/services/payments/search-payment-customers";
+import { uuidField } from "@/lib/ids";
 
-const idSchema = z.object({ id: z.string().uuid("Unknown payment"), reason: z.string().trim().max(300).optional() });
+const idSchema = z.object({ id: uuidField("Unknown payment"), reason: z.string().trim().max(300).optional() });
 
 export const recordPaymentAction = tenantAction({ schema: recordPaymentSchema, permission: "payments:write", message: "Payment recorded" }, async (ctx, input) => {
   const p = await recordPayment(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);

@@ -12,8 +12,9 @@ import { markRouterScriptCopied } from "@/lib/services/nas/mark-router-script-co
 import { updateNas, updateNasSchema } from "@/lib/services/nas/update-nas";
 import { disconnectOutcome } from "@/lib/services/sessions/disconnect-outcome";
 import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
+import { uuidField } from "@/lib/ids";
 
-const idSchema = z.object({ id: z.string().uuid("Unknown router") });
+const idSchema = z.object({ id: uuidField("Unknown router") });
 
 export const createNasAction = tenantAction({ schema: createNasSchema, permission: "nas:write", message: "Router added" }, async (ctx, input) => {
   const created = await createNas(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);

@@ -10,10 +10,11 @@ import { findNas, NAS_SORTS } from "@/lib/services/nas/find-nas";
 import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { RoutersTable, type RouterRowView } from "./routers-client";
+import { NAS_STATUSES } from "@/lib/db/enums";
 
 export const metadata: Metadata = { title: "Routers" };
 
-const STATUSES = ["ONLINE", "OFFLINE", "UNKNOWN"] as const;
+const STATUSES = NAS_STATUSES;
 
 export default async function RoutersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("nas:read");

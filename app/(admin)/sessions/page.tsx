@@ -8,7 +8,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findSessions, SESSION_SORTS } from "@/lib/services/sessions/find-sessions";
 import { getSessionStats } from "@/lib/services/sessions/get-session-stats";
-import { SESSION_CONNECTION_TYPES } from "@/lib/services/sessions/session-fields";
+import { CONNECTION_TYPES, SESSION_CONNECTION_TYPES } from "@/lib/db/enums";
 import { LiveRefresh } from "@/lib/events/live-refresh";
 import { Card, CardBody, CardHeader, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { BreakdownBars } from "@/components/charts/breakdown-bars";
@@ -59,6 +59,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <div className="mt-6">
         <SessionsTable
           rows={rows}
+          connectionTypes={CONNECTION_TYPES}
           total={page.total}
           page={page.page}
           pageSize={page.pageSize}

@@ -13,6 +13,7 @@ import { CommandResult, type CommandResultValue } from "@/components/sessions/co
 import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
 import { formatBitRate, formatBytes, formatDuration, formatTime, zoneLabel } from "@/lib/format";
+import { formatMac } from "@/lib/net/mac";
 
 export interface SessionRowView {
   id: string;
@@ -42,6 +43,8 @@ type Notice = { result: CommandResultValue; subject: string } | null;
 
 export function SessionsTable(props: {
   rows: SessionRowView[];
+  /** The schema's connection types (lib/db/enums), passed in so the browser bundle needs no schema. */
+  connectionTypes: readonly string[];
   total: number;
   page: number;
   pageSize: number;
@@ -114,7 +117,7 @@ export function SessionsTable(props: {
         cell: ({ row: { original: r } }) => (
           <div className="font-mono text-xs">
             <div className="text-slate-800">{r.framedIp ?? "—"}</div>
-            <div className="text-slate-500">{r.macAddress ?? "—"}</div>
+            <div className="text-slate-500">{r.macAddress ? formatMac(r.macAddress) : "—"}</div>
           </div>
         ),
       },
@@ -234,7 +237,7 @@ export function SessionsTable(props: {
         searchPlaceholder="Search username, IP or MAC…"
         filters={[
           { param: "nasId", label: "Router", options: props.nasOptions },
-          { param: "type", label: "Connection", options: ["PPPOE", "HOTSPOT", "DHCP", "STATIC"].map((t) => ({ value: t, label: TYPE_LABELS[t] })) },
+          { param: "type", label: "Connection", options: props.connectionTypes.map((t) => ({ value: t, label: TYPE_LABELS[t] })) },
         ]}
         toolbarEnd={
           props.canControl && props.selectedNas && props.selectedNas.sessions > 0 ? (

@@ -14,9 +14,10 @@ import { generateVouchers, generateVouchersSchema } from "@/lib/services/voucher
 import { resetVoucherCounters } from "@/lib/services/vouchers/reset-voucher-counters";
 import { resetVoucherMac } from "@/lib/services/vouchers/reset-voucher-mac";
 import { revokeVoucher } from "@/lib/services/vouchers/revoke-voucher";
+import { uuidField } from "@/lib/ids";
 
-const idSchema = z.object({ id: z.string().uuid("Unknown voucher") });
-const idsSchema = z.object({ ids: z.array(z.string().uuid("Unknown voucher")).min(1, "Select some vouchers").max(500, "At most 500 at once") });
+const idSchema = z.object({ id: uuidField("Unknown voucher") });
+const idsSchema = z.object({ ids: z.array(uuidField("Unknown voucher")).min(1, "Select some vouchers").max(500, "At most 500 at once") });
 
 export const generateVouchersAction = tenantAction({ schema: generateVouchersSchema, permission: "vouchers:write" }, async (ctx, input) => {
   const batch = await generateVouchers(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);

@@ -16,10 +16,11 @@ import { VouchersTable } from "./vouchers-client";
 import { formatDateTime } from "@/lib/format";
 import { toVoucherRowView } from "./_lib/rows";
 import { formatMoney } from "@/lib/money";
+import { VOUCHER_STATUSES } from "@/lib/db/enums";
 
 export const metadata: Metadata = { title: "Vouchers" };
 
-const STATUSES = ["AVAILABLE", "USED", "EXPIRED", "REVOKED"];
+const STATUSES: readonly string[] = VOUCHER_STATUSES;
 const isId = (v?: string) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
 
 export default async function VouchersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {

@@ -25,6 +25,7 @@ import {
 import { formatBytes, formatDate, formatDateTime, formatDuration, zoneAbbreviation } from "@/lib/format";
 import { VOUCHER_STATUS_LABEL, VOUCHER_STATUS_TONE } from "./_lib/format";
 import { formatMoney } from "@/lib/money";
+import { formatMac } from "@/lib/net/mac";
 
 export interface VoucherRowView {
   id: string;
@@ -247,7 +248,7 @@ export function VouchersTable({
         id: "mac",
         header: "MAC",
         enableSorting: false,
-        cell: ({ row }) => <span className="font-mono text-xs">{row.original.macAddress ?? "—"}</span>,
+        cell: ({ row }) => <span className="font-mono text-xs">{row.original.macAddress ? formatMac(row.original.macAddress) : "—"}</span>,
       },
       {
         id: "actions",

@@ -1,6 +1,6 @@
 // Subscribers: PPPoE, hotspot, DHCP and static customers, with the counters RADIUS enforces quotas on.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, doublePrecision, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, doublePrecision, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, ts, updatedAt } from "./_shared";
 import { tenants } from "./tenants";
 import { connectionType, packages } from "./packages";
@@ -25,7 +25,9 @@ export const customers = pgTable(
     packageId: uuid("package_id").references(() => packages.id, { onDelete: "restrict" }),
     status: customerStatus("status").notNull().default("ACTIVE"),
     expiresAt: ts("expires_at"),
+    /** Canonical AA:BB:CC:DD:EE:FF (lib/net/mac.ts). */
     macAddress: text("mac_address"),
+    /** Canonical IPv4 (lib/net/ip.ts). */
     staticIp: text("static_ip"),
     ipPoolId: uuid("ip_pool_id").references(() => ipPools.id, { onDelete: "set null" }),
     latitude: doublePrecision("latitude"),
@@ -49,9 +51,14 @@ export const customers = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("customers_tenant_username_key").on(t.tenantId, t.username),
+    // Case-insensitive: routers and people mix case, so JANE.W beside jane.w would be two logins for one name.
+    uniqueIndex("customers_tenant_username_key").on(t.tenantId, sql`lower(${t.username})`),
     uniqueIndex("customers_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
     uniqueIndex("customers_tenant_static_ip_key").on(t.tenantId, t.staticIp).where(sql`${t.staticIp} IS NOT NULL`),
+    // A MAC binds one customer: MAC login and the MAC lock would otherwise pick between two.
+    uniqueIndex("customers_tenant_mac_key").on(t.tenantId, t.macAddress).where(sql`${t.macAddress} IS NOT NULL`),
+    check("customers_static_ip_canonical", sql`${t.staticIp} IS NOT DISTINCT FROM net_canonical_ip(${t.staticIp})`),
+    check("customers_mac_address_canonical", sql`${t.macAddress} ~ '^([0-9A-F]{2}:){5}[0-9A-F]{2}$'`),
     index("customers_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
     index("customers_tenant_name_idx").on(t.tenantId, t.name, t.id),
     // With id, the list's tie-breaker, so a sorted page is an index range, not a sort of the tenant.
@@ -61,7 +68,6 @@ export const customers = pgTable(
     // …and descending with nulls last (latest expiry first), or read backwards ascending with nulls first.
     index("customers_tenant_expires_desc_idx").on(t.tenantId, t.expiresAt.desc().nullsLast(), t.id.desc()),
     index("customers_tenant_package_idx").on(t.tenantId, t.packageId),
-    index("customers_tenant_mac_idx").on(t.tenantId, t.macAddress),
     index("customers_expiry_scan_idx").on(t.expiresAt).where(sql`${t.status} = 'ACTIVE'`),
     index("customers_search_trgm_idx").using("gin", sql`(${t.name} || ' ' || ${t.username} || ' ' || coalesce(${t.phone}, '')) gin_trgm_ops`),
   ],

@@ -1,5 +1,6 @@
 // Address pools and the addresses handed out from them; a unique index makes double assignment impossible.
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_shared";
 import { tenants } from "./tenants";
 import { nas } from "./nas";
@@ -26,6 +27,11 @@ export const ipPools = pgTable(
     uniqueIndex("ip_pools_tenant_name_key").on(t.tenantId, t.name),
     index("ip_pools_tenant_idx").on(t.tenantId),
     uniqueIndex("ip_pools_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
+    // Addresses in canonical form (lib/net/ip.ts), so comparisons with static IPs and assignments are exact.
+    check(
+      "ip_pools_addresses_canonical",
+      sql`${t.rangeStart} IS NOT DISTINCT FROM net_canonical_ip(${t.rangeStart}) AND ${t.rangeEnd} IS NOT DISTINCT FROM net_canonical_ip(${t.rangeEnd}) AND ${t.gateway} IS NOT DISTINCT FROM net_canonical_ip(${t.gateway})`,
+    ),
   ],
 );
 
@@ -45,6 +51,7 @@ export const ipAssignments = pgTable(
   },
   (t) => [
     uniqueIndex("ip_assignments_tenant_ip_key").on(t.tenantId, t.ip),
+    check("ip_assignments_ip_canonical", sql`${t.ip} IS NOT DISTINCT FROM net_canonical_ip(${t.ip})`),
     uniqueIndex("ip_assignments_pool_customer_key").on(t.poolId, t.customerId),
     index("ip_assignments_customer_idx").on(t.tenantId, t.customerId),
   ],

@@ -1,5 +1,6 @@
 // Routers (NAS): the RADIUS clients. The worker finds a packet's tenant and secret by its source address.
-import { boolean, doublePrecision, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, doublePrecision, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, ts, updatedAt } from "./_shared";
 import { tenants } from "./tenants";
 
@@ -14,7 +15,10 @@ export const nas = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    /** The address RADIUS packets come from; unique across the installation, since it picks the tenant. */
+    /**
+     * The address RADIUS packets come from, in canonical form (lib/net/ip.ts); unique across the
+     * installation, since it picks the tenant. The CHECK makes every spelling of one address the same text.
+     */
     ipAddress: text("ip_address").notNull(),
     secretSealed: text("secret_sealed").notNull(),
     type: nasType("type").notNull().default("MIKROTIK"),
@@ -37,6 +41,7 @@ export const nas = pgTable(
   },
   (t) => [
     uniqueIndex("nas_ip_address_key").on(t.ipAddress),
+    check("nas_ip_address_canonical", sql`${t.ipAddress} IS NOT DISTINCT FROM net_canonical_ip(${t.ipAddress})`),
     uniqueIndex("nas_tenant_name_key").on(t.tenantId, t.name),
     uniqueIndex("nas_tenant_id_key").on(t.tenantId, t.id), // target of tenant-wall foreign keys
     index("nas_tenant_idx").on(t.tenantId),

@@ -1,5 +1,5 @@
 // Prepaid hotspot access codes, generated in batches and redeemed through RADIUS or the portal.
-import { bigint, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, id, ts } from "./_shared";
 import { tenants } from "./tenants";
@@ -49,6 +49,7 @@ export const vouchers = pgTable(
     redeemBy: ts("redeem_by"),
     usedAt: ts("used_at"),
     expiresAt: ts("expires_at"),
+    /** Bound at first login; canonical AA:BB:CC:DD:EE:FF (lib/net/mac.ts). */
     macAddress: text("mac_address"),
     usedBytes: bigint("used_bytes", { mode: "bigint" }).notNull().default(sql`0`),
     usedSeconds: bigint("used_seconds", { mode: "number" }).notNull().default(0),
@@ -58,6 +59,7 @@ export const vouchers = pgTable(
     uniqueIndex("vouchers_tenant_code_key").on(t.tenantId, t.code),
     index("vouchers_tenant_status_idx").on(t.tenantId, t.status),
     index("vouchers_batch_idx").on(t.batchId),
+    check("vouchers_mac_address_canonical", sql`${t.macAddress} ~ '^([0-9A-F]{2}:){5}[0-9A-F]{2}$'`),
   ],
 );
 

@@ -4,11 +4,13 @@ import { z } from "zod";
 import { auditLog, users } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { pageOf, paginationSchema, zOptionalText, type Page } from "@/lib/services/zod-helpers";
+import { containsPattern, prefixPattern } from "@/lib/db/like";
+import { uuidField } from "@/lib/ids";
 
 const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid date" }).optional());
 
 export const findAuditEntriesSchema = paginationSchema.extend({
-  tenantId: z.string().uuid(),
+  tenantId: uuidField(),
   action: zOptionalText(100),
   actor: zOptionalText(200),
   targetType: zOptionalText(60),
@@ -37,9 +39,9 @@ export interface AuditEntryRow {
 export async function findAuditEntries(db: Database, input: FindAuditEntriesInput): Promise<Page<AuditEntryRow>> {
   const data = findAuditEntriesSchema.parse(input);
   const where: (SQL | undefined)[] = [eq(auditLog.tenantId, data.tenantId)];
-  if (data.action) where.push(ilike(auditLog.action, `${data.action.replace(/[%_]/g, "\\$&")}%`));
+  if (data.action) where.push(ilike(auditLog.action, prefixPattern(data.action)));
   if (data.actor) {
-    const like = `%${data.actor.replace(/[%_]/g, "\\$&")}%`;
+    const like = containsPattern(data.actor);
     where.push(or(ilike(auditLog.actorLabel, like), ilike(users.name, like), ilike(users.email, like), sql`${auditLog.actorUserId}::text = ${data.actor}`));
   }
   if (data.targetType) where.push(eq(auditLog.targetType, data.targetType));

@@ -8,10 +8,11 @@ import { AppError, notFound } from "@/lib/errors";
 import { openSecret } from "@/lib/crypto";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { hashRecoveryCode, newRecoveryCodes, totpStep } from "./totp";
+import { uuidField } from "@/lib/ids";
 
 export const confirmTotpEnrolmentSchema = z.object({
-  tenantId: z.string().uuid().nullable(),
-  userId: z.string().uuid(),
+  tenantId: uuidField().nullable(),
+  userId: uuidField(),
   code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"),
 });
 export type ConfirmTotpEnrolmentInput = z.input<typeof confirmTotpEnrolmentSchema>;

@@ -9,10 +9,11 @@ import { verifyPassword } from "@/lib/auth/password";
 import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { passwordCheckLimit } from "./change-password";
+import { uuidField } from "@/lib/ids";
 
 export const disableTotpSchema = z.object({
-  tenantId: z.string().uuid().nullable(),
-  userId: z.string().uuid(),
+  tenantId: uuidField().nullable(),
+  userId: uuidField(),
   password: z.string().min(1, "Enter your password").max(200),
 });
 export type DisableTotpInput = z.input<typeof disableTotpSchema>;

@@ -7,10 +7,11 @@ import type { Database } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { sealSecret } from "@/lib/crypto";
 import { newTotpSecret, totpUri } from "./totp";
+import { uuidField } from "@/lib/ids";
 
 export const startTotpEnrolmentSchema = z.object({
-  tenantId: z.string().uuid().nullable(),
-  userId: z.string().uuid(),
+  tenantId: uuidField().nullable(),
+  userId: uuidField(),
 });
 export type StartTotpEnrolmentInput = z.input<typeof startTotpEnrolmentSchema>;
 

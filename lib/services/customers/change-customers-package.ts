@@ -10,10 +10,11 @@ import { rateLimitOf } from "@/lib/services/packages/package-fields";
 import { recordCustomerAudits } from "./record-customer-audits";
 import { customerIdsField, type BulkResult } from "./set-customers-status";
 import { requestRateChange } from "@/lib/services/sessions/request-rate-change";
+import { uuidField } from "@/lib/ids";
 
 export const changeCustomersPackageSchema = z.object({
   ids: customerIdsField,
-  packageId: z.string({ message: "Choose a package" }).uuid("Choose a package from the list"),
+  packageId: uuidField("Choose a package from the list"),
 });
 export type ChangeCustomersPackageInput = z.input<typeof changeCustomersPackageSchema>;
 

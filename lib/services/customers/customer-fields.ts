@@ -1,41 +1,22 @@
 // Field rules shared by customer create, update and CSV import, and the public (secret-free) row shape.
-import net from "node:net";
 import { z } from "zod";
 import type { Customer } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
+import { canonicalField } from "@/lib/net/field";
+import { canonicalIpv4 } from "@/lib/net/ip";
+import { canonicalMac } from "@/lib/net/mac";
+import { normalizePhone } from "@/lib/net/phone";
+import { CONNECTION_TYPES, CUSTOMER_STATUSES } from "@/lib/db/enums";
+import { uuidField } from "@/lib/ids";
 
-export const customerStatuses = ["ACTIVE", "SUSPENDED", "EXPIRED", "DISABLED"] as const;
-export const connectionTypes = ["PPPOE", "HOTSPOT", "DHCP", "STATIC"] as const;
+export const customerStatuses = CUSTOMER_STATUSES;
+export const connectionTypes = CONNECTION_TYPES;
 
 const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 /** 8 characters without look-alikes: easy to read out over the phone, ~40 bits. */
 export function generateCustomerPassword(): string {
   return randomString(8, PASSWORD_ALPHABET);
-}
-
-/**
- * Kenyan mobile numbers in any common spelling (0712 345 678, +254 712…, 712345678, 0110…) become
- * 2547XXXXXXXX / 2541XXXXXXXX; other countries must be written with their + prefix. null if invalid.
- */
-export function normalizePhone(input: string): string | null {
-  const raw = input.trim();
-  const plus = raw.startsWith("+");
-  const digits = raw.replace(/[\s\-().]/g, "").replace(/^\+/, "");
-  if (!/^\d+$/.test(digits)) return null;
-  let m = /^(?:254|0)?([17]\d{8})$/.exec(digits);
-  if (m && !(plus && !digits.startsWith("254"))) return `254${m[1]}`;
-  if (digits.startsWith("254")) return null;
-  if (plus && digits.length >= 8 && digits.length <= 15) return digits;
-  m = null;
-  return null;
-}
-
-/** Any of AA:BB:CC:DD:EE:FF, aa-bb-…, aabb.ccdd.eeff, aabbccddeeff as AA:BB:CC:DD:EE:FF; null if invalid. */
-export function normalizeMac(input: string): string | null {
-  const hex = input.trim().replace(/[:\-.\s]/g, "");
-  if (!/^[0-9a-fA-F]{12}$/.test(hex)) return null;
-  return hex.toUpperCase().match(/../g)!.join(":");
 }
 
 const blankToUndef = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
@@ -78,21 +59,7 @@ const FALSE_WORDS = ["off", "false", "0", "no", "n"];
 export const customerFields = {
   type: z.enum(connectionTypes, { message: "Choose a connection type" }),
   name: z.string({ message: "Enter the customer's name" }).trim().min(2, "Name must be at least 2 characters").max(120, "Name must be at most 120 characters"),
-  phone: z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .transform((v, ctx) => {
-        const n = normalizePhone(v);
-        if (!n) {
-          ctx.addIssue({ code: "custom", message: "Enter a valid phone number, e.g. 0712 345 678 or +254 712 345 678" });
-          return z.NEVER;
-        }
-        return n;
-      })
-      .nullable()
-      .optional(),
-  ),
+  phone: z.preprocess(blankToNull, canonicalField(normalizePhone, "Enter a valid phone number, e.g. 0712 345 678 or +254 712 345 678").nullable().optional()),
   email: z.preprocess(blankToNull, z.string().trim().toLowerCase().max(200).email("Enter a valid email address").nullable().optional()),
   username: z
     .string({ message: "Enter a username" })
@@ -110,34 +77,12 @@ export const customerFields = {
       .regex(/^[\x21-\x7e]+$/, "Password may not contain spaces or non-ASCII characters")
       .optional(),
   ),
-  packageId: z.preprocess(blankToNull, z.string().uuid("Choose a package from the list").nullable().optional()),
+  packageId: z.preprocess(blankToNull, uuidField("Choose a package from the list").nullable().optional()),
   expiresAt: date,
   status: z.preprocess(blankToUndef, z.enum(customerStatuses, { message: "Choose a status" }).optional()),
-  macAddress: z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .transform((v, ctx) => {
-        const n = normalizeMac(v);
-        if (!n) {
-          ctx.addIssue({ code: "custom", message: "Enter a MAC address like AA:BB:CC:DD:EE:FF" });
-          return z.NEVER;
-        }
-        return n;
-      })
-      .nullable()
-      .optional(),
-  ),
-  staticIp: z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .trim()
-      .refine((v) => net.isIPv4(v), "Enter a valid IPv4 address, e.g. 10.10.0.25")
-      .nullable()
-      .optional(),
-  ),
-  ipPoolId: z.preprocess(blankToNull, z.string().uuid("Choose an IP pool from the list").nullable().optional()),
+  macAddress: z.preprocess(blankToNull, canonicalField(canonicalMac, "Enter a MAC address like AA:BB:CC:DD:EE:FF").nullable().optional()),
+  staticIp: z.preprocess(blankToNull, canonicalField(canonicalIpv4, "Enter a valid IPv4 address, e.g. 10.10.0.25").nullable().optional()),
+  ipPoolId: z.preprocess(blankToNull, uuidField("Choose an IP pool from the list").nullable().optional()),
   latitude: coord(-90, 90, "Latitude"),
   longitude: coord(-180, 180, "Longitude"),
   address: z.preprocess(blankToNull, z.string().trim().max(300, "Address must be at most 300 characters").nullable().optional()),
@@ -183,10 +128,7 @@ export function refuseWalletBalance(input: Record<string, unknown>): void {
 export const customerConstraintMessages = {
   customers_tenant_username_key: ["username", "This username is already taken by another customer"] as [string, string],
   customers_tenant_static_ip_key: ["staticIp", "This static IP is already assigned to another customer"] as [string, string],
+  customers_tenant_mac_key: ["macAddress", "This MAC address is already bound to another customer"] as [string, string],
   customers_package_id_packages_id_fk: ["packageId", "Choose a package from the list"] as [string, string],
   customers_ip_pool_id_ip_pools_id_fk: ["ipPoolId", "Choose an IP pool from the list"] as [string, string],
 };
-
-export function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-}

@@ -6,7 +6,6 @@ import { openSecret } from "@/lib/crypto";
 import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { JOBS } from "@/lib/jobs/names";
 import { createCustomer } from "./create-customer";
-import { normalizeMac, normalizePhone } from "./customer-fields";
 import { deleteCustomer } from "./delete-customer";
 import { findCustomers } from "./find-customers";
 import { getCustomer } from "./get-customer";
@@ -16,6 +15,8 @@ import { setCustomersStatus } from "./set-customers-status";
 import { extendCustomers } from "./extend-customers";
 import { changeCustomersPackage } from "./change-customers-package";
 import { resetCustomerMac } from "./reset-customer-mac";
+import { validateCustomerImport } from "./validate-customer-import";
+import { findAuthSubjects } from "@/lib/services/radius/find-auth-subjects";
 import { makeCustomer, makePackage, makeTenant, testActor } from "./test-fixtures";
 
 let t: TestDatabase;
@@ -36,26 +37,6 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await t.drop();
-});
-
-describe("field normalisation", () => {
-  it("normalises Kenyan phone numbers and refuses junk", () => {
-    expect(normalizePhone("0712 345 678")).toBe("254712345678");
-    expect(normalizePhone("+254-712-345-678")).toBe("254712345678");
-    expect(normalizePhone("712345678")).toBe("254712345678");
-    expect(normalizePhone("0110123456")).toBe("254110123456");
-    expect(normalizePhone("254110123456")).toBe("254110123456");
-    expect(normalizePhone("+255712345678")).toBe("255712345678");
-    expect(normalizePhone("0612345678")).toBeNull();
-    expect(normalizePhone("25471234567")).toBeNull();
-    expect(normalizePhone("hello")).toBeNull();
-  });
-  it("normalises MAC addresses", () => {
-    expect(normalizeMac("aa-bb-cc-dd-ee-ff")).toBe("AA:BB:CC:DD:EE:FF");
-    expect(normalizeMac("aabb.ccdd.eeff")).toBe("AA:BB:CC:DD:EE:FF");
-    expect(normalizeMac("aabbccddeeff")).toBe("AA:BB:CC:DD:EE:FF");
-    expect(normalizeMac("aa:bb:cc:dd:ee")).toBeNull();
-  });
 });
 
 describe("customers", () => {
@@ -93,6 +74,38 @@ describe("customers", () => {
     });
     // Usernames are unique per tenant only.
     await expect(createCustomer(t.db, { tenantId: b, type: "PPPOE", name: "Other", username: "dupe" }, testActor)).resolves.toBeTruthy();
+  });
+
+  it("refuses a username that differs only in case, on create, update and import, and RADIUS finds it in any case", async () => {
+    const jane = await createCustomer(t.db, { tenantId: a, type: "PPPOE", name: "Jane W", username: "jane.w", password: "jane-pass" }, testActor);
+    const taken = { code: "CONFLICT", details: { fieldErrors: { username: ["This username is already taken by another customer"] } } };
+    await expect(createCustomer(t.db, { tenantId: a, type: "PPPOE", name: "Jane Upper", username: "JANE.W" }, testActor)).rejects.toMatchObject(taken);
+    const other = await createCustomer(t.db, { tenantId: a, type: "PPPOE", name: "Other", username: "other.w" }, testActor);
+    await expect(updateCustomer(t.db, { tenantId: a, id: other.id, type: "PPPOE", name: "Other", username: "Jane.W" }, testActor)).rejects.toMatchObject(taken);
+    const preview = await validateCustomerImport(t.db, { tenantId: a, csv: "name,username\nJane Again,Jane.W\nTwin One,twin\nTwin Two,TWIN\n" });
+    expect(preview.errors).toEqual([
+      { row: 2, field: "username", message: "Username “jane.w” is already taken by another customer" },
+      { row: 4, field: "username", message: "Username “TWIN” is also on row 3" },
+    ]);
+    // Another tenant may use the name; and the router's spelling does not matter to RADIUS.
+    await expect(createCustomer(t.db, { tenantId: b, type: "PPPOE", name: "B Jane", username: "JANE.W" }, testActor)).resolves.toBeTruthy();
+    const [found] = await findAuthSubjects(t.db, [{ tenantId: a, nasId: crypto.randomUUID(), username: "JANE.W" }]);
+    expect(found?.id).toBe(jane.id);
+  });
+
+  it("refuses a MAC already bound to another customer of the tenant (field error on macAddress), in any spelling", async () => {
+    const bound = await createCustomer(t.db, { tenantId: a, type: "HOTSPOT", name: "Mac One", username: "mac.one", macAddress: "02:aa:bb:cc:dd:01" }, testActor);
+    const busy = { code: "CONFLICT", details: { fieldErrors: { macAddress: ["This MAC address is already bound to another customer"] } } };
+    for (const macAddress of ["02-AA-BB-CC-DD-01", "02aa.bbcc.dd01"]) {
+      await expect(createCustomer(t.db, { tenantId: a, type: "HOTSPOT", name: "Mac Two", username: "mac.two", macAddress }, testActor)).rejects.toMatchObject(busy);
+    }
+    const two = await createCustomer(t.db, { tenantId: a, type: "HOTSPOT", name: "Mac Two", username: "mac.two" }, testActor);
+    await expect(updateCustomer(t.db, { tenantId: a, id: two.id, type: "HOTSPOT", name: "Mac Two", username: "mac.two", macAddress: "02AABBCCDD01" }, testActor)).rejects.toMatchObject(busy);
+    const preview = await validateCustomerImport(t.db, { tenantId: a, csv: "name,username,mac_address\nMac Three,mac.three,02:AA:BB:CC:DD:01\n" });
+    expect(preview.errors).toEqual([{ row: 2, field: "mac_address", message: "MAC address 02:AA:BB:CC:DD:01 is already bound to another customer" }]);
+    // The same device may belong to a customer of another ISP.
+    await expect(createCustomer(t.db, { tenantId: b, type: "HOTSPOT", name: "B Mac", username: "b.mac", macAddress: "02:AA:BB:CC:DD:01" }, testActor)).resolves.toBeTruthy();
+    expect((await getCustomer(t.db, { tenantId: a, id: bound.id })).macAddress).toBe("02:AA:BB:CC:DD:01");
   });
 
   it("reports every field error", async () => {

@@ -5,7 +5,8 @@ import { customers, ipAssignments } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { requestCustomerDisconnect } from "@/lib/services/sessions/request-customer-disconnect";
-import { isUuid, toCustomerView } from "./customer-fields";
+import { toCustomerView } from "./customer-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function deleteCustomer(db: Database, input: { tenantId: string; id: string }, actor: Actor): Promise<{ id: string }> {
   if (!isUuid(input.id)) throw notFound("Customer");

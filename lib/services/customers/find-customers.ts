@@ -7,6 +7,8 @@ import type { Database } from "@/lib/db/client";
 import { customers, packages } from "@/lib/db/schema";
 import { pageOf, type Page } from "@/lib/services/zod-helpers";
 import { connectionTypes, customerStatuses } from "./customer-fields";
+import { containsPattern } from "@/lib/db/like";
+import { uuidField } from "@/lib/ids";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -17,7 +19,7 @@ export const customerFilterKeys = ["status", "packageId", "type", "online", "exp
 export const customerFiltersSchema = z.object({
   q: z.preprocess(blank, z.string().trim().max(100).optional()),
   status: z.preprocess(blank, z.enum(customerStatuses).optional()),
-  packageId: z.preprocess(blank, z.string().uuid().optional()),
+  packageId: z.preprocess(blank, uuidField().optional()),
   type: z.preprocess(blank, z.enum(connectionTypes).optional()),
   online: z.preprocess(blank, z.enum(["yes", "no"]).optional()),
   /** "soon": expires within the next 7 days. */
@@ -38,7 +40,7 @@ export const searchExpr = sql`(${customers.name} || ' ' || ${customers.username}
 export function customerWhere(tenantId: string, f: CustomerFilters, now = new Date()): SQL {
   const w: SQL[] = [eq(customers.tenantId, tenantId)];
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(f.q);
     // Through isp_customer_search_ids (migration 0005) so the trigram index is used under RLS; the
     // same ILIKE stays in the WHERE as a cheap recheck.
     // Under three characters there is no trigram to look up; a plain scan is cheaper than the function.

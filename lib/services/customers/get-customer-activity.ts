@@ -4,7 +4,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { customers, nas, payments, sessionHistory, sessions } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { isUuid } from "./customer-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function getCustomerActivity(db: Database, input: { tenantId: string; id: string }) {
   if (!isUuid(input.id)) throw notFound("Customer");

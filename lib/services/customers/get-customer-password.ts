@@ -5,7 +5,7 @@ import { customers } from "@/lib/db/schema";
 import { openSecret } from "@/lib/crypto";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { isUuid } from "./customer-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function getCustomerPassword(db: Database, input: { tenantId: string; id: string }, actor: Actor): Promise<{ password: string | null }> {
   if (!isUuid(input.id)) throw notFound("Customer");

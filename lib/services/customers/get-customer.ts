@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { customers, ipPools, packages } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { isUuid, toCustomerView, type CustomerView } from "./customer-fields";
+import { toCustomerView, type CustomerView } from "./customer-fields";
+import { isUuid } from "@/lib/ids";
 
 export type CustomerDetail = CustomerView & {
   package: { id: string; name: string; price: number; dataQuotaBytes: bigint | null; sessionTimeLimitSeconds: number | null; validityValue: number; validityUnit: string } | null;

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { customers } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { isUuid } from "./customer-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function resetCustomerMac(db: Database, input: { tenantId: string; id: string }, actor: Actor): Promise<{ id: string; previousMac: string | null }> {
   if (!isUuid(input.id)) throw notFound("Customer");

@@ -8,10 +8,11 @@ import type { Actor } from "@/lib/services/audit/record-audit";
 import { requestCustomerDisconnect } from "@/lib/services/sessions/request-customer-disconnect";
 import { customerStatuses } from "./customer-fields";
 import { recordCustomerAudits } from "./record-customer-audits";
+import { uuidField } from "@/lib/ids";
 
 export const customerIdsField = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
-  z.array(z.string().uuid("Invalid customer id")).min(1, "Select at least one customer").max(500, "At most 500 customers per request"),
+  z.array(uuidField("Invalid customer id")).min(1, "Select at least one customer").max(500, "At most 500 customers per request"),
 );
 
 export const setCustomersStatusSchema = z.object({ ids: customerIdsField, status: z.enum(customerStatuses) });

@@ -9,8 +9,9 @@ import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { checkCustomerRefs } from "./check-customer-refs";
-import { customerConstraintMessages, customerSchema, isUuid, refuseWalletBalance, toCustomerView, type CustomerView } from "./customer-fields";
+import { customerConstraintMessages, customerSchema, refuseWalletBalance, toCustomerView, type CustomerView } from "./customer-fields";
 import { setCustomersStatus } from "./set-customers-status";
+import { isUuid } from "@/lib/ids";
 
 export const updateCustomerSchema = customerSchema;
 export type UpdateCustomerInput = Record<string, unknown>;

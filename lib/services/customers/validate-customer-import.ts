@@ -1,6 +1,6 @@
 // Reads a customer CSV and validates every row (fields, package and pool names, duplicates within the
 // file and against the tenant's customers) without writing anything; the import and its preview share it.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, ipPools, packages, type NewCustomer } from "@/lib/db/schema";
@@ -103,6 +103,7 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
   const parsed: ValidatedImport["rows"] = [];
   const seenUser = new Map<string, number>();
   const seenIp = new Map<string, number>();
+  const seenMac = new Map<string, number>();
   const now = new Date();
   for (const rec of body) {
     const raw: Record<string, string> = {};
@@ -145,12 +146,17 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
     } else {
       const d = result.data;
       if (pkg && pkg.type !== d.type) rowErrors.push({ row: rec.line, field: "package", message: `“${pkg.name}” is a ${pkg.type} package but the row is ${d.type}` });
-      const userKey = d.username;
+      // Usernames are unique case-insensitively (the database's index is on lower(username)).
+      const userKey = d.username.toLowerCase();
       if (seenUser.has(userKey)) rowErrors.push({ row: rec.line, field: "username", message: `Username “${d.username}” is also on row ${seenUser.get(userKey)}` });
       else seenUser.set(userKey, rec.line);
       if (d.staticIp) {
         if (seenIp.has(d.staticIp)) rowErrors.push({ row: rec.line, field: "static_ip", message: `Static IP ${d.staticIp} is also on row ${seenIp.get(d.staticIp)}` });
         else seenIp.set(d.staticIp, rec.line);
+      }
+      if (d.macAddress) {
+        if (seenMac.has(d.macAddress)) rowErrors.push({ row: rec.line, field: "mac_address", message: `MAC address ${d.macAddress} is also on row ${seenMac.get(d.macAddress)}` });
+        else seenMac.set(d.macAddress, rec.line);
       }
       if (rowErrors.length === 0) {
         parsed.push({
@@ -184,22 +190,19 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
   }
 
   // Clashes with customers already in the tenant, in a few indexed lookups rather than one per row.
-  const usernames = [...seenUser.keys()];
-  const ips = [...seenIp.keys()];
-  for (let i = 0; i < usernames.length; i += 5000) {
-    const taken = await db
-      .select({ username: customers.username })
-      .from(customers)
-      .where(and(eq(customers.tenantId, input.tenantId), inArray(customers.username, usernames.slice(i, i + 5000))));
-    for (const t of taken) errors.push({ row: seenUser.get(t.username)!, field: "username", message: `Username “${t.username}” is already taken by another customer` });
-  }
-  for (let i = 0; i < ips.length; i += 5000) {
-    const taken = await db
-      .select({ staticIp: customers.staticIp })
-      .from(customers)
-      .where(and(eq(customers.tenantId, input.tenantId), inArray(customers.staticIp, ips.slice(i, i + 5000))));
-    for (const t of taken) errors.push({ row: seenIp.get(t.staticIp!)!, field: "static_ip", message: `Static IP ${t.staticIp} is already assigned to another customer` });
-  }
+  const clashes = async (column: SQL<string | null>, seen: Map<string, number>, field: string, message: (value: string) => string) => {
+    const keys = [...seen.keys()];
+    for (let i = 0; i < keys.length; i += 5000) {
+      const taken = await db
+        .select({ value: sql<string>`${column}` })
+        .from(customers)
+        .where(and(eq(customers.tenantId, input.tenantId), inArray(column, keys.slice(i, i + 5000))));
+      for (const t of taken) errors.push({ row: seen.get(field === "username" ? t.value.toLowerCase() : t.value)!, field, message: message(t.value) });
+    }
+  };
+  await clashes(sql<string>`lower(${customers.username})`, seenUser, "username", (v) => `Username “${v}” is already taken by another customer`);
+  await clashes(sql`${customers.staticIp}`, seenIp, "static_ip", (v) => `Static IP ${v} is already assigned to another customer`);
+  await clashes(sql`${customers.macAddress}`, seenMac, "mac_address", (v) => `MAC address ${v} is already bound to another customer`);
   errors.sort((x, y) => x.row - y.row);
   const bad = new Set(errors.map((e) => e.row));
   return { total: body.length, errors, rows: parsed.filter((r) => !bad.has(r.line)) };

@@ -6,6 +6,7 @@ import type { Database } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { zUuid } from "@/lib/services/zod-helpers";
 import { NAS_ONLINE_WINDOW_MS } from "@/lib/services/nas/nas-fields";
+import { CONNECTION_TYPES, CUSTOMER_STATUSES, VOUCHER_STATUSES } from "@/lib/db/enums";
 
 export const getDashboardStatsSchema = z.object({
   tenantId: zUuid("tenant"),
@@ -16,9 +17,6 @@ export const getDashboardStatsSchema = z.object({
 });
 export type GetDashboardStatsInput = z.input<typeof getDashboardStatsSchema>;
 
-export const CONNECTION_TYPES = ["PPPOE", "HOTSPOT", "DHCP", "STATIC"] as const;
-export const CUSTOMER_STATUSES = ["ACTIVE", "SUSPENDED", "EXPIRED", "DISABLED"] as const;
-export const VOUCHER_STATUSES = ["AVAILABLE", "USED", "EXPIRED", "REVOKED"] as const;
 type ConnType = (typeof CONNECTION_TYPES)[number];
 type CustStatus = (typeof CUSTOMER_STATUSES)[number];
 type VoucherStatus = (typeof VOUCHER_STATUSES)[number];

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { allocateAddress, ipv4ToInt } from "./allocate-address";
+import { ipv4ToInt } from "@/lib/net/ip";
+import { allocateAddress } from "./allocate-address";
 
 let t: TestDatabase;
 let tenantId: string;

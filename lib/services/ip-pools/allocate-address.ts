@@ -2,20 +2,13 @@
 // customer), never one held by someone else (unique (tenant, ip) index), skipping the gateway.
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { ipv4ToInt } from "@/lib/net/ip";
 
 export interface AllocateAddressInput {
   tenantId: string;
   poolId: string;
   customerId: string;
-}
-
-export function ipv4ToInt(ip: string): number {
-  const parts = ip.trim().split(".");
-  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) {
-    throw new AppError("INVALID_INPUT", `not an IPv4 address: ${ip}`);
-  }
-  return parts.reduce((n, p) => n * 256 + Number(p), 0);
 }
 
 /** Returns the customer's address in the pool, allocating the lowest free one on first use; null when the pool is full. */

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { customers, ipAssignments, ipPools } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { isUuid } from "./get-ip-pool";
+import { isUuid } from "@/lib/ids";
 
 export async function deleteIpPool(db: Database, input: { tenantId: string; id: string }, actor: Actor): Promise<{ id: string }> {
   if (!isUuid(input.id)) throw notFound("IP pool");

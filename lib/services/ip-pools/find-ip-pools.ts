@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { ipAssignments, ipPools, nas, packages } from "@/lib/db/schema";
 import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { poolSize } from "./ip-pool-fields";
+import { containsPattern } from "@/lib/db/like";
 
 export const findIpPoolsSchema = paginationSchema.extend({
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
@@ -66,7 +67,7 @@ export function toPoolRow(r: Omit<IpPoolRow, "size" | "utilisation" | "assigned"
 
 export async function findIpPools(db: Database, input: FindIpPoolsInput & { tenantId: string }): Promise<Page<IpPoolRow>> {
   const q = findIpPoolsSchema.parse(input);
-  const like = q.search ? `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = q.search ? containsPattern(q.search) : undefined;
   const where = and(eq(ipPools.tenantId, input.tenantId), like ? or(ilike(ipPools.name, like), ilike(ipPools.cidr, like)) : undefined);
   const [rows, [{ total }]] = await Promise.all([
     poolSelect(db, input.tenantId)

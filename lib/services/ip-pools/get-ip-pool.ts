@@ -4,11 +4,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { customers, ipAssignments, ipPools } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { poolSelect, toPoolRow, type IpPoolRow } from "./find-ip-pools";
-
-export function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-}
 
 export interface IpAssignmentRow {
   ip: string;

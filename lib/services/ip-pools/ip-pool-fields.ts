@@ -1,16 +1,9 @@
 // IPv4 arithmetic and the field rules of IP pools: CIDR blocks, address ranges inside them, a gateway,
 // and the computed usable range when none is given.
 import { z } from "zod";
-
-export const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-export function ipToInt(ip: string): number {
-  return ip.split(".").reduce((n, p) => n * 256 + Number(p), 0);
-}
-
-export function intToIp(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
-}
+import { isUuid } from "@/lib/ids";
+import { canonicalField } from "@/lib/net/field";
+import { canonicalIpv4, intToIpv4 as intToIp, ipv4ToInt as ipToInt } from "@/lib/net/ip";
 
 export interface Cidr {
   network: number;
@@ -22,7 +15,7 @@ export interface Cidr {
 /** "10.0.0.0/24" → the block; null when it is not IPv4 CIDR or has host bits set. */
 export function parseCidr(text: string): Cidr | null {
   const m = /^([\d.]+)\/(\d{1,2})$/.exec(text.trim());
-  if (!m || !IPV4.test(m[1])) return null;
+  if (!m || canonicalIpv4(m[1]) === null) return null;
   const prefix = Number(m[2]);
   if (prefix < 8 || prefix > 32) return null;
   const size = 2 ** (32 - prefix);
@@ -47,11 +40,10 @@ export function poolSize(p: { rangeStart: string; rangeEnd: string; gateway: str
 
 const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-export const ipField = (label: string) =>
-  z.preprocess(blank, z.string().trim().regex(IPV4, `${label} must be an IPv4 address such as 10.10.0.1`).optional());
+/** An IPv4 address in canonical form (lib/net/ip.ts), so pools, static IPs and assignments compare as text. */
+export const ipField = (label: string) => z.preprocess(blank, canonicalField(canonicalIpv4, `${label} must be an IPv4 address such as 10.10.0.1`).optional());
 
-export const idField = (label: string) =>
-  z.preprocess(blank, z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `Choose a ${label}`).optional());
+export const idField = (label: string) => z.preprocess(blank, z.string().refine(isUuid, `Choose a ${label}`).optional());
 
 export const ipPoolBaseSchema = z.object({
   name: z.string({ message: "Enter a name" }).trim().min(2, "Name must be at least 2 characters").max(60, "Name must be at most 60 characters"),
@@ -59,7 +51,12 @@ export const ipPoolBaseSchema = z.object({
     .string({ message: "Enter the network in CIDR form, e.g. 10.10.0.0/24" })
     .trim()
     .min(1, "Enter the network in CIDR form, e.g. 10.10.0.0/24")
-    .refine((v) => parseCidr(v) !== null, "Enter an IPv4 network such as 10.10.0.0/24 (prefix /8 to /32, no host bits set)"),
+    .refine((v) => parseCidr(v) !== null, "Enter an IPv4 network such as 10.10.0.0/24 (prefix /8 to /32, no host bits set)")
+    // Stored canonical, like every address: 010.010.000.000/24 is 10.10.0.0/24.
+    .transform((v) => {
+      const c = parseCidr(v);
+      return c ? `${intToIp(c.network)}/${c.prefix}` : v;
+    }),
   rangeStart: ipField("Range start"),
   rangeEnd: ipField("Range end"),
   gateway: ipField("Gateway"),
@@ -73,9 +70,13 @@ export type IpPoolFields = z.output<typeof ipPoolBaseSchema>;
  * Completes and checks a pool's addresses: a missing range is the block's usable hosts (starting after
  * the gateway when the gateway is the first host); the range and gateway must lie inside the block.
  */
-export function resolvePoolRange(v: IpPoolFields, addIssue: (path: string, message: string) => void): { rangeStart: string; rangeEnd: string } | null {
-  const c = parseCidr(v.cidr);
+export function resolvePoolRange(given: IpPoolFields, addIssue: (path: string, message: string) => void): { rangeStart: string; rangeEnd: string } | null {
+  const c = parseCidr(given.cidr);
   if (!c) return null;
+  // An address that is not one has its own field error already; the others are still checked.
+  const readable = (x: string | undefined) => (x !== undefined && canonicalIpv4(x) !== null ? x : undefined);
+  const unreadable = [given.rangeStart, given.rangeEnd, given.gateway].some((x) => x !== undefined && readable(x) === undefined);
+  const v = { ...given, rangeStart: readable(given.rangeStart), rangeEnd: readable(given.rangeEnd), gateway: readable(given.gateway) };
   const usable = usableRange(c);
   const g = v.gateway ? ipToInt(v.gateway) : null;
   let start = v.rangeStart ? ipToInt(v.rangeStart) : usable.start;
@@ -91,7 +92,7 @@ export function resolvePoolRange(v: IpPoolFields, addIssue: (path: string, messa
     addIssue("rangeEnd", `Range end must be inside ${v.cidr}`);
     ok = false;
   }
-  if (ok && start > end) {
+  if (ok && !unreadable && start > end) {
     addIssue("rangeEnd", "Range end must not come before range start");
     ok = false;
   }
@@ -107,7 +108,7 @@ export function resolvePoolRange(v: IpPoolFields, addIssue: (path: string, messa
     addIssue("gateway", "The range has no address left besides the gateway");
     ok = false;
   }
-  return ok ? { rangeStart: intToIp(start), rangeEnd: intToIp(end) } : null;
+  return ok && !unreadable ? { rangeStart: intToIp(start), rangeEnd: intToIp(end) } : null;
 }
 
 export const ipPoolConstraintMessages = {

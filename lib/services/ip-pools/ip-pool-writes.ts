@@ -4,7 +4,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { ipPools, nas, packages } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { ipToInt } from "./ip-pool-fields";
+import { ipv4ToInt as ipToInt } from "@/lib/net/ip";
 
 export async function checkPoolPlacement(
   db: Database,

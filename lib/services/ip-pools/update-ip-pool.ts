@@ -6,9 +6,10 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { createIpPoolSchema, type CreateIpPoolInput } from "./create-ip-pool";
-import { ipPoolConstraintMessages, ipToInt } from "./ip-pool-fields";
+import { ipv4ToInt as ipToInt } from "@/lib/net/ip";
+import { ipPoolConstraintMessages } from "./ip-pool-fields";
 import { checkPoolPlacement } from "./ip-pool-writes";
-import { isUuid } from "./get-ip-pool";
+import { isUuid } from "@/lib/ids";
 
 export const updateIpPoolSchema = createIpPoolSchema;
 export type UpdateIpPoolInput = CreateIpPoolInput;

@@ -1,7 +1,9 @@
 // Registers a router (NAS): its source IP picks the tenant and the sealed shared secret for RADIUS.
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { nas } from "@/lib/db/schema";
+import { count, eq, sql } from "drizzle-orm";
+import { nas, tenants } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
 import { sealSecret } from "@/lib/crypto";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
@@ -15,6 +17,7 @@ import {
   nasNameField,
   nasSecretField,
   nasTypeField,
+  TRIAL_ROUTER_LIMIT,
   optionalBool,
   optionalPort,
   optionalText,
@@ -46,6 +49,7 @@ export async function createNas(db: Database, input: CreateNasInput & { tenantId
   const secret = data.secret ?? generateNasSecret();
   try {
     return await db.transaction(async (tx) => {
+      await assertRouterAllowance(tx, input.tenantId);
       const [row] = await tx
         .insert(nas)
         .values({
@@ -80,5 +84,18 @@ export async function createNas(db: Database, input: CreateNasInput & { tenantId
     });
   } catch (e) {
     mapDbError(e, nasConstraintMessages);
+  }
+}
+
+/** A trial tenant may register TRIAL_ROUTER_LIMIT routers; the lock makes concurrent creates count in turn. */
+async function assertRouterAllowance(tx: Database, tenantId: string): Promise<void> {
+  const [tenant] = await tx.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  if (tenant?.status !== "TRIAL") return;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`nas:${tenantId}`}, 0))`);
+  const [{ n }] = await tx.select({ n: count() }).from(nas).where(eq(nas.tenantId, tenantId));
+  if (n >= TRIAL_ROUTER_LIMIT) {
+    throw new AppError("FORBIDDEN", `An account on trial can register at most ${TRIAL_ROUTER_LIMIT} routers. Ask the platform operator to activate the account to add more.`, {
+      reason: "TRIAL_ROUTER_LIMIT",
+    });
   }
 }

@@ -5,7 +5,7 @@ import { nas } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { notifyNasChanged } from "@/lib/services/radius/notify-nas-changed";
-import { isUuid } from "./get-nas";
+import { isUuid } from "@/lib/ids";
 import { toNasView } from "./nas-fields";
 
 export async function deleteNas(db: Database, input: { tenantId: string; id: string }, actor: Actor): Promise<{ id: string }> {

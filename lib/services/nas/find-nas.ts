@@ -5,6 +5,8 @@ import type { Database } from "@/lib/db/client";
 import { nas, sessions } from "@/lib/db/schema";
 import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { NAS_ONLINE_WINDOW_MS, toNasView, type NasView } from "./nas-fields";
+import { containsPattern } from "@/lib/db/like";
+import { NAS_STATUSES } from "@/lib/db/enums";
 
 export const NAS_SORTS = ["name", "ipAddress", "sessions", "lastSeenAt", "createdAt"] as const;
 
@@ -12,7 +14,7 @@ export const findNasSchema = paginationSchema.extend({
   sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(NAS_SORTS).default("name")),
   dir: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["asc", "desc"]).default("asc")),
   search: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(100).optional()),
-  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["ONLINE", "OFFLINE", "UNKNOWN"]).optional()),
+  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(NAS_STATUSES).optional()),
 });
 export type FindNasInput = z.input<typeof findNasSchema>;
 
@@ -23,7 +25,7 @@ export async function findNas(db: Database, input: FindNasInput & { tenantId: st
   const onlineSince = new Date(Date.now() - NAS_ONLINE_WINDOW_MS);
   const filters: SQL[] = [eq(nas.tenantId, input.tenantId)];
   if (q.search) {
-    const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.search);
     filters.push(or(ilike(nas.name, like), ilike(nas.ipAddress, like), ilike(nas.location, like))!);
   }
   if (q.status === "ONLINE") filters.push(gt(nas.lastSeenAt, onlineSince));

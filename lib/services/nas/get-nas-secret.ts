@@ -5,7 +5,7 @@ import { nas } from "@/lib/db/schema";
 import { openSecret } from "@/lib/crypto";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { isUuid } from "./get-nas";
+import { isUuid } from "@/lib/ids";
 
 export async function getNasSecret(db: Database, input: { tenantId: string; id: string }, actor: Actor): Promise<{ secret: string }> {
   if (!isUuid(input.id)) throw notFound("Router");

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { nas } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { toNasView, type NasView } from "./nas-fields";
 
 export async function getNas(db: Database, input: { tenantId: string; id: string }): Promise<NasView> {
@@ -14,8 +15,4 @@ export async function getNas(db: Database, input: { tenantId: string; id: string
     .limit(1);
   if (!row) throw notFound("Router");
   return toNasView(row);
-}
-
-export function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 }

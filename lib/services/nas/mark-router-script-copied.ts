@@ -6,7 +6,7 @@ import { nas } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/services/audit/record-audit";
 import { getSetting, updateSettings } from "@/lib/settings";
-import { isUuid } from "./get-nas";
+import { isUuid } from "@/lib/ids";
 
 export async function markRouterScriptCopied(db: Database, input: { tenantId: string; id: string; now?: Date }, actor: Actor): Promise<{ copiedAt: string }> {
   if (!isUuid(input.id)) throw notFound("Router");

@@ -1,8 +1,10 @@
 // Field rules shared by the NAS create and update schemas, and the public (secret-free) row shape.
-import net from "node:net";
 import { z } from "zod";
 import type { Nas } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
+import { canonicalField } from "@/lib/net/field";
+import { canonicalIp } from "@/lib/net/ip";
+import { NAS_TYPES } from "@/lib/db/enums";
 
 export const MIN_SECRET_LENGTH = 16;
 const SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -16,13 +18,14 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" &
 
 export const nasNameField = z.string().trim().min(2, "Name must be at least 2 characters").max(80, "Name must be at most 80 characters");
 
+/** Stored canonical (lib/net/ip.ts): ::ffff:10.0.0.1 and 10.0.0.1 are one router, and one text. */
 export const nasIpField = z
   .string({ message: "Enter the router's IP address" })
   .trim()
-  .superRefine((v, ctx) => {
-    if (v === "") ctx.addIssue({ code: "custom", message: "Enter the router's IP address" });
-    else if (net.isIP(v) === 0) ctx.addIssue({ code: "custom", message: "Enter a valid IPv4 or IPv6 address, e.g. 10.0.0.1" });
-  });
+  .pipe(canonicalField(canonicalIp, (v) => (v === "" ? "Enter the router's IP address" : "Enter a valid IPv4 or IPv6 address, e.g. 10.0.0.1")));
+
+/** Routers a tenant on trial may register: enough to try the product, too few to squat on addresses. */
+export const TRIAL_ROUTER_LIMIT = 3;
 
 export const nasSecretField = z.preprocess(
   blankToUndefined,
@@ -35,7 +38,7 @@ export const nasSecretField = z.preprocess(
     .optional(),
 );
 
-export const nasTypeField = z.enum(["MIKROTIK", "OTHER"], { message: "Choose a router type" });
+export const nasTypeField = z.enum(NAS_TYPES, { message: "Choose a router type" });
 
 export const optionalPort = (label: string) =>
   z.preprocess(
@@ -123,6 +126,7 @@ export function toNasView(row: Nas): NasView {
 }
 
 export const nasConstraintMessages = {
+  // Unique on the whole installation; the message must not say whose router it is.
   nas_ip_address_key: ["ipAddress", "This IP address is already registered for a router"] as [string, string],
   nas_tenant_name_key: ["name", "A router with this name already exists"] as [string, string],
 };

@@ -11,6 +11,7 @@ import { updateNas } from "./update-nas";
 import { deleteNas } from "./delete-nas";
 import { getNas } from "./get-nas";
 import { getNasSecret } from "./get-nas-secret";
+import { TRIAL_ROUTER_LIMIT } from "./nas-fields";
 import { findNas } from "./find-nas";
 
 let t: TestDatabase;
@@ -20,7 +21,7 @@ const actor: Actor = { label: "test" };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const rows = await t.db.insert(tenants).values([{ name: "A", slug: "nas-a" }, { name: "B", slug: "nas-b" }]).returning();
+  const rows = await t.db.insert(tenants).values([{ name: "A", slug: "nas-a", status: "ACTIVE" }, { name: "B", slug: "nas-b", status: "ACTIVE" }]).returning();
   [a, b] = rows.map((r) => r.id);
 });
 afterAll(() => t.drop());
@@ -72,6 +73,47 @@ describe("NAS services", () => {
     expect(e.code).toBe("CONFLICT");
     expect(e.details?.fieldErrors).toEqual({ ipAddress: ["This IP address is already registered for a router"] });
     expect(e.message).not.toMatch(/nas-a|\bA\b/);
+  });
+
+  it("refuses every spelling of another tenant's router address, on create and on update", async () => {
+    const victim = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "Victim v4", ipAddress: "10.9.0.1" }, actor));
+    const victim6 = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "Victim v6", ipAddress: "2001:db8::10" }, actor));
+    expect([victim.ipAddress, victim6.ipAddress]).toEqual(["10.9.0.1", "2001:db8::10"]);
+    const spellings = ["::ffff:10.9.0.1", "::FFFF:10.9.0.1", "::ffff:0a09:0001", "0:0:0:0:0:ffff:a09:1", "010.009.000.001", " 10.9.0.1 ", "2001:0DB8::0010", "2001:DB8:0:0:0:0:0:10", "2001:db8:0000::10"];
+    for (const ipAddress of spellings) {
+      const e = await rejection(withTenant(t.db, b, (tx) => createNas(tx, { tenantId: b, name: "Attacker", ipAddress }, actor)));
+      expect(e.code, ipAddress).toBe("CONFLICT");
+      expect(e.details?.fieldErrors, ipAddress).toEqual({ ipAddress: ["This IP address is already registered for a router"] });
+      expect(JSON.stringify(e.details)).not.toContain(a);
+    }
+    const own = await withTenant(t.db, b, (tx) => createNas(tx, { tenantId: b, name: "Theirs", ipAddress: "::ffff:10.9.0.2" }, actor));
+    expect(own.ipAddress).toBe("10.9.0.2");
+    for (const ipAddress of ["::ffff:10.9.0.1", "2001:0DB8::0010"]) {
+      const e = await rejection(withTenant(t.db, b, (tx) => updateNas(tx, { tenantId: b, id: own.id, ipAddress }, actor)));
+      expect(e.code, ipAddress).toBe("CONFLICT");
+      expect(Object.keys(e.details?.fieldErrors ?? {})).toEqual(["ipAddress"]);
+    }
+    // The database holds the wall itself, whatever a service does: a raw non-canonical insert is refused.
+    await expect(t.db.execute(sql`insert into nas (tenant_id, name, ip_address, secret_sealed) values (${b}, 'raw', '::ffff:10.9.0.1', 'x')`)).rejects.toMatchObject({
+      cause: { code: "23514" },
+    });
+    const holders = await t.db.select({ tenantId: nas.tenantId }).from(nas).where(eq(nas.ipAddress, "10.9.0.1"));
+    expect(holders).toEqual([{ tenantId: a }]);
+    await withTenant(t.db, b, (tx) => deleteNas(tx, { tenantId: b, id: own.id }, actor));
+    for (const r of [victim, victim6]) await withTenant(t.db, a, (tx) => deleteNas(tx, { tenantId: a, id: r.id }, actor));
+  });
+
+  it("lets a tenant on trial register a limited number of routers", async () => {
+    const [trial] = await t.db.insert(tenants).values({ name: "Trial", slug: "nas-trial", status: "TRIAL" }).returning();
+    for (let i = 1; i <= TRIAL_ROUTER_LIMIT; i++) {
+      await withTenant(t.db, trial.id, (tx) => createNas(tx, { tenantId: trial.id, name: `Trial ${i}`, ipAddress: `10.77.0.${i}` }, actor));
+    }
+    const e = await rejection(withTenant(t.db, trial.id, (tx) => createNas(tx, { tenantId: trial.id, name: "One too many", ipAddress: "10.77.0.99" }, actor)));
+    expect(e.code).toBe("FORBIDDEN");
+    expect(e.message).toContain(`at most ${TRIAL_ROUTER_LIMIT} routers`);
+    await t.db.update(tenants).set({ status: "ACTIVE" }).where(eq(tenants.id, trial.id));
+    const more = await withTenant(t.db, trial.id, (tx) => createNas(tx, { tenantId: trial.id, name: "Paid", ipAddress: "10.77.0.99" }, actor));
+    expect(more.name).toBe("Paid");
   });
 
   it("updates fields, keeps the secret when blank, and reports a duplicate IP on update", async () => {

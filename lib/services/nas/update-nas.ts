@@ -8,7 +8,7 @@ import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { notifyNasChanged } from "@/lib/services/radius/notify-nas-changed";
-import { isUuid } from "./get-nas";
+import { isUuid } from "@/lib/ids";
 import {
   clearableText,
   generateNasSecret,

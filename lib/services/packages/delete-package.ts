@@ -6,7 +6,8 @@ import { customers, packages, vouchers } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
-import { isUuid, toPackageView } from "./package-fields";
+import { toPackageView } from "./package-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function deletePackage(db: Database, input: { tenantId: string; id: string }, actor: Actor): Promise<{ id: string }> {
   if (!isUuid(input.id)) throw notFound("Package");

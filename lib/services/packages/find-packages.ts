@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { customers, packages } from "@/lib/db/schema";
 import { pageOf, type Page } from "@/lib/services/zod-helpers";
 import { connectionTypes, toPackageView, type PackageView } from "./package-fields";
+import { containsPattern } from "@/lib/db/like";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -25,7 +26,7 @@ export type PackageListRow = PackageView & { customerCount: number };
 export async function findPackages(db: Database, input: FindPackagesInput & { tenantId: string }): Promise<Page<PackageListRow>> {
   const q = findPackagesSchema.parse(input);
   const filters: SQL[] = [eq(packages.tenantId, input.tenantId)];
-  if (q.q) filters.push(ilike(packages.name, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (q.q) filters.push(ilike(packages.name, containsPattern(q.q)));
   if (q.type) filters.push(eq(packages.type, q.type));
   if (q.state === "active") filters.push(isNull(packages.retiredAt));
   if (q.state === "retired") filters.push(isNotNull(packages.retiredAt));

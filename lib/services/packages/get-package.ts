@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { packageRouters, packages } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { isUuid, toPackageView, type PackageView } from "./package-fields";
+import { toPackageView, type PackageView } from "./package-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function getPackage(db: Database, input: { tenantId: string; id: string }): Promise<PackageView> {
   if (!isUuid(input.id)) throw notFound("Package");

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { Package } from "@/lib/db/schema";
 import { formatMoneyInput, moneyField, toMinorUnits } from "@/lib/money";
 import { formatRateLimit, type RateLimit } from "@/lib/radius/rate-limit";
+import { CONNECTION_TYPES, VALIDITY_UNITS } from "@/lib/db/enums";
+import { uuidField } from "@/lib/ids";
 
 export const GIB = 1024 ** 3;
 
@@ -16,8 +18,8 @@ const int = (label: string, min: number, max: number) =>
   num(label).int(`${label} must be a whole number`).min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`);
 const optionalInt = (label: string, min: number, max: number) => z.preprocess(blankToNull, int(label, min, max).nullable().optional());
 
-export const connectionTypes = ["PPPOE", "HOTSPOT", "DHCP", "STATIC"] as const;
-export const validityUnits = ["MINUTES", "HOURS", "DAYS", "MONTHS"] as const;
+export const connectionTypes = CONNECTION_TYPES;
+export const validityUnits = VALIDITY_UNITS;
 
 export const packageFields = {
   name: z.string({ message: "Enter a name" }).trim().min(2, "Name must be at least 2 characters").max(80, "Name must be at most 80 characters"),
@@ -55,7 +57,7 @@ export const packageFields = {
   /** The routers the package applies to when allRouters is false. */
   routerIds: z.preprocess(
     (v) => (v === undefined || v === "" ? undefined : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
-    z.array(z.string().uuid("Choose routers from the list")).max(500).optional(),
+    z.array(uuidField("Choose routers from the list")).max(500).optional(),
   ),
 };
 
@@ -197,10 +199,6 @@ export function toPackageView(p: Package, routerIds: string[] = []): PackageView
 export const packageConstraintMessages = {
   packages_tenant_name_key: ["name", "A package with this name already exists"] as [string, string],
 };
-
-export function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-}
 
 // Cross-field rules run even when some field is invalid, so the form shows every error at once.
 export const packageSchema = z.object(packageFields).check(z.superRefine(checkPackageRules, { when: () => true }));

@@ -6,7 +6,8 @@ import { packages } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { zBool } from "@/lib/services/zod-helpers";
-import { isUuid, toPackageView, type PackageView } from "./package-fields";
+import { toPackageView, type PackageView } from "./package-fields";
+import { isUuid } from "@/lib/ids";
 
 export const retirePackageSchema = z.object({ retired: zBool });
 export type RetirePackageInput = z.input<typeof retirePackageSchema>;

@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, payments } from "@/lib/db/schema";
 import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
-import { isUuid, paymentMethods, paymentPurposes, paymentStatuses, selectPaymentRows, type PaymentRow } from "./payment-fields";
+import { paymentMethods, paymentPurposes, paymentStatuses, selectPaymentRows, type PaymentRow } from "./payment-fields";
+import { isUuid } from "@/lib/ids";
+import { containsPattern } from "@/lib/db/like";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const day = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").optional());
@@ -50,7 +52,7 @@ export async function findPayments(db: Database, input: FindPaymentsInput & { te
   if (q.from) where.push(gte(when, sql`(${q.from}::date)::timestamp at time zone ${q.timezone}`));
   if (q.to) where.push(lt(when, sql`(${q.to}::date + 1)::timestamp at time zone ${q.timezone}`));
   if (q.search) {
-    const like = `%${q.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = containsPattern(q.search);
     const receipt = /^#?\d{1,9}$/.test(q.search) ? eq(payments.receiptNumber, Number(q.search.replace("#", ""))) : undefined;
     where.push(
       or(

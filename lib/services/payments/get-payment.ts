@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { payments } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { isUuid, selectPaymentRows, type PaymentRow } from "./payment-fields";
+import { selectPaymentRows, type PaymentRow } from "./payment-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function getPayment(db: Database, input: { tenantId: string; id: string }): Promise<PaymentRow> {
   if (!isUuid(input.id)) throw notFound("Payment");

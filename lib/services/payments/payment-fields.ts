@@ -8,10 +8,11 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/services/audit/record-audit";
 import { applyRenewalPayment, type RenewalEffect, type ShortfallAction } from "./apply-renewal-payment";
 import { postWalletTransaction } from "@/lib/services/wallet/post-wallet-transaction";
+import { PAYMENT_METHODS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from "@/lib/db/enums";
 
-export const paymentMethods = ["CASH", "MPESA", "BANK_TRANSFER", "CARD", "OTHER"] as const;
-export const paymentStatuses = ["PENDING", "COMPLETED", "FAILED", "REFUNDED"] as const;
-export const paymentPurposes = ["RENEWAL", "WALLET_TOPUP", "VOUCHER"] as const;
+export const paymentMethods = PAYMENT_METHODS;
+export const paymentStatuses = PAYMENT_STATUSES;
+export const paymentPurposes = PAYMENT_PURPOSES;
 export type PaymentMethod = (typeof paymentMethods)[number];
 export type PaymentStatus = (typeof paymentStatuses)[number];
 export type PaymentPurpose = (typeof paymentPurposes)[number];
@@ -31,10 +32,6 @@ export const paymentConstraintMessages = {
   payments_tenant_reference_key: ["reference", "A payment with this reference is already recorded"],
   payments_tenant_receipt_key: ["receiptNumber", "This receipt number is already used: try again"],
 } as const satisfies Record<string, [string, string]>;
-
-export function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-}
 
 /** What lists, the detail and REST return: the payment with its customer and package names. */
 export const paymentRowFields = {

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { payments, type Payment } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { isUuid } from "./payment-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function lockPayment(db: Database, tenantId: string, id: string): Promise<Payment> {
   if (!isUuid(id)) throw notFound("Payment");

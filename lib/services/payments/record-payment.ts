@@ -14,7 +14,8 @@ import { zOptionalText } from "@/lib/services/zod-helpers";
 import { moneyField, toMinorUnits } from "@/lib/money";
 import { checkShortfall } from "./apply-renewal-payment";
 import { shortfallActions } from "./shortfall";
-import { applyCompletedPayment, isUuid, nextReceiptNumber, paymentConstraintMessages, paymentMethodField, type PaymentEffect } from "./payment-fields";
+import { applyCompletedPayment, nextReceiptNumber, paymentConstraintMessages, paymentMethodField, type PaymentEffect } from "./payment-fields";
+import { isUuid } from "@/lib/ids";
 import { getPayment } from "./get-payment";
 import type { PaymentRow } from "./payment-fields";
 

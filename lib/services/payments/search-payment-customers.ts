@@ -4,6 +4,7 @@ import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, packages } from "@/lib/db/schema";
+import { containsPattern } from "@/lib/db/like";
 
 export const searchPaymentCustomersSchema = z.object({ q: z.string().trim().max(100).default("") });
 
@@ -23,7 +24,7 @@ export interface PaymentCustomerOption {
 export async function searchPaymentCustomers(db: Database, input: z.input<typeof searchPaymentCustomersSchema> & { tenantId: string; id?: string }): Promise<PaymentCustomerOption[]> {
   const { q } = searchPaymentCustomersSchema.parse(input);
   if (input.id && !/^[0-9a-f-]{36}$/i.test(input.id)) return [];
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containsPattern(q);
   return db
     .select({
       id: customers.id,

@@ -1,6 +1,8 @@
 // The authorization rules and reply policy, without a network or database.
 import { describe, expect, it } from "vitest";
-import { decideAccess, macVariants, normalizeMac } from "./decide-access";
+import { canonicalMac } from "@/lib/net/mac";
+import { customerFields } from "@/lib/services/customers/customer-fields";
+import { decideAccess } from "./decide-access";
 import type { AuthSubject, PackageFacts } from "./find-auth-subjects";
 import type { RadiusSettings } from "./get-radius-settings";
 import { ACCESS_STATE_LABEL, customerAccessState } from "@/lib/services/customers/access-state";
@@ -79,8 +81,8 @@ describe("decideAccess", () => {
     expect(decideAccess(subject(), { ...facts, connection: "HOTSPOT" })).toMatchObject({ accept: false, reason: "wrong_connection_type" });
     expect(decideAccess(subject(), { ...facts, connection: null }).accept).toBe(true);
     expect(decideAccess(subject({ package: pkg({ routerAllowed: false }) }), facts)).toMatchObject({ reason: "router_not_allowed" });
-    expect(decideAccess(subject({ macAddress: "aa:bb:cc:dd:ee:ff" }), { ...facts, mac: "AABBCCDDEEF0" })).toMatchObject({ reason: "mac_mismatch" });
-    expect(decideAccess(subject({ macAddress: "aa:bb:cc:dd:ee:ff" }), { ...facts, mac: "AABBCCDDEEFF" }).accept).toBe(true);
+    expect(decideAccess(subject({ macAddress: "AA:BB:CC:DD:EE:FF" }), { ...facts, mac: "AA:BB:CC:DD:EE:F0" })).toMatchObject({ reason: "mac_mismatch" });
+    expect(decideAccess(subject({ macAddress: "AA:BB:CC:DD:EE:FF" }), { ...facts, mac: "AA:BB:CC:DD:EE:FF" }).accept).toBe(true);
     expect(decideAccess(subject({ openSessions: 1 }), facts)).toMatchObject({ reason: "session_limit" });
     expect(decideAccess(subject({ openSessions: 1, package: pkg({ sharedUsers: 2 }) }), facts).accept).toBe(true);
   });
@@ -93,8 +95,8 @@ describe("decideAccess", () => {
 
   it("starts a voucher's validity on first use and binds it to the device", () => {
     const v = subject({ kind: "voucher", status: "AVAILABLE", expiresAt: null, package: pkg({ type: "HOTSPOT", validityValue: 2, validityUnit: "HOURS" }) });
-    const d = decideAccess(v, { ...facts, connection: "HOTSPOT", mac: "020000000007" });
-    expect(d).toMatchObject({ accept: true, activateVoucher: { expiresAt: new Date(now.getTime() + 7200_000), mac: "020000000007" } });
+    const d = decideAccess(v, { ...facts, connection: "HOTSPOT", mac: "02:00:00:00:00:07" });
+    expect(d).toMatchObject({ accept: true, activateVoucher: { expiresAt: new Date(now.getTime() + 7200_000), mac: "02:00:00:00:00:07" } });
     expect(attr(d, "Session-Timeout")).toEqual([7200]);
     const redeemed = subject({ kind: "voucher", status: "AVAILABLE", redeemBy: new Date(now.getTime() - 1), package: pkg({ type: "HOTSPOT" }) });
     expect(decideAccess(redeemed, { ...facts, connection: "HOTSPOT" })).toMatchObject({ reason: "voucher_expired" });
@@ -102,11 +104,18 @@ describe("decideAccess", () => {
 });
 
 describe("MAC and validity helpers", () => {
-  it("normalizes the MAC spellings routers use and rejects non-MACs", () => {
-    for (const m of ["aa:bb:cc:dd:ee:ff", "AA-BB-CC-DD-EE-FF", "aabbccddeeff", "aabb.ccdd.eeff"]) expect(normalizeMac(m)).toBe("AABBCCDDEEFF");
-    expect(normalizeMac("alice")).toBeNull();
-    expect(normalizeMac("aa:bb:cc:dd:ee")).toBeNull();
-    expect(macVariants("AABBCCDDEEFF")).toContain("aa:bb:cc:dd:ee:ff");
+  it("compares and binds MACs in the one form a customer's MAC is stored in, whatever the spelling", () => {
+    // Before, the customer form stored AA:BB:… while RADIUS compared and bound vouchers as AABB…
+    const stored = customerFields.macAddress.parse("aa-bb-cc-dd-ee-0f");
+    expect(stored).toBe("AA:BB:CC:DD:EE:0F");
+    for (const sent of ["aa:bb:cc:dd:ee:0f", "AA-BB-CC-DD-EE-0F", "aabbccddee0f", "aabb.ccdd.ee0f"]) {
+      const mac = canonicalMac(sent);
+      expect(mac, sent).toBe(stored);
+      expect(decideAccess(subject({ macAddress: stored }), { ...facts, mac }).accept, sent).toBe(true);
+      const voucher = subject({ kind: "voucher", status: "AVAILABLE", voucherCode: "V", package: pkg({ type: "HOTSPOT" }) });
+      expect(decideAccess(voucher, { ...facts, connection: "HOTSPOT", mac })).toMatchObject({ activateVoucher: { mac: stored } });
+    }
+    expect(canonicalMac("alice")).toBeNull();
   });
   it("a monthly voucher first used on 31 January (Nairobi) runs to 28 February, as a customer renewal does", () => {
     const at = new Date("2026-01-31T09:00:00Z");

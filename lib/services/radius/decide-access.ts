@@ -5,6 +5,7 @@ import { addValidity, DEFAULT_TIME_ZONE } from "@/lib/services/packages/validity
 import { customerAccessState } from "@/lib/services/customers/access-state";
 import type { AuthSubject } from "./find-auth-subjects";
 import type { RadiusSettings } from "./get-radius-settings";
+import { canonicalMac } from "@/lib/net/mac";
 
 /** PPPOE / HOTSPOT from the request's hints; null when the NAS gave none (radtest), which allows either. */
 export type ConnectionKind = "PPPOE" | "HOTSPOT" | null;
@@ -49,7 +50,7 @@ export const REJECT_MESSAGES: Record<RejectReason, string> = {
 export interface AccessRequestFacts {
   now: Date;
   connection: ConnectionKind;
-  /** Calling-Station-Id normalized to 12 uppercase hex digits, when it is a MAC. */
+  /** Calling-Station-Id in canonical form (AA:BB:CC:DD:EE:FF, lib/net/mac.ts), when it is a MAC. */
   mac: string | null;
   settings: RadiusSettings;
 }
@@ -68,20 +69,6 @@ export type AccessDecision =
     }
   | { accept: false; reason: RejectReason; message: string };
 
-
-export function normalizeMac(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const hex = text.replace(/[^0-9a-fA-F]/g, "").toUpperCase();
-  if (hex.length !== 12 || !/^[0-9A-F]{2}([:\-. ]?[0-9A-F]{2}){5}$|^[0-9A-F]{4}\.[0-9A-F]{4}\.[0-9A-F]{4}$/i.test(text.trim())) return null;
-  return hex;
-}
-
-/** The spellings routers and staff use for one MAC, for an exact-match (indexed) lookup. */
-export function macVariants(hex: string): string[] {
-  const pairs = hex.match(/../g)!;
-  const variants = [pairs.join(":"), pairs.join("-"), hex, `${hex.slice(0, 4)}.${hex.slice(4, 8)}.${hex.slice(8)}`];
-  return [...new Set([...variants, ...variants.map((v) => v.toLowerCase())])];
-}
 
 function reject(reason: RejectReason): AccessDecision {
   return { accept: false, reason, message: REJECT_MESSAGES[reason] };
@@ -106,7 +93,7 @@ export function decideAccess(subject: AuthSubject, facts: AccessRequestFacts): A
       if (subject.redeemBy && subject.redeemBy <= now) return reject("voucher_expired");
       expiresAt = addValidity(now, pkg, settings.timeZone ?? DEFAULT_TIME_ZONE);
       activateVoucher = { expiresAt, mac: facts.mac };
-    } else if (subject.macAddress && facts.mac && normalizeMac(subject.macAddress) !== facts.mac) {
+    } else if (subject.macAddress && facts.mac && canonicalMac(subject.macAddress) !== facts.mac) {
       return reject("mac_mismatch");
     }
     if (expiresAt && expiresAt <= now) return reject("voucher_expired");
@@ -117,7 +104,7 @@ export function decideAccess(subject: AuthSubject, facts: AccessRequestFacts): A
     if (state === "SUSPENDED") restrictable = "suspended";
     else if (state === "EXPIRED") restrictable = "expired";
     if (subject.macAddress) {
-      const bound = normalizeMac(subject.macAddress);
+      const bound = canonicalMac(subject.macAddress);
       if (bound && bound !== facts.mac) return reject("mac_mismatch");
     }
   }

@@ -145,12 +145,13 @@ const CUSTOMER_SELECT = `${CUSTOMER_COLUMNS}, ${tenantRefused("c")}, ${PACKAGE_C
 /** The batched lookup; $1..$3 are tenant ids, NAS ids and usernames (exported for the benchmark's EXPLAIN). */
 export const AUTH_SUBJECTS_SQL = `select k.i, ${CUSTOMER_SELECT}
        from unnest($1::uuid[], $2::uuid[], $3::text[]) with ordinality as k(tenant_id, nas_id, username, i)
-       join customers c on c.tenant_id = k.tenant_id and c.username = k.username
+       join customers c on c.tenant_id = k.tenant_id and lower(c.username) = lower(k.username)
        left join packages p on p.tenant_id = c.tenant_id and p.id = c.package_id
        left join ip_pools ip on ip.tenant_id = c.tenant_id and ip.id = c.ip_pool_id`;
 
 /**
- * Customers by (tenant, username) for many requests at once; the result is index-aligned with `keys`
+ * Customers by (tenant, username) for many requests at once, case-insensitively like the unique index
+ * on lower(username) (routers and people mix case: JANE.W is jane.w); the result is index-aligned with `keys`
  * (null where no customer has that username in that tenant).
  */
 export async function findAuthSubjects(db: Db | Sql, keys: readonly AuthKey[]): Promise<(AuthSubject | null)[]> {
@@ -166,17 +167,17 @@ export async function findAuthSubjects(db: Db | Sql, keys: readonly AuthKey[]): 
   return out;
 }
 
-/** Hotspot MAC authentication: the customer whose bound MAC is this one (any of its common spellings). */
-export async function findAuthSubjectByMac(db: Db | Sql, input: AuthKey & { macVariants: string[] }): Promise<AuthSubject | null> {
+/** Hotspot MAC authentication: the customer bound to this MAC (canonical form, as stored; one per tenant). */
+export async function findAuthSubjectByMac(db: Db | Sql, input: AuthKey & { mac: string }): Promise<AuthSubject | null> {
   const sql = "$client" in db ? db.$client : db;
   const rows = await sql.unsafe(
     `select ${CUSTOMER_SELECT}
        from (select $1::uuid as tenant_id, $2::uuid as nas_id) k
-       join customers c on c.tenant_id = k.tenant_id and c.mac_address = any($3::text[])
+       join customers c on c.tenant_id = k.tenant_id and c.mac_address = $3
        left join packages p on p.tenant_id = c.tenant_id and p.id = c.package_id
        left join ip_pools ip on ip.tenant_id = c.tenant_id and ip.id = c.ip_pool_id
       order by c.created_at limit 1`,
-    [input.tenantId, input.nasId, pgArray(input.macVariants)],
+    [input.tenantId, input.nasId, input.mac],
     { prepare: true },
   );
   return rows[0] ? customerOf(rows[0]) : null;

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { openSecret } from "@/lib/crypto";
+import { canonicalIp } from "@/lib/net/ip";
 
 export interface NasEntry {
   id: string;
@@ -30,6 +31,11 @@ export interface NasRegistryLoad {
   rows: SealedNasRow[];
   /** NAS rows whose secret could not be opened (wrong key); they are left out and reported. */
   unreadable: { id: string; ipAddress: string }[];
+  /**
+   * Rows that claim an address another row claims too (only an old snapshot can hold such rows: the
+   * database refuses them). None of them is served: picking one could hand a tenant another's traffic.
+   */
+  conflicts: { id: string; tenantId: string; ipAddress: string }[];
 }
 
 export async function loadNasRegistry(db: Database): Promise<NasRegistryLoad> {
@@ -43,7 +49,18 @@ export async function loadNasRegistry(db: Database): Promise<NasRegistryLoad> {
 export function registryFromRows(rows: SealedNasRow[]): NasRegistryLoad {
   const entries = new Map<string, NasEntry>();
   const unreadable: NasRegistryLoad["unreadable"] = [];
+  const conflicts: NasRegistryLoad["conflicts"] = [];
+  const claimed = new Map<string, SealedNasRow[]>();
   for (const r of rows) {
+    const ip = canonicalIp(r.ip_address) ?? r.ip_address;
+    claimed.set(ip, [...(claimed.get(ip) ?? []), r]);
+  }
+  for (const [ip, claims] of claimed) {
+    if (claims.length === 1) continue;
+    for (const r of claims) conflicts.push({ id: r.id, tenantId: r.tenant_id, ipAddress: r.ip_address });
+    claimed.delete(ip);
+  }
+  for (const [ip, [r]] of claimed) {
     let secret: string;
     try {
       secret = openSecret("nas-secret", r.secret_sealed);
@@ -51,7 +68,7 @@ export function registryFromRows(rows: SealedNasRow[]): NasRegistryLoad {
       unreadable.push({ id: r.id, ipAddress: r.ip_address });
       continue;
     }
-    entries.set(normalizeIp(r.ip_address), {
+    entries.set(ip, {
       id: r.id,
       tenantId: r.tenant_id,
       name: r.name,
@@ -61,11 +78,5 @@ export function registryFromRows(rows: SealedNasRow[]): NasRegistryLoad {
       coaPort: r.coa_port,
     });
   }
-  return { entries, rows, unreadable };
-}
-
-/** dgram reports IPv4-mapped IPv6 sources on dual-stack sockets; the table stores plain IPv4. */
-export function normalizeIp(ip: string): string {
-  const trimmed = ip.trim().toLowerCase();
-  return trimmed.startsWith("::ffff:") && trimmed.includes(".") ? trimmed.slice(7) : trimmed;
+  return { entries, rows, unreadable, conflicts };
 }

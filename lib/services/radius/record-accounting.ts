@@ -102,7 +102,7 @@ resolved as (
          -- Class echoes our own ids; re-check them inside the NAS's tenant rather than trusting them.
          coalesce((select c.id from customers c where c.tenant_id = i.tenant_id and c.id = i.customer_id),
                   case when i.voucher_id is null then
-                    (select c.id from customers c where c.tenant_id = i.tenant_id and c.username = i.username) end) as cid,
+                    (select c.id from customers c where c.tenant_id = i.tenant_id and lower(c.username) = lower(i.username)) end) as cid,
          (select v.id from vouchers v where v.tenant_id = i.tenant_id and v.id = i.voucher_id) as vid,
          o.id as old_id,
          coalesce(o.input_octets + o.output_octets, 0) as old_bytes,

@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db/client";
 import { customers, nas, sessionHistory } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { pageOf, paginationSchema, zUuid, type Page } from "@/lib/services/zod-helpers";
-import { likePattern } from "./session-fields";
+import { containsPattern } from "@/lib/db/like";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const DAY = 86_400_000;
@@ -128,7 +128,7 @@ export async function findSessionHistory(db: Database, input: FindSessionHistory
   if (q.nasId) filters.push(eq(h.nasId, q.nasId));
   if (q.terminateCause) filters.push(eq(h.terminateCause, q.terminateCause));
   if (q.q) {
-    const like = likePattern(q.q);
+    const like = containsPattern(q.q);
     filters.push(or(ilike(h.username, like), ilike(h.framedIp, like), ilike(h.callingStationId, like))!);
   }
   const where = and(...filters);

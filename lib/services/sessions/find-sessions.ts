@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, nas, sessions, vouchers } from "@/lib/db/schema";
 import { pageOf, paginationSchema, zUuid, type Page } from "@/lib/services/zod-helpers";
-import { likePattern, macDigits, SESSION_CONNECTION_TYPES, type SessionConnectionType } from "./session-fields";
+import { macSearchDigits } from "@/lib/net/mac";
+import { containsPattern } from "@/lib/db/like";
+import { SESSION_CONNECTION_TYPES, type SessionConnectionType } from "@/lib/db/enums";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -55,12 +57,13 @@ export async function findSessions(db: Database, input: FindSessionsInput): Prom
   if (q.customerId) filters.push(eq(sessions.customerId, q.customerId));
   if (q.type) filters.push(sql`${typeExpr} = ${q.type}`);
   if (q.q) {
-    const like = likePattern(q.q);
+    const like = containsPattern(q.q);
     const alts: SQL[] = [ilike(sessions.username, like), ilike(sessions.framedIp, like), ilike(customers.name, like)];
-    const hex = macDigits(q.q);
+    // Routers send Calling-Station-Id in their own spelling: compare on the bare hex digits.
+    const hex = macSearchDigits(q.q);
     // Only a query that looks like part of a MAC (4+ hex digits) searches MACs, so "ann" does not match them all.
     if (hex.length >= 4 && /^[0-9a-f:.\-\s]+$/i.test(q.q)) {
-      alts.push(sql`lower(regexp_replace(coalesce(${sessions.callingStationId}, ''), '[^0-9A-Fa-f]', '', 'g')) like ${`%${hex}%`}`);
+      alts.push(sql`upper(regexp_replace(coalesce(${sessions.callingStationId}, ''), '[^0-9A-Fa-f]', '', 'g')) like ${`%${hex}%`}`);
     }
     filters.push(or(...alts)!);
   }

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { zUuid } from "@/lib/services/zod-helpers";
-import { SESSION_CONNECTION_TYPES, type SessionConnectionType } from "./session-fields";
+import { SESSION_CONNECTION_TYPES, type SessionConnectionType } from "@/lib/db/enums";
 
 export const getSessionStatsSchema = z.object({ tenantId: zUuid("tenant") });
 export type GetSessionStatsInput = z.input<typeof getSessionStatsSchema>;

@@ -9,7 +9,7 @@ import { notFound } from "@/lib/errors";
 import { disconnectSessionsJob } from "@/lib/jobs/catalog";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { isUuid } from "@/lib/services/nas/get-nas";
+import { isUuid } from "@/lib/ids";
 import type { DisconnectSessionsJob } from "./session-jobs";
 
 export const DISCONNECT_AUDIT_ACTION = "sessions.disconnect";

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { mailOutbox } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
+import { uuidField } from "@/lib/ids";
 
-export const findOutboxMailSchema = paginationSchema.extend({ tenantId: z.string().uuid() });
+export const findOutboxMailSchema = paginationSchema.extend({ tenantId: uuidField() });
 
 export type OutboxMail = typeof mailOutbox.$inferSelect;
 

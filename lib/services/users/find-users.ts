@@ -4,9 +4,10 @@ import { z } from "zod";
 import { users, userRole } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { zOptionalText } from "@/lib/services/zod-helpers";
+import { uuidField } from "@/lib/ids";
 
 export const findUsersSchema = z.object({
-  tenantId: z.string().uuid(),
+  tenantId: uuidField(),
   q: zOptionalText(120),
   role: z.enum(userRole.enumValues).optional().catch(undefined),
   status: z.enum(["active", "inactive"]).optional().catch(undefined),

@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db/client";
 import { voucherBatches, vouchers } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { isUuid } from "./voucher-fields";
+import { isUuid } from "@/lib/ids";
 
 export const bulkVoucherScopeSchema = z.object({
   batchId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().refine(isUuid, "batchId must be a valid id").optional()),

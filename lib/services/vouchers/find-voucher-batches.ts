@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { packages, voucherBatches } from "@/lib/db/schema";
 import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
-import { isUuid } from "./voucher-fields";
+import { isUuid } from "@/lib/ids";
 
 export const findVoucherBatchesSchema = paginationSchema.extend({
   packageId: z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isUuid, "packageId must be a valid id").optional()),

@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { packages, tenants, voucherBatches, vouchers } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { isUuid, MAX_VOUCHERS_PER_BATCH } from "./voucher-fields";
+import { MAX_VOUCHERS_PER_BATCH } from "./voucher-fields";
+import { isUuid } from "@/lib/ids";
 
 export const findVoucherCardsSchema = z
   .object({

@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { packages, sessions, voucherBatches, vouchers } from "@/lib/db/schema";
 import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
-import { isUuid, likeEscape, voucherStatusField } from "./voucher-fields";
+import { voucherStatusField } from "./voucher-fields";
+import { isUuid } from "@/lib/ids";
+import { containsPattern } from "@/lib/db/like";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -53,7 +55,7 @@ const sortColumns = {
 
 export function voucherFilters(tenantId: string, q: { search?: string; status?: string; batchId?: string; packageId?: string; ids?: string[] }): SQL {
   const where: SQL[] = [eq(vouchers.tenantId, tenantId)];
-  if (q.search) where.push(ilike(vouchers.code, `%${likeEscape(q.search)}%`));
+  if (q.search) where.push(ilike(vouchers.code, containsPattern(q.search)));
   if (q.status) where.push(eq(vouchers.status, q.status as VoucherRow["status"]));
   if (q.batchId) where.push(eq(vouchers.batchId, q.batchId));
   if (q.packageId) where.push(eq(vouchers.packageId, q.packageId));

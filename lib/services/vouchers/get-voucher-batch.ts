@@ -4,7 +4,8 @@ import type { Database } from "@/lib/db/client";
 import { packages, voucherBatches } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { batchCounts, withCounts, type VoucherBatchRow } from "./find-voucher-batches";
-import { charsetKeyOf, isUuid } from "./voucher-fields";
+import { charsetKeyOf } from "./voucher-fields";
+import { isUuid } from "@/lib/ids";
 
 export type VoucherBatchDetail = VoucherBatchRow & { charset: string; charsetKey: string | null; validityValue: number; validityUnit: string };
 

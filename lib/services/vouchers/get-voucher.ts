@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { sessions, vouchers } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { selectVoucherRows, type VoucherRow } from "./find-vouchers";
-import { isUuid } from "./voucher-fields";
+import { isUuid } from "@/lib/ids";
 
 export type VoucherDetail = VoucherRow & {
   sessions: { id: string; nasId: string; framedIp: string | null; callingStationId: string | null; startedAt: Date; inputOctets: bigint; outputOctets: bigint }[];

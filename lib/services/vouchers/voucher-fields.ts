@@ -1,6 +1,7 @@
 // Voucher code alphabets, the code generator and the row shape lists and exports share.
 import crypto from "node:crypto";
 import { z } from "zod";
+import { VOUCHER_STATUSES } from "@/lib/db/enums";
 
 /**
  * Alphabets staff can pick. "safe" drops the look-alikes 0/O, 1/I/l, 5/S, 8/B, so a code read off a
@@ -53,17 +54,8 @@ export function generateCodes(count: number, opts: { prefix: string; length: num
   return [...out];
 }
 
-export const voucherStatusField = z.enum(["AVAILABLE", "USED", "EXPIRED", "REVOKED"], { message: "Choose a voucher status" });
+export const voucherStatusField = z.enum(VOUCHER_STATUSES, { message: "Choose a voucher status" });
 
 export const voucherConstraintMessages = {
   vouchers_tenant_code_key: ["code", "A voucher with this code already exists"],
 } as const satisfies Record<string, [string, string]>;
-
-export function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-}
-
-/** Escapes LIKE wildcards in user search text. */
-export function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

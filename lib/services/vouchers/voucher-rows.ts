@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { vouchers, type Voucher } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { isUuid } from "./voucher-fields";
+import { isUuid } from "@/lib/ids";
 
 export async function lockVoucher(db: Database, tenantId: string, id: string): Promise<Voucher> {
   if (!isUuid(id)) throw notFound("Voucher");

@@ -20,6 +20,8 @@ import { packageOptions } from "../_lib/options";
 import { CustomerActions } from "./customer-actions";
 import { WalletAdjustForm } from "./wallet-adjust-form";
 import { formatMoney } from "@/lib/money";
+import { formatMac } from "@/lib/net/mac";
+import { formatPhone } from "@/lib/net/phone";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -252,12 +254,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                     {formatDateTime(c.expiresAt, tz)} <Badge tone={expiry.tone}>{expiry.text}</Badge>
                   </span>
                 </Row>
-                <Row label="Phone">{c.phone ?? "—"}</Row>
+                <Row label="Phone">{c.phone ? formatPhone(c.phone) : "—"}</Row>
                 <Row label="Email">{c.email ?? "—"}</Row>
                 <Row label="Wallet">{formatMoney(c.walletBalance, cur)}</Row>
                 <Row label="Auto-renew">{c.autoRenew ? "Yes" : "No"}</Row>
                 <Row label="MAC binding">
-                  <span className="font-mono text-xs">{c.macAddress ?? "none"}</span>
+                  <span className="font-mono text-xs">{c.macAddress ? formatMac(c.macAddress) : "none"}</span>
                 </Row>
                 <Row label="Static IP">
                   <span className="font-mono text-xs">{c.staticIp ?? "—"}</span>

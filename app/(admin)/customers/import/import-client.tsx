@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormError } from "@/components/ui/field";
+import { formatPhone } from "@/lib/net/phone";
 
 interface RowError {
   row: number;
@@ -176,7 +177,7 @@ export function ImportClient({ header, dateFormats }: { header: string[]; dateFo
                       <td className="px-5 py-1.5 tabular-nums text-slate-500">{r.row}</td>
                       <td className="px-5 py-1.5">{r.name}</td>
                       <td className="px-5 py-1.5 font-mono text-xs">{r.username}</td>
-                      <td className="px-5 py-1.5">{r.phone ?? "—"}</td>
+                      <td className="px-5 py-1.5">{r.phone ? formatPhone(r.phone) : "—"}</td>
                       <td className="px-5 py-1.5">{r.package ?? "—"}</td>
                       <td className="px-5 py-1.5">{r.expiresAt ? r.expiresAt.slice(0, 10) : "—"}</td>
                       <td className="px-5 py-1.5">

@@ -13,6 +13,7 @@ import { dateOnly } from "../../vouchers/_lib/format";
 import { formatMoney, formatMoneyInput } from "@/lib/money";
 import { ShortfallChoice, typedMinor } from "@/components/forms/shortfall-choice";
 import type { ShortfallAction } from "@/lib/services/payments/shortfall";
+import { formatPhone } from "@/lib/net/phone";
 
 export interface CustomerOption {
   id: string;
@@ -57,7 +58,7 @@ function CustomerPicker({ value, onChange, errors, timeZone, currency }: { value
           <p className="mt-0.5 text-xs text-slate-600">
             <Badge tone={value.status === "ACTIVE" ? "green" : value.status === "EXPIRED" ? "gray" : "yellow"}>{value.status.toLowerCase()}</Badge>{" "}
             {value.packageName ?? "no package"} · expires {dateOnly(value.expiresAt, timeZone)} · wallet {formatMoney(value.walletBalance, currency)}
-            {value.phone ? ` · ${value.phone}` : ""}
+            {value.phone ? ` · ${formatPhone(value.phone)}` : ""}
           </p>
         </div>
         <button type="button" onClick={() => onChange(null)} className="rounded-md p-1 text-slate-500 hover:bg-slate-200" aria-label="Choose another customer">
@@ -99,7 +100,7 @@ function CustomerPicker({ value, onChange, errors, timeZone, currency }: { value
               >
                 <span className="font-medium text-slate-900">{c.name}</span> <span className="text-sm text-slate-500">{c.username}</span>
                 <span className="block text-xs text-slate-500">
-                  {c.packageName ?? "no package"} · {c.phone ?? "no phone"}
+                  {c.packageName ?? "no package"} · {c.phone ? formatPhone(c.phone) : "no phone"}
                 </span>
               </button>
             </li>

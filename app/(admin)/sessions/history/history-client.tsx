@@ -7,6 +7,7 @@ import { X } from "lucide-react";
 import { DataTable, useUrlState } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatBytes, formatDateTime, formatDuration, zoneAbbreviation } from "@/lib/format";
+import { formatMac } from "@/lib/net/mac";
 
 export interface HistoryRowView {
   id: string;
@@ -80,7 +81,7 @@ export function HistoryTable(props: {
         cell: ({ row: { original: r } }) => (
           <div className="font-mono text-xs">
             <div className="text-slate-800">{r.framedIp ?? "—"}</div>
-            <div className="text-slate-500">{r.macAddress ?? "—"}</div>
+            <div className="text-slate-500">{r.macAddress ? formatMac(r.macAddress) : "—"}</div>
           </div>
         ),
       },

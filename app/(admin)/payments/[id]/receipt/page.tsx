@@ -14,6 +14,7 @@ import { PrintButton } from "./print-button";
 import { dateOnly, dateTime } from "../../../vouchers/_lib/format";
 import { formatMoney } from "@/lib/money";
 import { shortfallActionLabels } from "@/lib/services/payments/shortfall";
+import { formatPhone } from "@/lib/net/phone";
 
 export const metadata: Metadata = { title: "Receipt" };
 
@@ -52,7 +53,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
   const tz = tenant.timezone;
   const rows: [string, React.ReactNode][] = [
     ["Customer", customer ? `${customer.name} (${customer.username})` : "—"],
-    ...(customer?.phone ? ([["Phone", customer.phone]] as [string, string][]) : []),
+    ...(customer?.phone ? ([["Phone", formatPhone(customer.phone)]] as [string, string][]) : []),
     ["Payment for", `${purposeLabels[p.purpose]}${p.packageName ? `: ${p.packageName}` : ""}`],
     ["Method", methodLabels[p.method]],
     ...(p.reference ? ([["Reference", <span key="ref" className="font-mono">{p.reference}</span>]] as [string, React.ReactNode][]) : []),

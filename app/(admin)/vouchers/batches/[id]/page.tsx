@@ -18,10 +18,11 @@ import { VouchersTable } from "../../vouchers-client";
 import { formatDateTime } from "@/lib/format";
 import { toVoucherRowView } from "../../_lib/rows";
 import { formatMoney } from "@/lib/money";
+import { VOUCHER_STATUSES } from "@/lib/db/enums";
 
 export const metadata: Metadata = { title: "Voucher batch" };
 
-const STATUSES = ["AVAILABLE", "USED", "EXPIRED", "REVOKED"];
+const STATUSES: readonly string[] = VOUCHER_STATUSES;
 
 export default async function VoucherBatchPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("vouchers:read");
