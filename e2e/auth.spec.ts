@@ -189,9 +189,16 @@ test("REST: login, refresh rotation, password change and logout cut off copied t
 
   const refreshed = await request.post("/api/auth/refresh", { data: { refreshToken: first.refreshToken } });
   expect(refreshed.status()).toBe(200);
-  const second = (await refreshed.json()).data;
+  let second = (await refreshed.json()).data;
   expect(second.refreshToken).not.toBe(first.refreshToken);
+  // The rotated token used again: that is a stolen copy (OAuth 2.0 Security BCP), so the whole session ends,
+  // the rotated-to tokens included.
   expect((await request.post("/api/auth/refresh", { data: { refreshToken: first.refreshToken } })).status()).toBe(401);
+  expect((await request.get("/api/auth/me", { headers: bearer(second.accessToken) })).status()).toBe(401);
+  expect((await request.post("/api/auth/refresh", { data: { refreshToken: second.refreshToken } })).status()).toBe(401);
+  const again = await request.post("/api/auth/login", { data: { email, password } });
+  expect(again.status()).toBe(200);
+  second = (await again.json()).data;
 
   // A second device (the "thief") and a password change from the first: the thief is cut off.
   const thief = (await (await request.post("/api/auth/login", { data: { email, password } })).json()).data;

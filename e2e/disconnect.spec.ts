@@ -1,10 +1,13 @@
 // A disconnect the router never answers must say so: the demo router is 127.0.0.1 and nothing listens
 // for CoA on its port 3799, so the worker's Disconnect-Request times out. The sessions list and the
 // customer page ask in the confirm dialog, show progress, then "Not answered" with the hint, not success.
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN } from "./fixtures/env";
 import { signInPatiently } from "./fixtures/auth";
 import { accountingStart, accountingStop, requireRadclient } from "./fixtures/radclient";
+
+const SHOTS = process.env.SHOTS_DIR ?? path.join("test-results", "shots");
 
 test.beforeEach(() => {
   test.slow();
@@ -47,7 +50,7 @@ test("a disconnect the router does not answer is reported as not answered, with 
     await expect(dialog).toBeHidden();
     // The session is still there: nothing was closed.
     await expect(page.getByRole("row").filter({ hasText: session.ip })).toBeVisible();
-    await page.screenshot({ path: "/work/shots/disconnect-desktop.png", fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, "disconnect-desktop.png"), fullPage: true });
 
     // The customer page's "Disconnect now", at phone width: the same dialog and the same result.
     const { data: list } = await (await page.request.get("/api/customers?q=demo-pppoe")).json();
@@ -68,7 +71,7 @@ test("a disconnect the router does not answer is reported as not answered, with 
     const onSessions = await expectNotAnswered(page);
     const phoneBox = await onSessions.boundingBox();
     expect(phoneBox!.x + phoneBox!.width, "the result fits a phone screen").toBeLessThanOrEqual(390);
-    await page.screenshot({ path: "/work/shots/disconnect-phone.png" });
+    await page.screenshot({ path: path.join(SHOTS, "disconnect-phone.png") });
   } finally {
     accountingStop({ ...session, cause: "User-Request" });
   }

@@ -1,13 +1,14 @@
 // The first hour of an installation and of a new ISP, in Chromium: the operator is asked where routers
 // reach RADIUS before anything else; a freshly registered ISP sees a checklist that ticks itself from
 // real state; its router script uses the operator's address; a customer without a package says so.
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { OPERATOR } from "./fixtures/env";
 import { signInAs } from "./fixtures/auth";
 import { clearRateLimits, e2eDatabase, uniqueSuffix, type Sql } from "./fixtures/tenants";
 
 let sql: Sql;
-const SHOTS = "/work/shots";
+const SHOTS = process.env.SHOTS_DIR ?? path.join("test-results", "shots");
 
 test.beforeAll(async () => {
   sql = e2eDatabase();
