@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { formatDate } from "@/lib/format";
 import { SUSPENSION_MODE_LABEL, type SuspensionMode } from "@/lib/services/platform/suspension-modes";
 import { extendTrialAction, openTenantAction, setTenantStatusAction } from "./actions";
 
@@ -14,6 +15,7 @@ type Tenant = {
   slug: string;
   status: "TRIAL" | "ACTIVE" | "SUSPENDED";
   country: string;
+  timezone: string;
   trialEndsAt: string | null;
   suspendedReason: string | null;
   suspensionMode: SuspensionMode | null;
@@ -24,13 +26,14 @@ type Tenant = {
   staff: number;
 };
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium" });
+/** A tenant's dates in its own zone (a trial ends at a moment of the ISP's day, not of this server's). */
+const day = (iso: string, t: Tenant) => formatDate(iso, t.timezone);
 
 function StatusBadge({ t }: { t: Tenant }) {
   if (t.status === "ACTIVE") return <Badge tone="green">Active</Badge>;
   if (t.status === "SUSPENDED") return <Badge tone="red">Suspended{t.suspensionMode ? ` · ${SUSPENSION_MODE_LABEL[t.suspensionMode]}` : ""}</Badge>;
   const ended = t.trialEndsAt && new Date(t.trialEndsAt) < new Date();
-  return <Badge tone={ended ? "red" : "yellow"}>{ended ? "Trial ended" : `Trial to ${t.trialEndsAt ? day(t.trialEndsAt) : "—"}`}</Badge>;
+  return <Badge tone={ended ? "red" : "yellow"}>{ended ? "Trial ended" : `Trial to ${t.trialEndsAt ? day(t.trialEndsAt, t) : "—"}`}</Badge>;
 }
 
 function Row({ t }: { t: Tenant }) {
@@ -64,7 +67,7 @@ function Row({ t }: { t: Tenant }) {
             {t.name} <span className="font-mono text-xs text-slate-400">{t.slug}</span>
           </p>
           <p className="text-sm text-slate-500">
-            {t.customers.toLocaleString("en")} customers · {t.routers} routers · {t.activeSessions.toLocaleString("en")} active sessions · {t.staff} staff · since {day(t.createdAt)}
+            {t.customers.toLocaleString("en")} customers · {t.routers} routers · {t.activeSessions.toLocaleString("en")} active sessions · {t.staff} staff · since {day(t.createdAt, t)}
           </p>
           {t.status === "SUSPENDED" && t.suspendedReason && <p className="text-sm text-red-600">Reason: {t.suspendedReason}</p>}
         </div>
@@ -161,7 +164,7 @@ function Row({ t }: { t: Tenant }) {
             <label className="flex items-start gap-2">
               <input type="radio" name="trial" value="keep" defaultChecked className="mt-0.5" />
               <span>
-                Resume the trial, ending {day(t.trialEndsAt!)} as before
+                Resume the trial, ending {day(t.trialEndsAt!, t)} as before
                 {new Date(t.trialEndsAt!) < new Date() ? " (already over: its staff still cannot sign in until you extend it)" : ""}
               </span>
             </label>

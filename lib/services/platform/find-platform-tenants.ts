@@ -5,6 +5,7 @@ import { z } from "zod";
 import { tenants, tenantStatus } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { zOptionalText } from "@/lib/services/zod-helpers";
+import { containsPattern } from "@/lib/db/like";
 
 export const findPlatformTenantsSchema = z.object({
   q: zOptionalText(120),
@@ -14,7 +15,7 @@ export const findPlatformTenantsSchema = z.object({
 export async function findPlatformTenants(db: Database, input: z.input<typeof findPlatformTenantsSchema> = {}) {
   const data = findPlatformTenantsSchema.parse(input);
   const where: (SQL | undefined)[] = [];
-  if (data.q) where.push(or(ilike(tenants.name, `%${data.q}%`), ilike(tenants.slug, `%${data.q}%`)));
+  if (data.q) where.push(or(ilike(tenants.name, containsPattern(data.q)), ilike(tenants.slug, containsPattern(data.q))));
   if (data.status) where.push(eq(tenants.status, data.status));
   return db
     .select({
@@ -24,6 +25,7 @@ export async function findPlatformTenants(db: Database, input: z.input<typeof fi
       status: tenants.status,
       country: tenants.country,
       currency: tenants.currency,
+      timezone: tenants.timezone,
       trialEndsAt: tenants.trialEndsAt,
       suspendedReason: tenants.suspendedReason,
       suspensionMode: tenants.suspensionMode,

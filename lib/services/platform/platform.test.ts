@@ -47,6 +47,11 @@ describe("platform operator", () => {
     });
   });
 
+  it("searches names literally: % and _ are characters, not wildcards", async () => {
+    expect(await findPlatformTenants(t.db, { q: "%" })).toEqual([]);
+    expect(await findPlatformTenants(t.db, { q: "_" })).toEqual([]);
+  });
+
   it("lists tenants with their counts", async () => {
     const rows = await findPlatformTenants(t.db, {});
     expect(rows.find((r) => r.id === A)).toMatchObject({ customers: 2, routers: 0, activeSessions: 0, staff: 1 });

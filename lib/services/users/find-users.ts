@@ -5,6 +5,7 @@ import { users, userRole } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { zOptionalText } from "@/lib/services/zod-helpers";
 import { uuidField } from "@/lib/ids";
+import { containsPattern } from "@/lib/db/like";
 
 export const findUsersSchema = z.object({
   tenantId: uuidField(),
@@ -41,7 +42,7 @@ export type TeamMember = {
 export async function findUsers(db: Database, input: FindUsersInput): Promise<TeamMember[]> {
   const data = findUsersSchema.parse(input);
   const where: (SQL | undefined)[] = [eq(users.tenantId, data.tenantId)];
-  if (data.q) where.push(or(ilike(users.name, `%${data.q}%`), ilike(users.email, `%${data.q}%`)));
+  if (data.q) where.push(or(ilike(users.name, containsPattern(data.q)), ilike(users.email, containsPattern(data.q))));
   if (data.role) where.push(eq(users.role, data.role));
   if (data.status) where.push(eq(users.active, data.status === "active"));
   return db.select(publicUserColumns).from(users).where(and(...where)).orderBy(asc(users.name)).limit(500);

@@ -117,6 +117,8 @@ describe("team management", () => {
     await expect(issuePasswordReset(t.db, { tenantId: A, id: adminB, appUrl: "http://x" }, actor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const list = await withTenant(t.db, A, (tx) => findUsers(tx, { tenantId: A }));
     expect(list.map((u) => u.email)).not.toContain("bob@b.test");
+    // A search is literal: "%" is a character, not "everyone".
+    expect(await withTenant(t.db, A, (tx) => findUsers(tx, { tenantId: A, q: "%" }))).toEqual([]);
     const [bob] = await t.db.select().from(users).where(eq(users.id, adminB));
     expect(bob).toMatchObject({ name: "Bob", active: true, role: "ADMIN" });
   });
