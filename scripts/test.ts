@@ -64,6 +64,8 @@ if (want("lint") && !check(step("lint", bin("eslint"), [".", "--max-warnings=0"]
 const vitestJson = path.join(results, "vitest.json");
 fs.rmSync(vitestJson, { force: true });
 if (want("unit") && !step("unit and service tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`])) failedSteps++;
+// Read now: Playwright empties test-results/ (its output folder) when it starts.
+const v = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestJson);
 
 const pwJson = path.join(results, "playwright.json");
 fs.rmSync(pwJson, { force: true });
@@ -73,7 +75,6 @@ if (want("e2e")) {
   if (!step("browser tests", node, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })) failedSteps++;
 }
 
-const v = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestJson);
 const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(pwJson);
 const passed = checks.passed + (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
 let failed = checks.failed + (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
