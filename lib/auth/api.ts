@@ -49,13 +49,17 @@ export async function resolveApiAccess(req: Request, need: PermissionNeed): Prom
   return { principal, tenantId, actor: actorOf(principal, req.headers) };
 }
 
-export interface ApiHandlerContext<P> extends ApiAccess {
+export interface ApiHandlerContext<P, B = undefined, Q = undefined> extends ApiAccess {
   req: Request;
   params: P;
   query: URLSearchParams;
+  /** The JSON body, parsed at the edge by `opts.body` (the service's own schema). */
+  body: B;
+  /** The query string, parsed at the edge by `opts.search`. */
+  search: Q;
 }
 
-export interface ApiContext<P> extends ApiHandlerContext<P> {
+export interface ApiContext<P, B = undefined, Q = undefined> extends ApiHandlerContext<P, B, Q> {
   tx: Tx;
 }
 
@@ -67,19 +71,60 @@ export async function readJson(req: Request): Promise<unknown> {
   return JSON.parse(text);
 }
 
+/** The query string as an object for a zod schema: a repeated key becomes an array. */
+export function searchToObject(query: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(query.keys())) {
+    const all = query.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ApiOptions<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> {
+  permission: PermissionNeed;
+  status?: number;
+  /** Parses the JSON body (anything but an object is refused) before the handler runs; every field error is reported. */
+  body?: BS;
+  /** Parses the query string before the handler runs. */
+  search?: QS;
+}
+
+/** The parse step: body and query string through the service's own schemas, before any work starts. */
+async function parseEdge<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined>(
+  req: Request,
+  query: URLSearchParams,
+  opts: ApiOptions<BS, QS>,
+): Promise<{ body: Output<BS>; search: Output<QS> }> {
+  let body: unknown = undefined;
+  if (opts.body) {
+    const raw = await readJson(req);
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+      throw new z.ZodError([{ code: "custom", path: [], message: "The body must be a JSON object", input: raw }]);
+    }
+    body = opts.body.parse(raw);
+  }
+  const search = opts.search ? opts.search.parse(searchToObject(query)) : undefined;
+  return { body: body as Output<BS>, search: search as Output<QS> };
+}
+
 /**
  * A tenant endpoint without a transaction (streams: live events, CSV export, whose batches each open
  * their own). `fn` returns the data (wrapped as { data }) or a Response.
  */
-export function apiHandler<P = Record<string, string>>(
-  opts: { permission: PermissionNeed; status?: number },
-  fn: (ctx: ApiHandlerContext<P>) => Promise<unknown>,
+export function apiHandler<P = Record<string, string>, BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
+  opts: ApiOptions<BS, QS>,
+  fn: (ctx: ApiHandlerContext<P, Output<BS>, Output<QS>>) => Promise<unknown>,
 ): RouteHandler<P> {
   return async (req, routeCtx) => {
     try {
       const access = await resolveApiAccess(req, opts.permission);
       const params = (await routeCtx?.params) ?? ({} as P);
-      const result = await fn({ ...access, req, params, query: new URL(req.url).searchParams });
+      const query = new URL(req.url).searchParams;
+      const { body, search } = await parseEdge(req, query, opts);
+      const result = await fn({ ...access, req, params, query, body, search });
       if (result instanceof Response) return result;
       return jsonData(result, opts.status);
     } catch (e) {
@@ -89,11 +134,11 @@ export function apiHandler<P = Record<string, string>>(
 }
 
 /** A tenant-scoped REST handler: apiHandler with `fn` inside the tenant transaction. */
-export function apiRoute<P = Record<string, string>>(
-  opts: { permission: PermissionNeed; status?: number },
-  fn: (ctx: ApiContext<P>) => Promise<unknown>,
+export function apiRoute<P = Record<string, string>, BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
+  opts: ApiOptions<BS, QS>,
+  fn: (ctx: ApiContext<P, Output<BS>, Output<QS>>) => Promise<unknown>,
 ): RouteHandler<P> {
-  return apiHandler<P>(opts, (ctx) => inTenant(ctx.tenantId, (tx) => fn({ ...ctx, tx })));
+  return apiHandler<P, BS, QS>(opts, (ctx) => inTenant(ctx.tenantId, (tx) => fn({ ...ctx, tx })));
 }
 
 const bigintSafe = (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
