@@ -82,7 +82,7 @@ function discoverRoutes(): Route[] {
 /** Which of B's ids fit a dynamic segment, from its name or the collection before it. */
 const KIND_HINTS: [RegExp, string[]][] = [
   [/^customers?$/, ["customer"]],
-  [/^(nas|routers?)$/, ["nas"]],
+  [/^(nas|routers?)$/, ["router"]],
   [/^packages?|plans?$/, ["package"]],
   [/^users?|staff|team|members?$/, ["user"]],
   [/^voucher-?batch(es)?|batch(es)?$/, ["voucherBatch"]],
@@ -131,8 +131,8 @@ function idBody(b: SeededTenant, id: string) {
     ids: [id],
     tenantId: b.id,
     customerId: first("customer"),
-    nasId: first("nas"),
-    routerId: first("nas"),
+    nasId: first("router"),
+    routerId: first("router"),
     packageId: first("package"),
     userId: first("user"),
     voucherId: first("voucher"),
@@ -411,9 +411,9 @@ test("a revoked API key and the key of a tenant whose trial has ended are refuse
 test("no spelling of B's router address can be registered or moved to by A", async () => {
   // B's routers: the seeded IPv4 one and an IPv6 one, so both families are probed.
   const [v6] = await sql<{ id: string }[]>`
-    insert into nas (tenant_id, name, ip_address, secret_sealed) values (${b.id}, ${`B Router v6 ${b.slug}`}, ${`2001:db8:62::${(Number.parseInt(b.ids.nas[0].slice(0, 4), 16) | 1).toString(16)}`}, 'not-a-real-sealed-secret') returning id`;
+    insert into nas (tenant_id, name, ip_address, secret_sealed) values (${b.id}, ${`B Router v6 ${b.slug}`}, ${`2001:db8:62::${(Number.parseInt(b.ids.router[0].slice(0, 4), 16) | 1).toString(16)}`}, 'not-a-real-sealed-secret') returning id`;
   const [[v4row], [v6row]] = await Promise.all([
-    sql<{ ip_address: string }[]>`select ip_address from nas where id = ${b.ids.nas[0]}`,
+    sql<{ ip_address: string }[]>`select ip_address from nas where id = ${b.ids.router[0]}`,
     sql<{ ip_address: string }[]>`select ip_address from nas where id = ${v6.id}`,
   ]);
   const v4 = v4row.ip_address;
@@ -432,7 +432,7 @@ test("no spelling of B's router address can be registered or moved to by A", asy
   const before = await snapshotTenant(sql, b.id);
   const failures: string[] = [];
   // A router of A's own, to try moving onto B's address by update.
-  const mine = await call("POST", "/api/nas", keyAuth, { name: `A Router probe ${a.slug}`, ipAddress: `10.61.254.${1 + (Number.parseInt(a.ids.nas[0].slice(0, 2), 16) % 250)}` });
+  const mine = await call("POST", "/api/nas", keyAuth, { name: `A Router probe ${a.slug}`, ipAddress: `10.61.254.${1 + (Number.parseInt(a.ids.router[0].slice(0, 2), 16) % 250)}` });
   expect(mine.status, mine.text).toBe(201);
   const mineId = JSON.parse(mine.text).data.id as string;
   for (const auth of [keyAuth, tokenAuth]) {

@@ -27,7 +27,7 @@ test("the dashboard shows figures, charts and lists for the tenant", async ({ pa
     await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
   }
   await expect(page.getByRole("figure", { name: /Revenue for the last 6 months/ })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Routers" })).toContainText("Local test NAS");
+  await expect(page.getByRole("list", { name: "Routers" })).toContainText("Local test router");
   await page.screenshot({ path: test.info().outputPath("dashboard.png"), fullPage: true });
 
   const res = await page.request.get("/api/dashboard/stats");

@@ -1,7 +1,7 @@
 import dgram from "node:dgram";
 import { expect, test } from "@playwright/test";
 import { decodePacket, encodeAccountingRequest } from "@/lib/radius";
-import { FakeNas } from "@/lib/testing/fake-nas";
+import { FakeRouter } from "@/lib/testing/fake-router";
 import { ADMIN, E2E_RADIUS_ACCT_PORT } from "./fixtures/env";
 import { signInAs } from "./fixtures/auth";
 
@@ -100,8 +100,8 @@ test("the REST API manages routers: create, read, secret on demand, update, dupl
 
   const sync = await api.post("/api/sessions/sync");
   expect(sync.status()).toBe(200);
-  const closeNas = await api.post(`/api/sessions/close-nas/${router.id}`);
-  expect((await closeNas.json()).data).toMatchObject({ state: "nothing-to-do", openSessions: 0 });
+  const closeRouter = await api.post(`/api/sessions/close-nas/${router.id}`);
+  expect((await closeRouter.json()).data).toMatchObject({ state: "nothing-to-do", openSessions: 0 });
 
   expect((await api.delete(`/api/nas/${router.id}`)).status()).toBe(200);
   expect((await api.get(`/api/nas/${router.id}`)).status()).toBe(404);
@@ -133,13 +133,13 @@ async function sendAccounting(attributes: Parameters<typeof encodeAccountingRequ
 }
 
 test("a router's live session is disconnected from the router page through the worker's CoA client", async ({ page }) => {
-  const fake = new FakeNas({ secret: "testing123" });
+  const fake = new FakeRouter({ secret: "testing123" });
   await fake.start();
   await signInAs(page, ADMIN);
   const api = page.request;
   const { data: list } = await (await api.get("/api/nas?search=127.0.0.1")).json();
   const demo = list.rows.find((r: { ipAddress: string }) => r.ipAddress === "127.0.0.1");
-  expect(demo, "the demo seed has a NAS for 127.0.0.1").toBeTruthy();
+  expect(demo, "the demo seed has a router for 127.0.0.1").toBeTruthy();
   const originalPort = demo.coaPort;
   await api.put(`/api/nas/${demo.id}`, { data: { coaPort: fake.port } });
   try {
@@ -164,7 +164,7 @@ test("a router's live session is disconnected from the router page through the w
     await expect(result).toHaveAttribute("data-verdict", "done", { timeout: 20_000 });
     await expect(result).toContainText(/Disconnected: \d+ session\(s\) closed/);
     const disconnect = fake.accepted.find((p) => p.code === 40 && p.getString("Acct-Session-Id") === acctSessionId);
-    expect(disconnect, "the NAS stand-in received a valid Disconnect-Request").toBeTruthy();
+    expect(disconnect, "the router stand-in received a valid Disconnect-Request").toBeTruthy();
     expect(disconnect!.getString("User-Name")).toBe("demo-pppoe");
     expect(disconnect!.getIp("Framed-IP-Address")).toBe("10.99.0.7");
   } finally {

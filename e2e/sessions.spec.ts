@@ -40,7 +40,7 @@ test("a session started by the router appears live, is searchable, and moves to 
   await expect(row).toBeVisible({ timeout: 15_000 });
   await expect(row).toContainText("Demo PPPoE Subscriber");
   await expect(row).toContainText("AA:BB:CC:DD:EE:77");
-  await expect(row).toContainText("Local test NAS");
+  await expect(row).toContainText("Local test router");
   await expect(row.getByRole("button", { name: "Disconnect" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("sessions.png"), fullPage: true });
 

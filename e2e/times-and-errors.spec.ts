@@ -17,7 +17,7 @@ test.beforeAll(async () => {
   await clearRateLimits(sql);
   t = await seedTenant(sql, "Zone");
   await sql`update tenants set timezone = 'Africa/Nairobi' where id = ${t.id}`;
-  await sql`update nas set last_seen_at = ${SEEN} where id = ${t.ids.nas[0]}`;
+  await sql`update nas set last_seen_at = ${SEEN} where id = ${t.ids.router[0]}`;
   await sql`update users set last_login_at = ${SEEN} where id = ${t.viewer.id}`;
 });
 test.afterAll(async () => {
@@ -32,7 +32,7 @@ test("router 'last seen' and the team's 'last sign-in' are in the tenant's zone,
   await expect(row.getByTestId("router-last-seen")).toContainText("16 Mar 2026, 00:30");
   await expect(row.getByTestId("router-last-seen")).not.toContainText("21:30");
 
-  await page.goto(`/routers/${t.ids.nas[0]}`);
+  await page.goto(`/routers/${t.ids.router[0]}`);
   await expect(page.getByTestId("router-last-seen")).toHaveText("16 Mar 2026, 00:30 EAT");
   await expect(page.getByTestId("router-last-seen")).toHaveAttribute("title", "EAT (Africa/Nairobi)");
   await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Routers" })).toBeVisible();

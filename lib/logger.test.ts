@@ -22,7 +22,7 @@ describe("logger", () => {
         password: "hunter2-password",
         user: { password: "nested-pass", email: "a@b.c" },
         secret: "radius-secret",
-        nas: { sharedSecret: "shared-secret-x" },
+        router: { sharedSecret: "shared-secret-x" },
         refreshToken: "rt-123",
         req: { headers: { authorization: "Bearer abc", cookie: "next-auth.session-token=zzz" } },
         totpSecret: "JBSWY3DP",

@@ -171,7 +171,7 @@ function writeConfig(c: ConfigInput): string {
         $INCLUDE mods-enabled/
       }
       policy {
-        # The stock acct_unique (Acct-Unique-Session-Id = md5 of user, session id, NAS, port) the queries key on.
+        # The stock acct_unique (Acct-Unique-Session-Id = md5 of user, session id, router, port) the queries key on.
         $INCLUDE ${RADDB}/policy.d/accounting
       }
       $INCLUDE sites-enabled/

@@ -30,17 +30,17 @@ async function metrics(port: number) {
     authCache?: { size: number; caching: boolean; hits: number; misses: number; loads: number; invalidations: number };
     duplicateCache?: { auth: number; acct: number };
     memoryMb?: Record<string, number>;
-    nas: { authLatency: { p50Ms: number; p99Ms: number; meanMs: number }; acctLatency: { p50Ms: number; p99Ms: number; meanMs: number } }[];
+    routers: { authLatency: { p50Ms: number; p99Ms: number; meanMs: number }; acctLatency: { p50Ms: number; p99Ms: number; meanMs: number } }[];
   };
 }
 
 /** Database time alone (no UDP, no Node handler): the batched lookup and one accounting group commit. */
 async function explain(sql: postgres.Sql, tenantId: string) {
-  const [nasRow] = await sql`select id from nas where tenant_id = ${tenantId}`;
+  const [routerRow] = await sql`select id from nas where tenant_id = ${tenantId}`;
   for (const n of [1, 100, 500]) {
     const keys = Array.from({ length: n }, () => ({
       tenantId,
-      nasId: nasRow.id as string,
+      routerId: routerRow.id as string,
       username: `user${String(Math.floor(Math.random() * CUSTOMERS)).padStart(6, "0")}`,
     }));
     const t0 = performance.now();
@@ -52,7 +52,7 @@ async function explain(sql: postgres.Sql, tenantId: string) {
     const keys = Array.from({ length: 500 }, () => `user${String(Math.floor(Math.random() * CUSTOMERS)).padStart(6, "0")}`);
     const plan = await sql.unsafe(`explain (analyze, buffers, settings) ${AUTH_SUBJECTS_SQL}`, [
       pgArray(keys.map(() => tenantId)),
-      pgArray(keys.map(() => nasRow.id as string)),
+      pgArray(keys.map(() => routerRow.id as string)),
       pgArray(keys),
     ]);
     console.log(plan.map((r) => `    ${r["QUERY PLAN"]}`).join("\n"));
@@ -60,7 +60,7 @@ async function explain(sql: postgres.Sql, tenantId: string) {
   for (const n of [1, 100, 500]) {
     const records: AccountingRecord[] = Array.from({ length: n }, (_, i) => ({
       tenantId,
-      nasId: nasRow.id as string,
+      nasId: routerRow.id as string,
       statusType: 3,
       acctSessionId: `x-${n}-${i}`,
       username: `user${String(Math.floor(Math.random() * CUSTOMERS)).padStart(6, "0")}`,
@@ -167,7 +167,7 @@ async function main() {
       });
       const { serverCpu, pgCpu, load } = cost;
       const after = await metrics(mPort);
-      const lat = kind === "auth" ? after.nas[0]?.authLatency : after.nas[0]?.acctLatency;
+      const lat = kind === "auth" ? after.routers[0]?.authLatency : after.routers[0]?.acctLatency;
       const answered = kind === "auth" ? after.totals.accepts - before.totals.accepts : after.totals.accountingResponses - before.totals.accountingResponses;
       if (answered !== total || failed !== 0) correct = false;
       console.log(

@@ -129,7 +129,7 @@ async function main() {
     const db = createDb(url, { max: 4, applicationName: "isp-bench", tenantUrl });
     const sql = db.$client;
     try {
-      const { tenantId, hotspotPackageId, nasIds } = await seed(sql, args);
+      const { tenantId, hotspotPackageId, routerIds } = await seed(sql, args);
       // What autovacuum does on a live system: statistics, and the visibility map index-only scans need.
       done = step("VACUUM ANALYZE");
       await sql`vacuum analyze`;
@@ -205,7 +205,7 @@ async function main() {
         await measure("session history", "last 7 days, first page", runs, () => hist({}), `${weekTotal.toLocaleString("en")} rows in range`);
         await measure("session history", "last 7 days, last page", runs, () => hist({ page: Math.max(1, Math.ceil(weekTotal / 25)) }));
         await measure("session history", "last 7 days, sort by traffic", runs, () => hist({ sort: "bytes" }));
-        await measure("session history", "last 7 days, one router", runs, () => hist({ nasId: nasIds[0] }));
+        await measure("session history", "last 7 days, one router", runs, () => hist({ nasId: routerIds[0] }));
         await measure("session history", "last 7 days, username search", runs, () => hist({ q: "user004217" }));
         await measure("session history", "last 7 days, terminate cause", runs, () => hist({ terminateCause: "Lost-Carrier" }));
         const monthAgo = new Date(Date.now() - 30 * 86_400_000);
@@ -324,7 +324,7 @@ function customerCsv(n: number, tag: string): string {
 type Sql = import("postgres").Sql;
 
 /** Fills the database fast with generate_series INSERT … SELECT (no per-row round trips). */
-async function seed(sql: Sql, a: Args): Promise<{ tenantId: string; hotspotPackageId: string; nasIds: string[] }> {
+async function seed(sql: Sql, a: Args): Promise<{ tenantId: string; hotspotPackageId: string; routerIds: string[] }> {
   let done = step("seeding tenants, packages and routers");
   const [tenant] = await sql<{ id: string }[]>`
     insert into tenants (name, slug, status, timezone, currency) values ('Bench ISP', 'bench', 'ACTIVE', 'Africa/Nairobi', 'KES') returning id`;
@@ -344,12 +344,12 @@ async function seed(sql: Sql, a: Args): Promise<{ tenantId: string; hotspotPacka
       (${tenantId}, 'Static 30', 'STATIC', 500000, 30, 'DAYS', 30000, 15000)
     returning id, type, name`;
   const hotspotPackageId = pkgs.find((p) => p.name === "Hotspot 1 day")!.id;
-  const nas = await sql<{ id: string }[]>`
+  const inserted = await sql<{ id: string }[]>`
     insert into nas (tenant_id, name, ip_address, secret_sealed, status, last_seen_at)
     select ${tenantId}, 'Router ' || lpad(g::text, 2, '0'), '10.255.0.' || g, 'sealed', 'ONLINE',
            case when g % 5 = 0 then now() - interval '2 hours' else now() - interval '1 minute' end
     from generate_series(1, 20) g returning id`;
-  const nasIds = nas.map((n) => n.id);
+  const routerIds = inserted.map((n) => n.id);
   await sql`insert into nas (tenant_id, name, ip_address, secret_sealed) values (${other.id}, 'Other core', '10.254.0.1', 'sealed')`;
   done();
 
@@ -400,7 +400,7 @@ async function seed(sql: Sql, a: Args): Promise<{ tenantId: string; hotspotPacka
   await sql`
     insert into sessions (tenant_id, nas_id, customer_id, username, acct_session_id, framed_ip, calling_station_id, nas_port_type,
                           started_at, updated_at, session_time, input_octets, output_octets, rate_limit)
-    select ${tenantId}, (${nasIds}::uuid[])[1 + rn % 20], c.id, c.username, 'bench-' || rn,
+    select ${tenantId}, (${routerIds}::uuid[])[1 + rn % 20], c.id, c.username, 'bench-' || rn,
            '10.64.' || (rn / 250) || '.' || (1 + rn % 250), coalesce(c.mac_address, 'AA:00:00:00:' || lpad(to_hex(rn / 256), 2, '0') || ':' || lpad(to_hex(rn % 256), 2, '0')),
            case when c.type = 'HOTSPOT' then 'Wireless-802.11' else 'Ethernet' end,
            now() - (rn % 7200) * interval '1 minute', now() - (rn % 5) * interval '1 minute', (rn % 7200) * 60,
@@ -420,7 +420,7 @@ async function seed(sql: Sql, a: Args): Promise<{ tenantId: string; hotspotPacka
     await sql`
       insert into session_history (tenant_id, nas_id, customer_id, username, acct_session_id, framed_ip, calling_station_id,
                                    started_at, stopped_at, session_time, input_octets, output_octets, terminate_cause)
-      select ${tenantId}, (${nasIds}::uuid[])[1 + g % 20], c.id, c.username, 'h-' || g,
+      select ${tenantId}, (${routerIds}::uuid[])[1 + g % 20], c.id, c.username, 'h-' || g,
              '10.64.' || ((g / 250) % 250) || '.' || (1 + g % 250), null,
              s.stopped - (g % 43200) * interval '1 second', s.stopped, g % 43200,
              (g::bigint * 7919) % 2000000000, (g::bigint * 104729) % 20000000000,
@@ -443,7 +443,7 @@ async function seed(sql: Sql, a: Args): Promise<{ tenantId: string; hotspotPacka
     from generate_series(1, ${a.payments}::int) g
     join (select id, package_id, row_number() over (order by id) as rn from customers where tenant_id = ${tenantId}) c on c.rn = 1 + (g % ${n})`;
   done();
-  return { tenantId, hotspotPackageId, nasIds };
+  return { tenantId, hotspotPackageId, routerIds };
 }
 
 /** EXPLAIN (ANALYZE) of the dashboard's heaviest queries, so index use can be checked. */

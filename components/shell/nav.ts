@@ -28,7 +28,7 @@ export const adminNav: NavSection[] = [
   {
     title: "Network",
     items: [
-      { href: "/routers", label: "Routers", icon: "routers", permission: "nas:read" },
+      { href: "/routers", label: "Routers", icon: "routers", permission: "routers:read" },
       { href: "/ip-pools", label: "IP pools", icon: "ip-pools", permission: "ip-pools:read" },
     ],
   },

@@ -35,7 +35,7 @@ export function parseKeyring(spec: string): Keyring {
   return { activeKeyId, keys };
 }
 
-/** AAD binds a sealed value to its purpose, so a sealed NAS secret cannot be replayed as a password. */
+/** AAD binds a sealed value to its purpose, so a sealed router secret cannot be replayed as a password. */
 export function seal(keyring: Keyring, plaintext: string, aad = ""): string {
   const key = keyring.keys.get(keyring.activeKeyId)!;
   const iv = crypto.randomBytes(IV_BYTES);

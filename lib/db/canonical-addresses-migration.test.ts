@@ -45,9 +45,9 @@ describe("canonical addresses migration", () => {
     const sql = postgres(url, { max: 1, onnotice: () => undefined });
     try {
       const [victim, attacker] = await sql<{ id: string }[]>`insert into tenants (name, slug) values ('Victim', 'victim'), ('Attacker', 'attacker') returning id`;
-      const [vNas] = await sql<{ id: string }[]>`
+      const [vRouter] = await sql<{ id: string }[]>`
         insert into nas (tenant_id, name, ip_address, secret_sealed, created_at) values (${victim.id}, 'Core', '10.0.0.1', 's', now() - interval '1 day') returning id`;
-      const [aNas] = await sql<{ id: string }[]>`
+      const [aRouter] = await sql<{ id: string }[]>`
         insert into nas (tenant_id, name, ip_address, secret_sealed) values (${attacker.id}, 'Stolen', '::FFFF:0a00:0001', 's') returning id`;
       const [v6] = await sql<{ id: string }[]>`
         insert into nas (tenant_id, name, ip_address, secret_sealed) values (${victim.id}, 'Edge', '2001:0DB8::0001', 's') returning id`;
@@ -60,12 +60,12 @@ describe("canonical addresses migration", () => {
 
       await runMigrations(url);
 
-      const nas = await sql<{ id: string; ip_address: string }[]>`select id, ip_address from nas`;
-      const ipOf = (id: string) => nas.find((n) => n.id === id)!.ip_address;
-      expect(ipOf(vNas.id)).toBe("10.0.0.1");
+      const routerRows = await sql<{ id: string; ip_address: string }[]>`select id, ip_address from nas`;
+      const ipOf = (id: string) => routerRows.find((n) => n.id === id)!.ip_address;
+      expect(ipOf(vRouter.id)).toBe("10.0.0.1");
       expect(ipOf(v6.id)).toBe("2001:db8::1");
       // The later registration is parked on a discard-only address, not served with the victim's.
-      expect(ipOf(aNas.id)).toMatch(/^100::/);
+      expect(ipOf(aRouter.id)).toMatch(/^100::/);
       const rows = await sql<{ id: string; username: string; mac_address: string | null }[]>`select id, username, mac_address from customers order by created_at`;
       expect(rows.map((r) => r.mac_address)).toEqual(["AA:BB:CC:DD:EE:01", null, null]);
       expect(rows[0].username).toBe("jane.w");
@@ -75,7 +75,7 @@ describe("canonical addresses migration", () => {
       expect(audits).toEqual([
         { tenant_id: victim.id, action: "customer.mac.unbound", target_id: rows[1].id },
         { tenant_id: victim.id, action: "customer.username.renamed", target_id: rows[1].id },
-        { tenant_id: attacker.id, action: "nas.address.parked", target_id: aNas.id },
+        { tenant_id: attacker.id, action: "nas.address.parked", target_id: aRouter.id },
       ]);
       // From now on the database itself refuses a second spelling.
       await expect(sql`insert into nas (tenant_id, name, ip_address, secret_sealed) values (${attacker.id}, 'Again', '::ffff:10.0.0.1', 's')`).rejects.toMatchObject({ code: "23514" });

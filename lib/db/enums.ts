@@ -1,14 +1,14 @@
 // The value lists of the schema's enums, for zod schemas, filters, forms and charts: read from the
 // pgEnums, never typed again, so adding a value to the schema reaches every list.
-import { connectionType, customerStatus, nasStatus, nasType, paymentMethod, paymentPurpose, paymentStatus, validityUnit, voucherStatus } from "./schema";
+import { connectionType, customerStatus, routerStatus, routerType, paymentMethod, paymentPurpose, paymentStatus, validityUnit, voucherStatus } from "./schema";
 
 export const CONNECTION_TYPES = connectionType.enumValues;
 /** Sessions also come from routers' own users (no customer or voucher of ours). */
 export const SESSION_CONNECTION_TYPES = [...CONNECTION_TYPES, "OTHER"] as const;
 export const CUSTOMER_STATUSES = customerStatus.enumValues;
 export const VOUCHER_STATUSES = voucherStatus.enumValues;
-export const NAS_TYPES = nasType.enumValues;
-export const NAS_STATUSES = nasStatus.enumValues;
+export const ROUTER_TYPES = routerType.enumValues;
+export const ROUTER_STATUSES = routerStatus.enumValues;
 export const VALIDITY_UNITS = validityUnit.enumValues;
 export const PAYMENT_METHODS = paymentMethod.enumValues;
 export const PAYMENT_STATUSES = paymentStatus.enumValues;

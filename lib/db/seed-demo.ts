@@ -1,12 +1,12 @@
 // Demo network for the seeded tenant only (never production installs): like FreeRADIUS's `localhost`
-// client, a NAS for 127.0.0.1 with secret testing123, three packages, two customers and a few vouchers,
+// client, a router for 127.0.0.1 with secret testing123, three packages, two customers and a few vouchers,
 // so `radtest demo-pppoe demo-pass-123 127.0.0.1 0 testing123` works on a fresh install.
 import type { Database } from "./client";
-import { customers, nas, packages, vouchers } from "./schema";
+import { customers, routers, packages, vouchers } from "./schema";
 import { sealSecret } from "@/lib/crypto";
 
 export const DEMO_RADIUS = {
-  nasIp: "127.0.0.1",
+  routerIp: "127.0.0.1",
   secret: "testing123",
   pppoe: { username: "demo-pppoe", password: "demo-pass-123" },
   hotspot: { username: "demo-hotspot", password: "demo-pass-123" },
@@ -14,10 +14,10 @@ export const DEMO_RADIUS = {
 } as const;
 
 export async function seedDemoNetwork(db: Database, tenantId: string): Promise<void> {
-  await db.insert(nas).values({
+  await db.insert(routers).values({
     tenantId,
-    name: "Local test NAS (radtest)",
-    ipAddress: DEMO_RADIUS.nasIp,
+    name: "Local test router (radtest)",
+    ipAddress: DEMO_RADIUS.routerIp,
     secretSealed: sealSecret("nas-secret", DEMO_RADIUS.secret),
     type: "OTHER",
     // radtest/radclient 3.2.1 only send Message-Authenticator when asked; real routers should require it.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { customers, ipPools, nas, packages, payments, tenants } from "./schema";
+import { customers, ipPools, routers, packages, payments, tenants } from "./schema";
 
 let t: TestDatabase;
 let a: string;
@@ -23,8 +23,8 @@ describe("tenant walls in the schema", () => {
     await expect(t.db.insert(customers).values({ tenantId: a, type: "PPPOE", name: "Mallory", username: "mallory", packageId: packageB })).rejects.toMatchObject(fkViolation);
     const [poolB] = await t.db.insert(ipPools).values({ tenantId: b, name: "B pool", cidr: "10.1.0.0/24", rangeStart: "10.1.0.10", rangeEnd: "10.1.0.20" }).returning();
     await expect(t.db.insert(customers).values({ tenantId: a, type: "PPPOE", name: "Mallory", username: "mallory2", ipPoolId: poolB.id })).rejects.toMatchObject(fkViolation);
-    const [routerB] = await t.db.insert(nas).values({ tenantId: b, name: "B router", ipAddress: "10.2.0.1", secretSealed: "x" }).returning();
-    await expect(t.db.insert(ipPools).values({ tenantId: a, name: "A pool", cidr: "10.3.0.0/24", rangeStart: "10.3.0.10", rangeEnd: "10.3.0.20", nasId: routerB.id })).rejects.toMatchObject(fkViolation);
+    const [routerB] = await t.db.insert(routers).values({ tenantId: b, name: "B router", ipAddress: "10.2.0.1", secretSealed: "x" }).returning();
+    await expect(t.db.insert(ipPools).values({ tenantId: a, name: "A pool", cidr: "10.3.0.0/24", rangeStart: "10.3.0.10", rangeEnd: "10.3.0.20", routerId: routerB.id })).rejects.toMatchObject(fkViolation);
     const [own] = await t.db.insert(customers).values({ tenantId: a, type: "PPPOE", name: "Alice", username: "alice" }).returning();
     await expect(t.db.update(customers).set({ packageId: packageB }).where(eq(customers.id, own.id))).rejects.toMatchObject(fkViolation);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { apiKeys, customers, mailOutbox, nas, radiusLog, sessionHistory, tenants, users } from "./schema";
+import { apiKeys, customers, mailOutbox, routers, radiusLog, sessionHistory, tenants, users } from "./schema";
 import { withTenant } from "./tenant";
 import { ensureTenantLogin } from "./tenant-login";
 
@@ -110,9 +110,9 @@ const permissionDenied = { cause: { code: "42501" } };
 
 describe("the tenant login cannot leave the wall", () => {
   beforeAll(async () => {
-    const [routerB] = await t.db.insert(nas).values({ tenantId: b, name: "B router", ipAddress: "10.9.9.9", secretSealed: "x" }).returning();
+    const [routerB] = await t.db.insert(routers).values({ tenantId: b, name: "B router", ipAddress: "10.9.9.9", secretSealed: "x" }).returning();
     await t.db.insert(sessionHistory).values({
-      tenantId: b, nasId: routerB.id, username: "bob", acctSessionId: "b-1", startedAt: new Date(Date.now() - 3_600_000), stoppedAt: new Date(),
+      tenantId: b, routerId: routerB.id, username: "bob", acctSessionId: "b-1", startedAt: new Date(Date.now() - 3_600_000), stoppedAt: new Date(),
     });
     await t.db.insert(radiusLog).values({ tenantId: b, nasIp: "10.9.9.9", kind: "AUTH", username: "bob", outcome: "ACCEPT" });
   });

@@ -4,7 +4,7 @@ export const JOBS = {
   maintainPartitions: "maintenance.partitions",
   /** Every few minutes: drop expired rate-limit windows, reset tokens, staff sessions and old sent mail. */
   purgeExpired: "maintenance.purge-expired",
-  /** Command: send RADIUS Disconnect-Request for sessions (one session, a customer's, or a NAS's). */
+  /** Command: send RADIUS Disconnect-Request for sessions (one session, a customer's, or a router's). */
   disconnectSessions: "sessions.disconnect",
   /** Command: change a live session's authorization (rate) by CoA-Request. */
   changeSessionRate: "sessions.change-rate",

@@ -1,5 +1,5 @@
-// RFC 5176 Dynamic Authorization client: sends Disconnect-Request and CoA-Request to a NAS (UDP 3799),
-// retransmits the very same bytes on timeout (same Identifier and Event-Timestamp, so the NAS can detect
+// RFC 5176 Dynamic Authorization client: sends Disconnect-Request and CoA-Request to a router (UDP 3799),
+// retransmits the very same bytes on timeout (same Identifier and Event-Timestamp, so the router can detect
 // the duplicate), matches replies by source address and Identifier, and accepts only authentic replies.
 import dgram from "node:dgram";
 import net from "node:net";
@@ -18,7 +18,7 @@ import {
 export type DynamicAuthCode = typeof RadiusCode.DisconnectRequest | typeof RadiusCode.CoaRequest;
 
 export interface DynamicAuthTarget {
-  /** The NAS address (IPv4 or IPv6). */
+  /** The router address (IPv4 or IPv6). */
   host: string;
   port: number;
   secret: string;
@@ -243,7 +243,7 @@ function safeErrorCause(packet: RadiusPacket): number | undefined {
   }
 }
 
-/** "::ffff:10.0.0.1" and "10.0.0.1" are the same NAS: replies are matched on the canonical address. */
+/** "::ffff:10.0.0.1" and "10.0.0.1" are the same router: replies are matched on the canonical address. */
 function normalizeHost(host: string): string {
   return canonicalIp(host) ?? host.toLowerCase();
 }

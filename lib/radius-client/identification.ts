@@ -1,4 +1,4 @@
-// The attributes that identify one live session to a MikroTik NAS in a Disconnect or CoA request
+// The attributes that identify one live session to a MikroTik router in a Disconnect or CoA request
 // (RFC 5176 §3): User-Name and Acct-Session-Id, plus Framed-IP-Address and NAS-IP-Address when known.
 import net from "node:net";
 import type { AttributeInput } from "@/lib/radius";

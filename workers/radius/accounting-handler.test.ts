@@ -3,10 +3,10 @@
 // as zero, silently losing the usage).
 import { describe, expect, it } from "vitest";
 import { decodePacket, encodeAccountingRequest, type AttributeInput } from "@/lib/radius";
-import type { NasEntry } from "@/lib/services/radius/load-nas-registry";
+import type { RouterEntry } from "@/lib/services/radius/load-router-registry";
 import { parseAccounting } from "./accounting-handler";
 
-const nas: NasEntry = {
+const router: RouterEntry = {
   id: "00000000-0000-4000-8000-0000000000aa",
   tenantId: "00000000-0000-4000-8000-0000000000bb",
   name: "n",
@@ -16,7 +16,7 @@ const nas: NasEntry = {
   coaPort: 3799,
 };
 
-const packet = (attributes: AttributeInput[]) => decodePacket(encodeAccountingRequest({ identifier: 1, secret: nas.secret, attributes }));
+const packet = (attributes: AttributeInput[]) => decodePacket(encodeAccountingRequest({ identifier: 1, secret: router.secret, attributes }));
 const base: AttributeInput[] = [
   ["User-Name", "dora"],
   ["Acct-Session-Id", "a\u0000b"],
@@ -35,7 +35,7 @@ describe("parseAccounting", () => {
         ["NAS-Port-Type", "Ethernet"],
         ["Acct-Delay-Time", 10],
       ]),
-      nas,
+      router,
       1_700_000_000_000,
     );
     expect(r).toMatchObject({
@@ -45,7 +45,7 @@ describe("parseAccounting", () => {
   });
 
   it("refuses a wrong-length counter or address instead of storing zero", () => {
-    expect(parseAccounting(packet([...base, { type: 42, value: Buffer.from([1, 2, 3]) }]), nas)).toEqual({ ok: false, reason: "malformed_attribute" });
-    expect(parseAccounting(packet([...base, { type: 8, value: Buffer.from([10, 0, 0]) }]), nas)).toEqual({ ok: false, reason: "malformed_attribute" });
+    expect(parseAccounting(packet([...base, { type: 42, value: Buffer.from([1, 2, 3]) }]), router)).toEqual({ ok: false, reason: "malformed_attribute" });
+    expect(parseAccounting(packet([...base, { type: 8, value: Buffer.from([10, 0, 0]) }]), router)).toEqual({ ok: false, reason: "malformed_attribute" });
   });
 });

@@ -1,7 +1,7 @@
 // Accounting-Request → AccountingRecord (the stored form), read through the packet's typed getters, and
 // the handler that answers with an Accounting-Response once the record is durable (database or spool).
 import { getValueName, RadiusCode, RadiusDecodeError, encodeResponse, type AttributeNameOfType, type RadiusPacket } from "@/lib/radius";
-import type { NasEntry } from "@/lib/services/radius/load-nas-registry";
+import type { RouterEntry } from "@/lib/services/radius/load-router-registry";
 import { ACCT, type AccountingRecord } from "@/lib/services/radius/record-accounting";
 import type { AccountingWriter } from "./accounting-writer";
 import type { HandlerResult, RequestContext } from "./pipeline";
@@ -15,9 +15,9 @@ function text(packet: RadiusPacket, name: AttributeNameOfType<"string">): string
 
 export type ParsedAccounting = { ok: true; record: AccountingRecord } | { ok: false; reason: string };
 
-export function parseAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt = Date.now()): ParsedAccounting {
+export function parseAccounting(packet: RadiusPacket, router: RouterEntry, receivedAt = Date.now()): ParsedAccounting {
   try {
-    return readAccounting(packet, nas, receivedAt);
+    return readAccounting(packet, router, receivedAt);
   } catch (e) {
     // An integer or address attribute of the wrong length (the getters check every one).
     if (e instanceof RadiusDecodeError) return { ok: false, reason: "malformed_attribute" };
@@ -25,7 +25,7 @@ export function parseAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt 
   }
 }
 
-function readAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt: number): ParsedAccounting {
+function readAccounting(packet: RadiusPacket, router: RouterEntry, receivedAt: number): ParsedAccounting {
   const statusType = packet.getInteger("Acct-Status-Type");
   if (statusType === undefined) return { ok: false, reason: "missing_status_type" };
   const sessionScoped = statusType === ACCT.Start || statusType === ACCT.Stop || statusType === ACCT.Interim;
@@ -45,8 +45,8 @@ function readAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt: number)
   return {
     ok: true,
     record: {
-      tenantId: nas.tenantId,
-      nasId: nas.id,
+      tenantId: router.tenantId,
+      nasId: router.id,
       statusType,
       acctSessionId,
       username,
@@ -61,7 +61,7 @@ function readAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt: number)
       class: cls,
       eventTime: new Date(receivedAt - Math.min(delay, 86_400) * 1000).toISOString(),
       sessionTime: packet.getInteger("Acct-Session-Time") ?? 0,
-      // NAS view: input is what the subscriber sent (upload).
+      // router view: input is what the subscriber sent (upload).
       inputOctets: (packet.getCounter64("Acct-Input-Octets", "Acct-Input-Gigawords") ?? 0n).toString(),
       outputOctets: (packet.getCounter64("Acct-Output-Octets", "Acct-Output-Gigawords") ?? 0n).toString(),
       inputPackets: packet.getInteger("Acct-Input-Packets") ?? 0,
@@ -71,16 +71,16 @@ function readAccounting(packet: RadiusPacket, nas: NasEntry, receivedAt: number)
   };
 }
 
-export function accountingResponse(packet: RadiusPacket, nas: NasEntry): Buffer {
-  return encodeResponse({ request: packet, code: RadiusCode.AccountingResponse, secret: nas.secret });
+export function accountingResponse(packet: RadiusPacket, router: RouterEntry): Buffer {
+  return encodeResponse({ request: packet, code: RadiusCode.AccountingResponse, secret: router.secret });
 }
 
 /** The accounting handler: the Accounting-Response only once the record is durable, or a drop reason. */
 export function accountingHandler(writer: AccountingWriter) {
   return async (ctx: RequestContext, packet: RadiusPacket): Promise<HandlerResult> => {
-    const parsed = parseAccounting(packet, ctx.nas);
+    const parsed = parseAccounting(packet, ctx.router);
     if (!parsed.ok) return { reply: null, drop: parsed.reason };
     await writer.write(parsed.record);
-    return { reply: accountingResponse(packet, ctx.nas) };
+    return { reply: accountingResponse(packet, ctx.router) };
   };
 }

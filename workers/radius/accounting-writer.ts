@@ -53,7 +53,7 @@ export class AccountingWriter {
     private readonly opts: AccountingWriterOptions = {},
   ) {}
 
-  /** Resolves once the record is durable (database or spool): only then may the NAS get its ACK. */
+  /** Resolves once the record is durable (database or spool): only then may the router get its ACK. */
   write(record: AccountingRecord): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
@@ -139,7 +139,7 @@ export class AccountingWriter {
       this.metrics.spooled += batch.length;
       for (const p of batch) p.resolve();
     } catch (e) {
-      // Neither database nor disk: no ACK, the NAS retransmits.
+      // Neither database nor disk: no ACK, the router retransmits.
       this.log.error({ err: (e as Error).message }, "accounting spool append failed");
       for (const p of batch) p.reject(e as Error);
     }

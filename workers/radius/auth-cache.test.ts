@@ -98,7 +98,7 @@ describe("authorization cache", () => {
 
   it("sessions closed by another process (staff, stale-session job) are seen through their events", async () => {
     await t.db.execute(sql`insert into sessions (tenant_id, nas_id, username, acct_session_id, started_at)
-      values (${f.tenantId}, ${f.nasId}, 'dave', 'cache-2', now())`);
+      values (${f.tenantId}, ${f.routerId}, 'dave', 'cache-2', now())`);
     await t.db.execute(sql`update sessions s set customer_id = c.id from customers c
       where c.tenant_id = s.tenant_id and c.username = s.username and s.acct_session_id = 'cache-2'`);
     await t.db.execute(sql`select pg_notify('isp_events', ${JSON.stringify({ type: "session.started", tenantId: f.tenantId, username: "dave" })})`);
@@ -134,7 +134,7 @@ describe("authorization cache bookkeeping (no database)", () => {
     }
   }
   const subject = (username: string) => ({ kind: "customer", id: username, tenantId: "t1", username }) as unknown as AuthSubject;
-  const key = (username: string, tenantId = "t1"): AuthKey => ({ tenantId, nasId: "n1", username });
+  const key = (username: string, tenantId = "t1"): AuthKey => ({ tenantId, routerId: "n1", username });
   const next = () => new Promise((r) => setImmediate(r));
 
   it("stores a loaded subject, but not one invalidated while its load was in flight", async () => {
@@ -190,7 +190,7 @@ describe("authorization cache expiry", () => {
       }
     }
     const c = new Counting({} as never, pino({ level: "silent" }), { ttlMs: 50 });
-    const k: AuthKey = { tenantId: "t1", nasId: "n1", username: "z" };
+    const k: AuthKey = { tenantId: "t1", routerId: "n1", username: "z" };
     await c.get(k);
     await c.get(k);
     expect(c.loads).toBe(1);

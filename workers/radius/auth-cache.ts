@@ -20,7 +20,7 @@ export interface CachedSubject {
 class Entry implements CachedSubject {
   private plain: string | null | undefined;
   constructor(
-    readonly nasId: string,
+    readonly routerId: string,
     readonly subject: AuthSubject | null,
     readonly at: number,
   ) {}
@@ -215,8 +215,8 @@ export class AuthCache {
     const k = keyOf(key.tenantId, key.username);
     const hit = this.entries.get(k);
     if (hit) {
-      // One customer is almost always seen through one router; another NAS re-reads (router restrictions).
-      if (hit.nasId === key.nasId && Date.now() - hit.at < this.ttlMs) {
+      // One customer is almost always seen through one router; another router re-reads (router restrictions).
+      if (hit.routerId === key.routerId && Date.now() - hit.at < this.ttlMs) {
         this.stats.hits++;
         this.entries.delete(k);
         this.entries.set(k, hit);
@@ -269,7 +269,7 @@ export class AuthCache {
   }
 
   private settle(key: AuthKey, loaded: AuthSubject | null, startedAt: number): CachedSubject {
-    if (!this.storable(key, startedAt)) return new Entry(key.nasId, loaded, Date.now());
+    if (!this.storable(key, startedAt)) return new Entry(key.routerId, loaded, Date.now());
     const pkg = loaded?.package;
     if (loaded && pkg) {
       const pk = `${loaded.tenantId}\u0000${pkg.id}\u0000${pkg.routerAllowed ? 1 : 0}`;
@@ -277,7 +277,7 @@ export class AuthCache {
       if (shared) loaded.package = shared;
       else if (this.packages.size < 10_000) this.packages.set(pk, pkg);
     }
-    const entry = new Entry(key.nasId, loaded, Date.now());
+    const entry = new Entry(key.routerId, loaded, Date.now());
     const k = keyOf(key.tenantId, key.username);
     this.entries.delete(k);
     this.entries.set(k, entry);
@@ -290,6 +290,6 @@ export class AuthCache {
 }
 
 /** One looked-up subject in the cache's shape (its password opened on first use), not stored anywhere. */
-export function cachedSubject(nasId: string, subject: AuthSubject | null): CachedSubject {
-  return new Entry(nasId, subject, Date.now());
+export function cachedSubject(routerId: string, subject: AuthSubject | null): CachedSubject {
+  return new Entry(routerId, subject, Date.now());
 }

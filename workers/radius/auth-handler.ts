@@ -14,7 +14,7 @@ import {
   type NamedAttribute,
   type RadiusPacket,
 } from "@/lib/radius";
-import type { NasEntry } from "@/lib/services/radius/load-nas-registry";
+import type { RouterEntry } from "@/lib/services/radius/load-router-registry";
 import { findAuthSubjectByMac, findVoucherSubject, type AuthKey, type AuthSubject } from "@/lib/services/radius/find-auth-subjects";
 import { decideAccess, REJECT_MESSAGES, type ConnectionKind, type RejectReason } from "@/lib/services/radius/decide-access";
 import { canonicalMac } from "@/lib/net/mac";
@@ -74,7 +74,7 @@ function credentialOf(packet: RadiusPacket): Credential | null {
   return null;
 }
 
-/** PPPoE when the NAS says PPP; hotspot when it says Login-User or sends hotspot hints; else unknown. */
+/** PPPoE when the router says PPP; hotspot when it says Login-User or sends hotspot hints; else unknown. */
 export function connectionKindOf(packet: RadiusPacket): ConnectionKind {
   const framedProtocol = packet.getBuffer("Framed-Protocol");
   if (framedProtocol && framedProtocol.length === 4 && framedProtocol.readUInt32BE(0) === 1) return "PPPOE";
@@ -139,25 +139,25 @@ export class AuthHandler {
 
   /** The handler the pipeline calls: the signed Accept or Reject for one verified Access-Request. */
   async handle(ctx: RequestContext, packet: RadiusPacket): Promise<AuthOutcome> {
-    if (this.saved && !this.online()) return this.decide(packet, ctx.nas, this.saved);
+    if (this.saved && !this.online()) return this.decide(packet, ctx.router, this.saved);
     try {
-      return await this.decide(packet, ctx.nas, this.live);
+      return await this.decide(packet, ctx.router, this.live);
     } catch (e) {
       // The database went away before the health check noticed: answer from the saved state.
       if (!this.saved) throw e;
       this.log.debug({ err: (e as Error).message }, "authorisation lookup failed; using the saved snapshot");
-      return this.decide(packet, ctx.nas, this.saved);
+      return this.decide(packet, ctx.router, this.saved);
     }
   }
 
-  private async decide(packet: RadiusPacket, nas: NasEntry, source: SubjectSource): Promise<AuthOutcome> {
+  private async decide(packet: RadiusPacket, router: RouterEntry, source: SubjectSource): Promise<AuthOutcome> {
     const username = packet.getString("User-Name") ?? "";
     const credential = credentialOf(packet);
     const reject = (reason: RejectReason | HandlerRejectReason, mschapIdent?: number, detail?: string): AuthOutcome => {
       const message = reason in REJECT_MESSAGES ? REJECT_MESSAGES[reason as RejectReason] : HANDLER_MESSAGES[reason as HandlerRejectReason];
       const attributes: NamedAttribute[] = [["Reply-Message", message]];
       if (mschapIdent !== undefined) attributes.push(["MS-CHAP-Error", mschapErrorValue(mschapIdent)]);
-      const reply = encodeResponse({ request: packet, code: RadiusCode.AccessReject, secret: nas.secret, attributes });
+      const reply = encodeResponse({ request: packet, code: RadiusCode.AccessReject, secret: router.secret, attributes });
       return { reply, accepted: false, username: username || null, reason: detail ? `${reason}:${detail}` : reason };
     };
     if (!username) return reject("no_username");
@@ -169,7 +169,7 @@ export class AuthHandler {
     const mschapIdent = cred.kind === "mschapv1" || cred.kind === "mschapv2" ? cred.response[0] : undefined;
 
     const connection = connectionKindOf(packet);
-    const key: AuthKey = { tenantId: nas.tenantId, nasId: nas.id, username };
+    const key: AuthKey = { tenantId: router.tenantId, routerId: router.id, username };
     const cached = cred.kind === "none" ? null : await source.customer(key);
     let subject: AuthSubject | null = cached?.subject ?? null;
     let candidates: string[] = [];
@@ -181,7 +181,7 @@ export class AuthHandler {
       if (pw !== null) candidates = [pw];
     } else if (connection !== "PPPOE") {
       // Voucher codes are guessed by trying them: a MAC or router with too many misses gets no lookup.
-      throttled = cred.kind === "none" ? null : this.voucherThrottle.check(nas.id, callingMac);
+      throttled = cred.kind === "none" ? null : this.voucherThrottle.check(router.id, callingMac);
       subject = cred.kind === "none" || throttled ? null : await source.voucher(key);
       // Hotspot vouchers log in with the code as user name, and the code or nothing as password.
       if (subject) candidates = [subject.voucherCode!, ""];
@@ -201,7 +201,7 @@ export class AuthHandler {
       if (throttled) return reject("voucher_throttled", mschapIdent, throttled);
       // The saved state is bounded: a name it lacks may well exist, so say nothing rather than "no".
       if (source.saved) throw new NotInSnapshot();
-      if (connection !== "PPPOE" && cred.kind !== "none" && !cached?.subject) this.voucherThrottle.failed(nas.id, callingMac);
+      if (connection !== "PPPOE" && cred.kind !== "none" && !cached?.subject) this.voucherThrottle.failed(router.id, callingMac);
       return reject("unknown_user", mschapIdent);
     }
 
@@ -209,7 +209,7 @@ export class AuthHandler {
     let verified = false;
     for (const pw of candidates) {
       if (cred.kind === "none") verified = viaMac && pw === "";
-      else if (cred.kind === "pap") verified = verifyPapRequest(packet, nas.secret, pw);
+      else if (cred.kind === "pap") verified = verifyPapRequest(packet, router.secret, pw);
       else if (cred.kind === "chap") verified = verifyChapRequest(packet, pw);
       else if (cred.kind === "mschapv1") {
         verified = verifyMschapV1({ password: pw, challenge: cred.challenge, response50: cred.response }).ok;
@@ -217,38 +217,38 @@ export class AuthHandler {
         const result = verifyMschapV2({ password: pw, username, authenticatorChallenge: cred.challenge, response50: cred.response });
         if (result.ok) {
           verified = true;
-          mschapAccept = mschapV2AcceptAttributes({ password: pw, result, secret: nas.secret, requestAuthenticator: packet.authenticator });
+          mschapAccept = mschapV2AcceptAttributes({ password: pw, result, secret: router.secret, requestAuthenticator: packet.authenticator });
         }
       }
       if (verified) break;
     }
     if (!verified) {
-      if (subject.kind === "voucher") this.voucherThrottle.failed(nas.id, callingMac);
+      if (subject.kind === "voucher") this.voucherThrottle.failed(router.id, callingMac);
       return reject("wrong_password", mschapIdent);
     }
 
-    const settings = await source.settings(nas.tenantId);
+    const settings = await source.settings(router.tenantId);
     const decision = decideAccess(subject, { now: new Date(), connection, mac: callingMac, settings });
     if (!decision.accept) return reject(decision.reason, mschapIdent);
 
     const attributes = [...decision.attributes];
     if (decision.activateVoucher) {
-      await activateVoucher(this.db, { tenantId: nas.tenantId, voucherId: subject.id, expiresAt: decision.activateVoucher.expiresAt, mac: decision.activateVoucher.mac });
+      await activateVoucher(this.db, { tenantId: router.tenantId, voucherId: subject.id, expiresAt: decision.activateVoucher.expiresAt, mac: decision.activateVoucher.mac });
     }
     if (decision.needsPoolAddress && subject.ipPoolId) {
       // Without the database the router picks from its own pool of the same name.
-      const ip = source.saved ? null : await allocateAddress(this.db, { tenantId: nas.tenantId, poolId: subject.ipPoolId, customerId: subject.id }).catch((e: Error) => {
-        this.log.warn({ err: e.message, tenantId: nas.tenantId, customerId: subject.id }, "IP allocation failed");
+      const ip = source.saved ? null : await allocateAddress(this.db, { tenantId: router.tenantId, poolId: subject.ipPoolId, customerId: subject.id }).catch((e: Error) => {
+        this.log.warn({ err: e.message, tenantId: router.tenantId, customerId: subject.id }, "IP allocation failed");
         return null;
       });
       // The cached subject has no address yet: read it afresh next time.
-      if (subject.kind === "customer") this.subjects.invalidate(nas.tenantId, subject.username);
+      if (subject.kind === "customer") this.subjects.invalidate(router.tenantId, subject.username);
       // Pool exhausted: let the router pick from its own pool of the same name.
       if (ip) attributes.push(["Framed-IP-Address", ip]);
       else if (subject.poolName) attributes.push(["Framed-Pool", subject.poolName]);
     }
     attributes.push(...mschapAccept);
-    const reply = encodeResponse({ request: packet, code: RadiusCode.AccessAccept, secret: nas.secret, attributes });
+    const reply = encodeResponse({ request: packet, code: RadiusCode.AccessAccept, secret: router.secret, attributes });
     return { reply, accepted: true, username, reason: decision.restricted ? `restricted:${decision.restricted}` : null };
   }
 }

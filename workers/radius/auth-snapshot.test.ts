@@ -30,7 +30,7 @@ beforeAll(async () => {
   await t.db.execute(sql`update tenants set status = 'SUSPENDED' where id = ${other.tenantId}`);
   // The hotspot package is limited to a router that is not f's.
   await t.db.execute(sql`update packages set all_routers = false where id = ${f.hotspotPackageId}`);
-  await t.db.execute(sql`insert into package_routers (tenant_id, package_id, nas_id) values (${f.tenantId}, ${f.hotspotPackageId}, ${f.nasId})`);
+  await t.db.execute(sql`insert into package_routers (tenant_id, package_id, nas_id) values (${f.tenantId}, ${f.hotspotPackageId}, ${f.routerId})`);
   await t.db.execute(sql`insert into settings (tenant_id, key, value) values (${f.tenantId}, 'radius.interim_interval', '900'::jsonb)`);
   await t.db.execute(sql`insert into vouchers (tenant_id, package_id, code, status, used_at, expires_at) values
     (${f.tenantId}, ${f.hotspotPackageId}, 'INUSE0000001', 'USED', now(), now() + interval '1 hour'),
@@ -54,16 +54,16 @@ it("keeps the most recently seen customers up to its bound and the vouchers in u
   for (const plain of ["recent", "INUSE", "900"]) expect(onDisk).not.toContain(plain);
 
   online = false;
-  const key = (username: string, nasId = f.nasId) => ({ tenantId: f.tenantId, nasId, username });
+  const key = (username: string, routerId = f.routerId) => ({ tenantId: f.tenantId, routerId, username });
   const recent = await snap.customer(key("recent"));
   expect(recent.subject).toMatchObject({ username: "recent", kind: "customer", package: { id: f.pppoePackageId, routerAllowed: true } });
   expect(recent.password()).toBe("recent-pass");
   expect((await snap.customer(key("older"))).subject?.package).toMatchObject({ id: f.hotspotPackageId, routerAllowed: true });
-  expect((await snap.customer(key("older", other.nasId))).subject?.package?.routerAllowed).toBe(false);
+  expect((await snap.customer(key("older", other.routerId))).subject?.package?.routerAllowed).toBe(false);
   // Past the bound, disabled, or in a suspended tenant: not kept.
   expect((await snap.customer(key("oldest"))).subject).toBeNull();
   expect((await snap.customer(key("off"))).subject).toBeNull();
-  expect((await snap.customer({ tenantId: other.tenantId, nasId: other.nasId, username: "elsewhere" })).subject).toBeNull();
+  expect((await snap.customer({ tenantId: other.tenantId, routerId: other.routerId, username: "elsewhere" })).subject).toBeNull();
   expect(await snap.voucher(key("INUSE0000001"))).toMatchObject({ kind: "voucher", status: "USED", voucherCode: "INUSE0000001" });
   expect(await snap.voucher(key("OVER00000001"))).toBeNull();
   expect(await snap.voucher(key("FRESH0000001"))).toBeNull();

@@ -148,19 +148,19 @@ export class AuthSnapshot {
   async customer(key: AuthKey): Promise<CachedSubject> {
     const saved = await this.saved();
     const r = withPackage(saved, saved.customers.get(keyOf(key.tenantId, key.username)));
-    return cachedSubject(key.nasId, r ? forRouter(customerOf(r), r, key.nasId) : null);
+    return cachedSubject(key.routerId, r ? forRouter(customerOf(r), r, key.routerId) : null);
   }
 
   async voucher(key: AuthKey): Promise<AuthSubject | null> {
     const saved = await this.saved();
     const r = withPackage(saved, saved.vouchers.get(keyOf(key.tenantId, key.username)));
-    return r ? forRouter(voucherOf(r), r, key.nasId) : null;
+    return r ? forRouter(voucherOf(r), r, key.routerId) : null;
   }
 
   async byMac(key: AuthKey, mac: string): Promise<AuthSubject | null> {
     const saved = await this.saved();
     const r = withPackage(saved, saved.byMac.get(keyOf(key.tenantId, mac)));
-    return r ? forRouter(customerOf(r), r, key.nasId) : null;
+    return r ? forRouter(customerOf(r), r, key.routerId) : null;
   }
 
   async settings(tenantId: string): Promise<RadiusSettings> {
@@ -182,7 +182,7 @@ function withPackage(saved: Loaded, r: Row | undefined): Row | undefined {
 }
 
 /** The package's router limit for the router asking (the snapshot keeps the list, not one verdict). */
-function forRouter(subject: AuthSubject, r: Row, nasId: string): AuthSubject {
-  if (subject.package) subject.package.routerAllowed = Boolean(r.all_routers) || ((r.router_ids as string[] | null) ?? []).includes(nasId);
+function forRouter(subject: AuthSubject, r: Row, routerId: string): AuthSubject {
+  if (subject.package) subject.package.routerAllowed = Boolean(r.all_routers) || ((r.router_ids as string[] | null) ?? []).includes(routerId);
   return subject;
 }

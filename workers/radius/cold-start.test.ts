@@ -44,7 +44,7 @@ it("answers from sealed saved state and spools accounting while PostgreSQL is do
   // earlier version's plain router list is removed).
   const spoolDir = path.join(dataDir, "radius-spool");
   fs.mkdirSync(spoolDir, { recursive: true });
-  fs.writeFileSync(path.join(spoolDir, "nas-registry.json"), JSON.stringify([{ name: "test-nas", ip_address: "127.0.0.1" }]));
+  fs.writeFileSync(path.join(spoolDir, "nas-registry.json"), JSON.stringify([{ name: "test-router", ip_address: "127.0.0.1" }]));
   const first = await startRadius(db, url, { dataDir });
   expect(fs.existsSync(path.join(spoolDir, "nas-registry.json"))).toBe(false);
   await first.runtime.authSnapshot.refresh();
@@ -53,7 +53,7 @@ it("answers from sealed saved state and spools accounting while PostgreSQL is do
 
   for (const name of ["auth-snapshot.sealed", "nas-registry.sealed"]) {
     const bytes = fs.readFileSync(path.join(spoolDir, name));
-    for (const plain of ["dora", "dora-secret-pass", "eve-secret-pass", "K7M3Q9X2T4W6", "test-nas", TEST_SECRET, "127.0.0.1", f.tenantId]) {
+    for (const plain of ["dora", "dora-secret-pass", "eve-secret-pass", "K7M3Q9X2T4W6", "test-router", TEST_SECRET, "127.0.0.1", f.tenantId]) {
       expect(bytes.includes(plain), `${name} contains ${plain}`).toBe(false);
     }
     expect(fs.statSync(path.join(spoolDir, name)).mode & 0o077).toBe(0);

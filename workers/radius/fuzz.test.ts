@@ -93,7 +93,7 @@ it("survives 100,000+ malformed datagrams, accepts none of them, and keeps servi
     if (i % 100 === 0) await new Promise((r) => setTimeout(r, 1));
   }
   const deadline = Date.now() + 15_000;
-  // Like a NAS, retransmit unanswered valid requests (the flood may have overflowed the socket buffer).
+  // Like a router, retransmit unanswered valid requests (the flood may have overflowed the socket buffer).
   while (goodReplies.size < goodSent && Date.now() < deadline) {
     for (const p of goodPackets) if (!goodReplies.has(p[1])) good.send(p, srv.auth, "127.0.0.1");
     await new Promise((r) => setTimeout(r, 500));

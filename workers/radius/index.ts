@@ -10,20 +10,20 @@ import { AuthSnapshot, type AuthSnapshotOptions } from "./auth-snapshot";
 import { AuthCache, type AuthCacheOptions } from "./auth-cache";
 import { AccountingWriter } from "./accounting-writer";
 import { RadiusLogWriter } from "./log-writer";
-import { NasSeenWriter } from "./nas-seen";
+import { RouterSeenWriter } from "./router-seen";
 import { RadiusMetrics } from "./metrics";
-import { NasRegistry } from "./nas-registry";
+import { RouterRegistry } from "./router-registry";
 import { RadiusServer } from "./server";
 import { AccountingSpool } from "./spool";
 import { VoucherThrottle, type VoucherThrottleOptions } from "./voucher-throttle";
 
 export interface RadiusRuntime {
   server: RadiusServer;
-  registry: NasRegistry;
+  registry: RouterRegistry;
   metrics: RadiusMetrics;
   accounting: AccountingWriter;
   logWriter: RadiusLogWriter;
-  nasSeen: NasSeenWriter;
+  routerSeen: RouterSeenWriter;
   spool: AccountingSpool;
   authCache: AuthCache;
   authSnapshot: AuthSnapshot;
@@ -36,11 +36,11 @@ export interface RadiusServiceOptions {
   spoolDir?: string;
   /** Spool segments rotate at this size (default 8 MiB). */
   spoolSegmentBytes?: number;
-  nasReloadMs?: number;
+  routerReloadMs?: number;
   /** How long an accounting commit may take before its batch is spooled and acknowledged (default 2,000 ms). */
   accountingCommitTimeoutMs?: number;
   /** How often the routers' last-seen times are written (default 10 s). */
-  nasSeenFlushMs?: number;
+  routerSeenFlushMs?: number;
   authCache?: AuthCacheOptions;
   voucherThrottle?: VoucherThrottleOptions;
   authSnapshot?: AuthSnapshotOptions;
@@ -69,10 +69,10 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       await fs.promises.rm(path.join(spool.dir, "nas-registry.json"), { force: true });
       // The database may be down right now: RADIUS answers from saved state and spools from the first second.
       const online = () => ctx.database.healthy;
-      const registry = new NasRegistry(ctx.db, log, opts.nasReloadMs ?? 30_000, path.join(spool.dir, "nas-registry.sealed"), online);
+      const registry = new RouterRegistry(ctx.db, log, opts.routerReloadMs ?? 30_000, path.join(spool.dir, "nas-registry.sealed"), online);
       const authSnapshot = new AuthSnapshot(ctx.db, log, path.join(spool.dir, "auth-snapshot.sealed"), online, opts.authSnapshot);
       const logWriter = new RadiusLogWriter(ctx.db, metrics, log);
-      const nasSeen = new NasSeenWriter(ctx.db, log, opts.nasSeenFlushMs);
+      const routerSeen = new RouterSeenWriter(ctx.db, log, opts.routerSeenFlushMs);
       const authCache = new AuthCache(ctx.db, log, opts.authCache);
       const voucherThrottle = new VoucherThrottle(opts.voucherThrottle);
       const accounting = new AccountingWriter(ctx.db, spool, metrics, log, {
@@ -94,7 +94,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         acct: accountingHandler(accounting),
         metrics,
         logWriter,
-        nasSeen,
+        routerSeen,
         log,
         logAccepts: ctx.env.RADIUS_LOG_ACCEPTS,
       });
@@ -102,7 +102,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       authCache.start();
       authSnapshot.start();
       logWriter.start();
-      nasSeen.start();
+      routerSeen.start();
       let stopped = false;
       ctx.database.onChange((healthy) => {
         if (healthy && !stopped) {
@@ -113,13 +113,13 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       });
       await server.start();
       if (spool.hasData) accounting.wake();
-      runtime = { server, registry, metrics, accounting, logWriter, nasSeen, spool, authCache, authSnapshot };
+      runtime = { server, registry, metrics, accounting, logWriter, routerSeen, spool, authCache, authSnapshot };
       runtimeStopped = () => {
         stopped = true;
       };
       registerHealthRoute("/metrics/radius", () => ({
         ...metrics.snapshot(),
-        nasRegistry: { size: registry.size, loadedAt: registry.loadedAt ? new Date(registry.loadedAt).toISOString() : null },
+        routerRegistry: { size: registry.size, loadedAt: registry.loadedAt ? new Date(registry.loadedAt).toISOString() : null },
         spooling: accounting.spooling,
         spoolUnreadable: spool.unreadableFiles,
         authCache: { size: authCache.size, caching: authCache.caching, ...authCache.stats },
@@ -128,7 +128,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
         voucherThrottled: voucherThrottle.stats,
         memoryMb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)])),
       }));
-      log.info({ ...server.ports(), nas: registry.size }, "RADIUS listening");
+      log.info({ ...server.ports(), routers: registry.size }, "RADIUS listening");
       opts.onStarted?.(runtime);
     },
     async stop() {
@@ -138,7 +138,7 @@ export function createRadiusService(ctx: WorkerContext, opts: RadiusServiceOptio
       await runtime.accounting.stop();
       await runtime.spool.close();
       await runtime.logWriter.stop();
-      await runtime.nasSeen.stop();
+      await runtime.routerSeen.stop();
       await runtime.registry.stop();
       await runtime.authCache.stop();
       await runtime.authSnapshot.stop();

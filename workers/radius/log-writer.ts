@@ -34,13 +34,13 @@ export class RadiusLogWriter {
       return;
     }
     w[1]++;
-    this.add({ tenantId: null, nasId: null, nasIp, kind: "AUTH", username: null, outcome: "DROP", reason, latencyMs: null, createdAt: new Date(now) });
+    this.add({ tenantId: null, routerId: null, nasIp, kind: "AUTH", username: null, outcome: "DROP", reason, latencyMs: null, createdAt: new Date(now) });
   }
 
   private closeUnknownWindow(now: number) {
     const w = this.unknownWindow;
     if (w[2] > 0) {
-      this.add({ tenantId: null, nasId: null, nasIp: "unknown", kind: "AUTH", username: null, outcome: "DROP", reason: `unknown_nas (${w[2]} more suppressed)`, latencyMs: null, createdAt: new Date(now) });
+      this.add({ tenantId: null, routerId: null, nasIp: "unknown", kind: "AUTH", username: null, outcome: "DROP", reason: `unknown_nas (${w[2]} more suppressed)`, latencyMs: null, createdAt: new Date(now) });
     }
     w[0] = now;
     w[1] = 0;

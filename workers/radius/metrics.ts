@@ -1,4 +1,4 @@
-// In-memory RADIUS counters per NAS (requests, accepts, rejects, drops by reason, latency), exposed as
+// In-memory RADIUS counters per router (requests, accepts, rejects, drops by reason, latency), exposed as
 // JSON on the worker's health server at /metrics/radius.
 const BUCKETS_MS = [
   0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10, 12.5, 15, 20, 25, 30, 40, 50, 75, 100, 150, 250, 500,
@@ -37,8 +37,8 @@ class Latency {
   }
 }
 
-export interface NasCounters {
-  nasId: string | null;
+export interface RouterCounters {
+  routerId: string | null;
   tenantId: string | null;
   nasIp: string;
   requests: number;
@@ -53,7 +53,7 @@ export interface NasCounters {
 }
 
 export class RadiusMetrics {
-  private readonly byNas = new Map<string, NasCounters>();
+  private readonly byRouter = new Map<string, RouterCounters>();
   readonly startedAt = Date.now();
   spooled = 0;
   replayed = 0;
@@ -65,15 +65,15 @@ export class RadiusMetrics {
   /** Packets from addresses that are no router of ours (counted always; only a sample is logged). */
   unknownSourceDrops = 0;
 
-  private counters(nasIp: string, nasId: string | null, tenantId: string | null): NasCounters {
+  private counters(nasIp: string, routerId: string | null, tenantId: string | null): RouterCounters {
     // Unknown sources share one bucket so a spoofing flood cannot grow this map without bound.
-    const key = nasId ? nasIp : "unknown";
-    let c = this.byNas.get(key);
+    const key = routerId ? nasIp : "unknown";
+    let c = this.byRouter.get(key);
     if (!c) {
       c = {
-        nasId,
+        routerId,
         tenantId,
-        nasIp: nasId ? nasIp : "unknown",
+        nasIp: routerId ? nasIp : "unknown",
         requests: 0,
         accepts: 0,
         rejects: 0,
@@ -84,41 +84,41 @@ export class RadiusMetrics {
         authLatency: new Latency(),
         acctLatency: new Latency(),
       };
-      this.byNas.set(key, c);
+      this.byRouter.set(key, c);
     }
     return c;
   }
 
-  request(nasIp: string, nasId: string, tenantId: string) {
-    this.counters(nasIp, nasId, tenantId).requests++;
+  request(nasIp: string, routerId: string, tenantId: string) {
+    this.counters(nasIp, routerId, tenantId).requests++;
   }
-  drop(nasIp: string, nasId: string | null, tenantId: string | null, reason: string) {
-    const c = this.counters(nasIp, nasId, tenantId);
+  drop(nasIp: string, routerId: string | null, tenantId: string | null, reason: string) {
+    const c = this.counters(nasIp, routerId, tenantId);
     c.drops[reason] = (c.drops[reason] ?? 0) + 1;
   }
-  duplicate(nasIp: string, nasId: string, tenantId: string) {
-    this.counters(nasIp, nasId, tenantId).duplicates++;
+  duplicate(nasIp: string, routerId: string, tenantId: string) {
+    this.counters(nasIp, routerId, tenantId).duplicates++;
   }
-  status(nasIp: string, nasId: string, tenantId: string) {
-    this.counters(nasIp, nasId, tenantId).statusServer++;
+  status(nasIp: string, routerId: string, tenantId: string) {
+    this.counters(nasIp, routerId, tenantId).statusServer++;
   }
-  auth(nasIp: string, nasId: string, tenantId: string, accepted: boolean, ms: number) {
-    const c = this.counters(nasIp, nasId, tenantId);
+  auth(nasIp: string, routerId: string, tenantId: string, accepted: boolean, ms: number) {
+    const c = this.counters(nasIp, routerId, tenantId);
     if (accepted) c.accepts++;
     else c.rejects++;
     c.authLatency.observe(ms);
   }
-  acct(nasIp: string, nasId: string, tenantId: string, ms: number) {
-    const c = this.counters(nasIp, nasId, tenantId);
+  acct(nasIp: string, routerId: string, tenantId: string, ms: number) {
+    const c = this.counters(nasIp, routerId, tenantId);
     c.accountingResponses++;
     c.acctLatency.observe(ms);
   }
 
   snapshot() {
-    const nas = [...this.byNas.values()].map((c) => ({ ...c, authLatency: c.authLatency.toJSON(), acctLatency: c.acctLatency.toJSON() }));
-    const sum = (f: (c: NasCounters) => number) => [...this.byNas.values()].reduce((n, c) => n + f(c), 0);
+    const routers = [...this.byRouter.values()].map((c) => ({ ...c, authLatency: c.authLatency.toJSON(), acctLatency: c.acctLatency.toJSON() }));
+    const sum = (f: (c: RouterCounters) => number) => [...this.byRouter.values()].reduce((n, c) => n + f(c), 0);
     const drops: Record<string, number> = {};
-    for (const c of this.byNas.values()) for (const [k, v] of Object.entries(c.drops)) drops[k] = (drops[k] ?? 0) + v;
+    for (const c of this.byRouter.values()) for (const [k, v] of Object.entries(c.drops)) drops[k] = (drops[k] ?? 0) + v;
     return {
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       totals: {
@@ -135,7 +135,7 @@ export class RadiusMetrics {
         spoolReadErrors: this.spoolReadErrors,
         unknownSourceDrops: this.unknownSourceDrops,
       },
-      nas,
+      routers,
     };
   }
 }

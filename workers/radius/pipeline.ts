@@ -5,12 +5,12 @@
 import type dgram from "node:dgram";
 import type { Logger } from "pino";
 import { RadiusCode, decodePacket, encodeResponse, verifyRequest, type RadiusPacket } from "@/lib/radius";
-import type { NasEntry } from "@/lib/services/radius/load-nas-registry";
+import type { RouterEntry } from "@/lib/services/radius/load-router-registry";
 import { DuplicateCache } from "./duplicate-cache";
-import type { NasRegistry } from "./nas-registry";
+import type { RouterRegistry } from "./router-registry";
 import type { RadiusMetrics } from "./metrics";
 import type { RadiusLogWriter } from "./log-writer";
-import type { NasSeenWriter } from "./nas-seen";
+import type { RouterSeenWriter } from "./router-seen";
 import { NotInSnapshot } from "./auth-snapshot";
 import type { Kind, UdpTransport } from "./transport";
 
@@ -19,11 +19,11 @@ export type { Kind } from "./transport";
 /** What a handler knows about the request besides its packet. */
 export interface RequestContext {
   readonly kind: Kind;
-  readonly nas: NasEntry;
+  readonly router: RouterEntry;
   readonly sourceIp: string;
 }
 
-/** A reply to send, or none (then `drop` says why: the NAS may retransmit). */
+/** A reply to send, or none (then `drop` says why: the router may retransmit). */
 export interface HandlerResult {
   reply: Buffer | null;
   drop?: string;
@@ -40,10 +40,10 @@ export interface AuthResult extends HandlerResult {
 export type Handler<R extends HandlerResult> = (ctx: RequestContext, request: RadiusPacket) => Promise<R>;
 
 export interface PipelineOptions {
-  registry: NasRegistry;
+  registry: RouterRegistry;
   metrics: RadiusMetrics;
   logWriter: RadiusLogWriter;
-  nasSeen?: NasSeenWriter;
+  routerSeen?: RouterSeenWriter;
   log: Logger;
   /** Log every Access-Accept (default) or only rejects and drops. */
   logAccepts?: boolean;
@@ -54,7 +54,7 @@ export interface PipelineOptions {
 /** Status-Server (RFC 5997): alive, on either port. */
 export function statusReply(ctx: RequestContext, request: RadiusPacket): Buffer {
   const code = ctx.kind === "auth" ? RadiusCode.AccessAccept : RadiusCode.AccountingResponse;
-  return encodeResponse({ request, code, secret: ctx.nas.secret, attributes: [["Reply-Message", "RADIUS server is alive"]] });
+  return encodeResponse({ request, code, secret: ctx.router.secret, attributes: [["Reply-Message", "RADIUS server is alive"]] });
 }
 
 export class RadiusPipeline {
@@ -80,17 +80,17 @@ export class RadiusPipeline {
     return { auth: this.dup.auth.size, acct: this.dup.acct.size };
   }
 
-  private drop(nas: NasEntry, ip: string, reason: string, kind: Kind, username: string | null = null) {
-    this.o.metrics.drop(ip, nas.id, nas.tenantId, reason);
-    this.o.logWriter.drop({ tenantId: nas.tenantId, nasId: nas.id, nasIp: ip, username, reason, kind: kind === "auth" ? "AUTH" : "ACCT" });
+  private drop(router: RouterEntry, ip: string, reason: string, kind: Kind, username: string | null = null) {
+    this.o.metrics.drop(ip, router.id, router.tenantId, reason);
+    this.o.logWriter.drop({ tenantId: router.tenantId, routerId: router.id, nasIp: ip, username, reason, kind: kind === "auth" ? "AUTH" : "ACCT" });
   }
 
   /** The transport's listener. */
   receive = (kind: Kind, msg: Buffer, rinfo: dgram.RemoteInfo) => {
     const started = performance.now();
     const ip = rinfo.address;
-    const nas = this.o.registry.get(ip);
-    if (!nas) {
+    const router = this.o.registry.get(ip);
+    if (!router) {
       this.o.metrics.drop(ip, null, null, "unknown_nas");
       return this.o.logWriter.dropUnknown(ip, "unknown_nas");
     }
@@ -98,27 +98,27 @@ export class RadiusPipeline {
     try {
       packet = decodePacket(msg);
     } catch {
-      return this.drop(nas, ip, "malformed", kind);
+      return this.drop(router, ip, "malformed", kind);
     }
     const expected = kind === "auth" ? RadiusCode.AccessRequest : RadiusCode.AccountingRequest;
-    if (packet.code !== expected && packet.code !== RadiusCode.StatusServer) return this.drop(nas, ip, "unexpected_code", kind);
-    const verdict = verifyRequest(packet, nas.secret, { requireMessageAuthenticator: nas.requireMessageAuthenticator });
-    if (!verdict.ok) return this.drop(nas, ip, verdict.reason, kind, safeUsername(packet));
+    if (packet.code !== expected && packet.code !== RadiusCode.StatusServer) return this.drop(router, ip, "unexpected_code", kind);
+    const verdict = verifyRequest(packet, router.secret, { requireMessageAuthenticator: router.requireMessageAuthenticator });
+    if (!verdict.ok) return this.drop(router, ip, verdict.reason, kind, safeUsername(packet));
 
-    this.o.nasSeen?.seen(nas.id, nas.tenantId);
+    this.o.routerSeen?.seen(router.id, router.tenantId);
 
     const key = `${ip}|${rinfo.port}|${packet.identifier}`;
     const dup = this.dup[kind].check(key, packet.authenticator);
     if (dup.kind !== "new") {
-      this.o.metrics.duplicate(ip, nas.id, nas.tenantId);
+      this.o.metrics.duplicate(ip, router.id, router.tenantId);
       if (dup.kind === "answered") this.transport.send(kind, dup.reply, rinfo);
       return;
     }
-    this.o.metrics.request(ip, nas.id, nas.tenantId);
-    const ctx: RequestContext = { kind, nas, sourceIp: ip };
+    this.o.metrics.request(ip, router.id, router.tenantId);
+    const ctx: RequestContext = { kind, router, sourceIp: ip };
 
     if (packet.code === RadiusCode.StatusServer) {
-      this.o.metrics.status(ip, nas.id, nas.tenantId);
+      this.o.metrics.status(ip, router.id, router.tenantId);
       return this.send(kind, key, packet, statusReply(ctx, packet), rinfo);
     }
     const handled = kind === "auth" ? this.o.auth(ctx, packet) : this.o.acct(ctx, packet);
@@ -126,17 +126,17 @@ export class RadiusPipeline {
       (result) => {
         if (!result.reply) {
           this.dup[kind].forget(key, packet.authenticator);
-          return this.drop(nas, ip, result.drop ?? "no_reply", kind, safeUsername(packet));
+          return this.drop(router, ip, result.drop ?? "no_reply", kind, safeUsername(packet));
         }
         this.send(kind, key, packet, result.reply, rinfo);
         const ms = performance.now() - started;
-        if (kind === "acct") return this.o.metrics.acct(ip, nas.id, nas.tenantId, ms);
+        if (kind === "acct") return this.o.metrics.acct(ip, router.id, router.tenantId, ms);
         const outcome = result as AuthResult;
-        this.o.metrics.auth(ip, nas.id, nas.tenantId, outcome.accepted, ms);
+        this.o.metrics.auth(ip, router.id, router.tenantId, outcome.accepted, ms);
         if (!outcome.accepted || this.o.logAccepts !== false) {
           this.o.logWriter.add({
-            tenantId: nas.tenantId,
-            nasId: nas.id,
+            tenantId: router.tenantId,
+            routerId: router.id,
             nasIp: ip,
             kind: "AUTH",
             username: outcome.username,
@@ -148,10 +148,10 @@ export class RadiusPipeline {
         }
       },
       (e: Error) => {
-        // No answer: the NAS retransmits, and the retransmission is processed afresh.
+        // No answer: the router retransmits, and the retransmission is processed afresh.
         this.dup[kind].forget(key, packet.authenticator);
-        if (e instanceof NotInSnapshot) return this.drop(nas, ip, "not_in_snapshot", kind, safeUsername(packet));
-        this.o.metrics.drop(ip, nas.id, nas.tenantId, "internal_error");
+        if (e instanceof NotInSnapshot) return this.drop(router, ip, "not_in_snapshot", kind, safeUsername(packet));
+        this.o.metrics.drop(ip, router.id, router.tenantId, "internal_error");
         // During an outage every request fails alike: log the first and then ever less often (all counted).
         const n = ++this.failures;
         if ((n & (n - 1)) === 0) this.o.log.warn({ err: e.message, kind, nasIp: ip, failures: n }, "RADIUS request failed");

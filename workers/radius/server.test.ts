@@ -13,7 +13,7 @@ import {
   generateMschapV2Response,
   ntPasswordHash,
 } from "@/lib/radius";
-import { notifyNasChanged } from "@/lib/services/radius/notify-nas-changed";
+import { notifyRoutersChanged } from "@/lib/services/radius/notify-routers-changed";
 import { addCustomer, radclient, radtest, requireFreeradiusUtils, seedFixture, startRadius, TEST_SECRET, waitFor, type Fixture } from "./test-support";
 import type { RadiusRuntime } from "./index";
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   });
   ids.quota = await addCustomer(t.db, f, { username: "quota", password: "quota-pass-1", type: "HOTSPOT", packageId: f.hotspotPackageId });
   await t.db.execute(sql`insert into vouchers (tenant_id, package_id, code) values (${f.tenantId}, ${f.hotspotPackageId}, 'VOUCH-1234')`);
-  srv = await startRadius(t.db, t.url, { nasReloadMs: 60_000 });
+  srv = await startRadius(t.db, t.url, { routerReloadMs: 60_000 });
   rt = srv.runtime;
 });
 
@@ -126,7 +126,7 @@ describe("authentication", () => {
     // A second handler sees the setting at once (the running one caches settings for 10 s).
     const fresh = await startRadius(t.db, t.url);
     try {
-      // Same NAS address: the fresh server answers from its own port.
+      // Same router address: the fresh server answers from its own port.
       const r = await radtest(fresh.auth, "old", "old-pass-1");
       expect(r.reply).toBe("Access-Accept");
       expect(r.attributes["Mikrotik-Address-List"]).toEqual(["unpaid"]);
@@ -183,41 +183,41 @@ describe("authentication", () => {
     expect(rows.at(-1)).toMatchObject({ outcome: "DROP", reason: "bad_message_authenticator" });
   });
 
-  it("marks the router seen on verified packets only (nas.last_seen_at, which 'routers online' reads)", async () => {
+  it("marks the router seen on verified packets only (routers.last_seen_at, which 'routers online' reads)", async () => {
     const seen = async () => {
-      const [row] = await t.db.execute<{ last_seen_at: string | null }>(sql`select last_seen_at::text from nas where id = ${f.nasId}`);
+      const [row] = await t.db.execute<{ last_seen_at: string | null }>(sql`select last_seen_at::text from nas where id = ${f.routerId}`);
       return row.last_seen_at ? new Date(row.last_seen_at) : null;
     };
-    await rt.nasSeen.flush();
-    await t.db.execute(sql`update nas set last_seen_at = null where id = ${f.nasId}`);
+    await rt.routerSeen.flush();
+    await t.db.execute(sql`update nas set last_seen_at = null where id = ${f.routerId}`);
     // A packet with the wrong secret is not the router talking.
     await radclient(srv.auth, "auth", 'User-Name = "alice"\nUser-Password = "alice-pass-1"\nMessage-Authenticator = 0x00', "not-the-secret-00");
-    await rt.nasSeen.flush();
+    await rt.routerSeen.flush();
     expect(await seen()).toBeNull();
     const before = Date.now();
     expect((await radtest(srv.auth, "alice", "alice-pass-1")).reply).toBe("Access-Accept");
-    await rt.nasSeen.flush();
+    await rt.routerSeen.flush();
     const at = await seen();
     expect(at).not.toBeNull();
     expect(at!.getTime()).toBeGreaterThanOrEqual(before - 1000);
     // A note never moves the time back.
-    await t.db.execute(sql`update nas set last_seen_at = now() + interval '1 hour' where id = ${f.nasId}`);
+    await t.db.execute(sql`update nas set last_seen_at = now() + interval '1 hour' where id = ${f.routerId}`);
     await radclient(srv.auth, "status", "Message-Authenticator = 0x00");
-    await rt.nasSeen.flush();
+    await rt.routerSeen.flush();
     expect((await seen())!.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
   });
 
-  it("drops requests without Message-Authenticator once the NAS requires it (reloaded on NOTIFY)", async () => {
-    await t.db.execute(sql`update nas set require_message_authenticator = true where id = ${f.nasId}`);
-    await notifyNasChanged(t.db, { tenantId: f.tenantId, nasId: f.nasId });
+  it("drops requests without Message-Authenticator once the router requires it (reloaded on NOTIFY)", async () => {
+    await t.db.execute(sql`update nas set require_message_authenticator = true where id = ${f.routerId}`);
+    await notifyRoutersChanged(t.db, { tenantId: f.tenantId, routerId: f.routerId });
     await waitFor(async () => rt.registry.get("127.0.0.1")?.requireMessageAuthenticator === true, 5000, "registry reload");
     const without = await radclient(srv.auth, "auth", 'User-Name = "alice"\nUser-Password = "alice-pass-1"');
     expect(without.reply).toBeNull();
     expect(rt.metrics.snapshot().totals.drops.missing_message_authenticator).toBeGreaterThanOrEqual(1);
     const withMa = await radtest(srv.auth, "alice", "alice-pass-1");
     expect(withMa.reply).toBe("Access-Accept");
-    await t.db.execute(sql`update nas set require_message_authenticator = false where id = ${f.nasId}`);
-    await notifyNasChanged(t.db, { tenantId: f.tenantId, nasId: f.nasId });
+    await t.db.execute(sql`update nas set require_message_authenticator = false where id = ${f.routerId}`);
+    await notifyRoutersChanged(t.db, { tenantId: f.tenantId, routerId: f.routerId });
     await waitFor(async () => rt.registry.get("127.0.0.1")?.requireMessageAuthenticator === false, 5000, "registry reload");
   });
 
@@ -263,7 +263,7 @@ describe("accounting", () => {
       "Acct-Output-Gigawords = 2",
     ]);
     expect((await radclient(srv.acct, "acct", interim)).reply).toBe("Accounting-Response");
-    // The same interim again (a NAS retransmitting with a new id) must not count twice.
+    // The same interim again (a router retransmitting with a new id) must not count twice.
     expect((await radclient(srv.acct, "acct", interim)).reply).toBe("Accounting-Response");
     const [s2] = await t.db.execute<{ input_octets: bigint; output_octets: bigint; session_time: number }>(
       sql`select input_octets, output_octets, session_time from sessions where id = ${s1.id}`,
@@ -312,15 +312,15 @@ describe("accounting", () => {
     expect(r.attributes["Reply-Message"]).toEqual(["Data quota used up"]);
   });
 
-  it("Accounting-On closes every open session of the NAS", async () => {
+  it("Accounting-On closes every open session of the router", async () => {
     for (const id of ["on-1", "on-2"]) {
       expect((await radclient(srv.acct, "acct", `User-Name = "alice"\nAcct-Status-Type = Start\nAcct-Session-Id = "${id}"`)).reply).toBe("Accounting-Response");
     }
-    expect((await t.db.execute(sql`select 1 from sessions where nas_id = ${f.nasId}`)).length).toBe(2);
+    expect((await t.db.execute(sql`select 1 from sessions where nas_id = ${f.routerId}`)).length).toBe(2);
     expect((await radclient(srv.acct, "acct", "Acct-Status-Type = Accounting-On\nNAS-IP-Address = 127.0.0.1")).reply).toBe("Accounting-Response");
-    expect((await t.db.execute(sql`select 1 from sessions where nas_id = ${f.nasId}`)).length).toBe(0);
+    expect((await t.db.execute(sql`select 1 from sessions where nas_id = ${f.routerId}`)).length).toBe(0);
     const closed = await t.db.execute<{ terminate_cause: string }>(
-      sql`select terminate_cause from session_history where nas_id = ${f.nasId} and acct_session_id in ('on-1', 'on-2')`,
+      sql`select terminate_cause from session_history where nas_id = ${f.routerId} and acct_session_id in ('on-1', 'on-2')`,
     );
     expect(closed.map((r) => r.terminate_cause)).toEqual(["NAS-Reboot", "NAS-Reboot"]);
     const [c] = await t.db.execute<{ online: boolean }>(sql`select online from customers where id = ${ids.alice}`);

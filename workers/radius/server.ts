@@ -1,10 +1,10 @@
 // The RADIUS server: the UDP transport feeding the receive pipeline, whose handlers (authentication,
 // accounting) are functions (ctx, request) → reply. Composed by ./index.ts.
 import type { Logger } from "pino";
-import type { NasRegistry } from "./nas-registry";
+import type { RouterRegistry } from "./router-registry";
 import type { RadiusMetrics } from "./metrics";
 import type { RadiusLogWriter } from "./log-writer";
-import type { NasSeenWriter } from "./nas-seen";
+import type { RouterSeenWriter } from "./router-seen";
 import { RadiusPipeline, type AuthResult, type Handler, type HandlerResult } from "./pipeline";
 import { UdpTransport } from "./transport";
 
@@ -14,13 +14,13 @@ export interface RadiusServerOptions {
   host: string;
   authPort: number;
   acctPort: number;
-  registry: NasRegistry;
+  registry: RouterRegistry;
   auth: Handler<AuthResult>;
   acct: Handler<HandlerResult>;
   metrics: RadiusMetrics;
   logWriter: RadiusLogWriter;
-  /** Notes when each NAS last sent a verified packet (nas.last_seen_at). */
-  nasSeen?: NasSeenWriter;
+  /** Notes when each router last sent a verified packet (its last_seen_at). */
+  routerSeen?: RouterSeenWriter;
   log: Logger;
   /** Log every Access-Accept (default) or only rejects and drops. */
   logAccepts?: boolean;

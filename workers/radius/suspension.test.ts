@@ -20,8 +20,8 @@ beforeAll(async () => {
   await addCustomer(t.db, f, { username: "alice", password: "alice-pass-1" });
   // Bob is online already: the one a REFUSE suspension must cut off.
   const bob = await addCustomer(t.db, f, { username: "bob", password: "bob-pass-1" });
-  await t.db.execute(sql`insert into sessions (tenant_id, nas_id, customer_id, username, acct_session_id, started_at) values (${f.tenantId}, ${f.nasId}, ${bob}, 'bob', 'S-1', now())`);
-  srv = await startRadius(t.db, t.url, { nasReloadMs: 60_000 });
+  await t.db.execute(sql`insert into sessions (tenant_id, nas_id, customer_id, username, acct_session_id, started_at) values (${f.tenantId}, ${f.routerId}, ${bob}, 'bob', 'S-1', now())`);
+  srv = await startRadius(t.db, t.url, { routerReloadMs: 60_000 });
 });
 
 afterAll(async () => {
@@ -43,7 +43,7 @@ describe("platform suspension", () => {
     // A wrong password still says only that: the suspension is told to the subscriber who proved who they are.
     expect((await radtest(srv.auth, "alice", "wrong-pass", "pap")).attributes["Reply-Message"]).toEqual(["Unknown user or wrong password"]);
     expect(await queuedJobs(t.db, "sessions.disconnect")).toEqual([
-      expect.objectContaining({ name: "sessions.disconnect", data: expect.objectContaining({ tenantId: f.tenantId, nasId: f.nasId, whenTenantRefused: true }) }),
+      expect.objectContaining({ name: "sessions.disconnect", data: expect.objectContaining({ tenantId: f.tenantId, nasId: f.routerId, whenTenantRefused: true }) }),
     ]);
 
     await setTenantStatus(t.db, { tenantId: f.tenantId, status: "ACTIVE" }, op);

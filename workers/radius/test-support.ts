@@ -1,4 +1,4 @@
-// Shared by the RADIUS server tests and the benchmark: a tenant with a NAS and customers, the RADIUS
+// Shared by the RADIUS server tests and the benchmark: a tenant with a router and customers, the RADIUS
 // service started on random loopback ports against a given database, and a radclient runner.
 import { spawn } from "node:child_process";
 import { accessSync, constants, mkdtempSync } from "node:fs";
@@ -8,7 +8,7 @@ import { delimiter, join } from "node:path";
 import crypto from "node:crypto";
 import pino from "pino";
 import type { Db } from "@/lib/db/client";
-import { customers, nas, packages, tenants } from "@/lib/db/schema";
+import { customers, routers, packages, tenants } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
 import type { WorkerContext } from "../core/context";
 import type { DatabaseService } from "../core/database";
@@ -43,7 +43,7 @@ export function requireFreeradiusUtils() {
 
 export interface Fixture {
   tenantId: string;
-  nasId: string;
+  routerId: string;
   pppoePackageId: string;
   hotspotPackageId: string;
 }
@@ -54,15 +54,15 @@ export async function seedFixture(db: Db, opts: { requireMa?: boolean; nasIp?: s
     .values({ name: "Radius Test ISP", slug: `rt-${crypto.randomBytes(4).toString("hex")}`, status: "ACTIVE" })
     .returning({ id: tenants.id });
   const [n] = await db
-    .insert(nas)
+    .insert(routers)
     .values({
       tenantId: tenant.id,
-      name: "test-nas",
+      name: "test-router",
       ipAddress: opts.nasIp ?? "127.0.0.1",
       secretSealed: sealSecret("nas-secret", TEST_SECRET),
       requireMessageAuthenticator: opts.requireMa ?? false,
     })
-    .returning({ id: nas.id });
+    .returning({ id: routers.id });
   const [pppoe, hotspot] = await db
     .insert(packages)
     .values([
@@ -98,7 +98,7 @@ export async function seedFixture(db: Db, opts: { requireMa?: boolean; nasIp?: s
       },
     ])
     .returning({ id: packages.id });
-  return { tenantId: tenant.id, nasId: n.id, pppoePackageId: pppoe.id, hotspotPackageId: hotspot.id };
+  return { tenantId: tenant.id, routerId: n.id, pppoePackageId: pppoe.id, hotspotPackageId: hotspot.id };
 }
 
 export async function addCustomer(

@@ -40,12 +40,12 @@ export class VoucherThrottle {
   }
 
   /** Whether a voucher login from this MAC through this router is refused right now. */
-  check(nasId: string, mac: string | null, now = Date.now()): ThrottleVerdict {
-    if (mac && over(this.macs.get(`${nasId}|${mac}`), this.perMac, this.macWindowMs, now)) {
+  check(routerId: string, mac: string | null, now = Date.now()): ThrottleVerdict {
+    if (mac && over(this.macs.get(`${routerId}|${mac}`), this.perMac, this.macWindowMs, now)) {
       this.stats.mac++;
       return "mac";
     }
-    if (over(this.routers.get(nasId), this.perRouter, this.routerWindowMs, now)) {
+    if (over(this.routers.get(routerId), this.perRouter, this.routerWindowMs, now)) {
       this.stats.router++;
       return "router";
     }
@@ -53,11 +53,11 @@ export class VoucherThrottle {
   }
 
   /** A voucher login that matched nothing. */
-  failed(nasId: string, mac: string | null, now = Date.now()) {
-    bump(this.routers, nasId, this.routerWindowMs, now);
+  failed(routerId: string, mac: string | null, now = Date.now()) {
+    bump(this.routers, routerId, this.routerWindowMs, now);
     if (!mac) return;
     if (this.macs.size >= this.maxMacs) this.sweep(now);
-    bump(this.macs, `${nasId}|${mac}`, this.macWindowMs, now);
+    bump(this.macs, `${routerId}|${mac}`, this.macWindowMs, now);
   }
 
   private sweep(now: number) {

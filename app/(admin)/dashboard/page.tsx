@@ -247,7 +247,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             title="Routers"
             description={`${s.routers.online} of ${s.routers.total} online`}
             actions={
-              can(staff.role, "nas:read") ? (
+              can(staff.role, "routers:read") ? (
                 <Link href="/routers" className="text-sm font-medium text-brand-600 hover:text-brand-700">
                   Manage
                 </Link>
@@ -274,7 +274,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     <Badge tone={r.online ? "green" : "gray"}>{r.online ? "Online" : "Offline"}</Badge>
                     <p className="mt-1 text-xs tabular-nums text-slate-500">
                       {seeSessions ? (
-                        <Link href={`/sessions?nasId=${r.id}`} className="hover:text-brand-700">
+                        <Link href={`/sessions?routerId=${r.id}`} className="hover:text-brand-700">
                           {r.sessions.toLocaleString()} session{r.sessions === 1 ? "" : "s"}
                         </Link>
                       ) : (

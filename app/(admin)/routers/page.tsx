@@ -6,24 +6,24 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
-import { findNas, NAS_SORTS } from "@/lib/services/nas/find-nas";
+import { findRouters, ROUTER_SORTS } from "@/lib/services/routers/find-routers";
 import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { RoutersTable, type RouterRowView } from "./routers-client";
-import { NAS_STATUSES } from "@/lib/db/enums";
+import { ROUTER_STATUSES } from "@/lib/db/enums";
 
 export const metadata: Metadata = { title: "Routers" };
 
-const STATUSES = NAS_STATUSES;
+const STATUSES = ROUTER_STATUSES;
 
 export default async function RoutersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const staff = await requireStaffPage("nas:read");
-  const list = parseListParams(await searchParams, { sortable: NAS_SORTS, defaultSort: "name", defaultDir: "asc", filters: ["status"] });
+  const staff = await requireStaffPage("routers:read");
+  const list = parseListParams(await searchParams, { sortable: ROUTER_SORTS, defaultSort: "name", defaultDir: "asc", filters: ["status"] });
   const status = (STATUSES as readonly string[]).includes(list.filters.status ?? "") ? (list.filters.status as (typeof STATUSES)[number]) : undefined;
   const [page, all] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findNas(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, search: list.q, status }),
-      findNas(tx, { tenantId: staff.tenantId, page: 1, pageSize: 200 }),
+      findRouters(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, search: list.q, status }),
+      findRouters(tx, { tenantId: staff.tenantId, page: 1, pageSize: 200 }),
     ]),
   );
   const rows: RouterRowView[] = page.rows.map((r) => ({
@@ -40,13 +40,13 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
   const online = all.rows.filter((r) => r.status === "ONLINE").length;
   const offline = all.rows.filter((r) => r.status === "OFFLINE").length;
   const sessions = all.rows.reduce((n, r) => n + r.sessionCount, 0);
-  const canWrite = can(staff.role, "nas:write");
+  const canWrite = can(staff.role, "routers:write");
 
   return (
     <>
       <PageHeader
         title="Routers"
-        description="The MikroTik routers (NAS) that authenticate your subscribers against this RADIUS server."
+        description="The MikroTik routers that authenticate your subscribers against this RADIUS server."
         actions={
           canWrite && (
             <Link href="/routers/new" className={buttonClasses("primary")}>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, FormError, Input, Select, FormActions, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { createNasAction, updateNasAction } from "./actions";
+import { createRouterAction, updateRouterAction } from "./actions";
 
 export interface RouterFormValues {
   id?: string;
@@ -43,7 +43,7 @@ export function RouterForm({ initial }: { initial?: RouterFormValues }) {
   const router = useRouter();
   const editing = !!initial?.id;
   const [secret, setSecret] = useState("");
-  const { pending, onSubmit, errors, formError } = useFormAction<{ id: string }>(editing ? updateNasAction : createNasAction, {
+  const { pending, onSubmit, errors, formError } = useFormAction<{ id: string }>(editing ? updateRouterAction : createRouterAction, {
     onSuccess: (data) => router.push(`/routers/${data.id}${editing ? "" : "?created=1"}`),
   });
   const v = initial;

@@ -71,7 +71,7 @@ export function RoutersTable({
         header: "Sessions",
         cell: ({ row }) =>
           row.original.sessionCount > 0 ? (
-            <Link href={`/sessions?nasId=${row.original.id}`} className="tabular-nums text-brand-700 hover:underline">
+            <Link href={`/sessions?routerId=${row.original.id}`} className="tabular-nums text-brand-700 hover:underline">
               {row.original.sessionCount.toLocaleString()}
             </Link>
           ) : (

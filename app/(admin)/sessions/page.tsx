@@ -24,14 +24,14 @@ const UUID = /^[0-9a-f-]{36}$/i;
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("sessions:read");
-  const list = parseListParams(await searchParams, { sortable: SESSION_SORTS, defaultSort: "startedAt", filters: ["nasId", "type", "customerId"] });
+  const list = parseListParams(await searchParams, { sortable: SESSION_SORTS, defaultSort: "startedAt", filters: ["routerId", "type", "customerId"] });
   const type = (SESSION_CONNECTION_TYPES as readonly string[]).includes(list.filters.type ?? "") ? list.filters.type : undefined;
-  const nasId = UUID.test(list.filters.nasId ?? "") ? list.filters.nasId : undefined;
+  const routerId = UUID.test(list.filters.routerId ?? "") ? list.filters.routerId : undefined;
   const customerId = UUID.test(list.filters.customerId ?? "") ? list.filters.customerId : undefined;
 
   const [page, stats] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findSessions(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, nasId, type, customerId }),
+      findSessions(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, nasId: routerId, type, customerId }),
       getSessionStats(tx, { tenantId: staff.tenantId }),
     ]),
   );
@@ -69,8 +69,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
           timeZone={staff.tenantTimezone}
           canControl={can(staff.role, "sessions:control")}
           canSeeCustomers={can(staff.role, "customers:read")}
-          nasOptions={stats.byNas.map((n) => ({ value: n.nasId, label: n.nasName }))}
-          selectedNas={nasId ? (stats.byNas.find((n) => n.nasId === nasId) ?? null) : null}
+          routerOptions={stats.byNas.map((n) => ({ value: n.nasId, label: n.nasName }))}
+          selectedRouter={routerId ? (stats.byNas.find((n) => n.nasId === routerId) ?? null) : null}
           customerId={customerId ?? null}
         />
       </div>
@@ -86,7 +86,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto">
               {stats.byNas.map((n) => (
                 <li key={n.nasId} className="flex items-center justify-between gap-3 px-5 py-2.5 text-sm">
-                  <Link href={`/sessions?nasId=${n.nasId}`} className="truncate font-medium text-slate-800 hover:text-brand-700">
+                  <Link href={`/sessions?routerId=${n.nasId}`} className="truncate font-medium text-slate-800 hover:text-brand-700">
                     {n.nasName}
                   </Link>
                   <span className="flex shrink-0 items-center gap-4 tabular-nums text-slate-600">

@@ -55,8 +55,8 @@ export function SessionsTable(props: {
   timeZone: string;
   canControl: boolean;
   canSeeCustomers: boolean;
-  nasOptions: { value: string; label: string }[];
-  selectedNas: { nasId: string; nasName: string; sessions: number } | null;
+  routerOptions: { value: string; label: string }[];
+  selectedRouter: { nasId: string; nasName: string; sessions: number } | null;
   customerId: string | null;
 }) {
   const router = useRouter();
@@ -101,7 +101,7 @@ export function SessionsTable(props: {
         ),
       },
       {
-        id: "nas",
+        id: "router",
         header: "Router",
         enableSorting: false,
         cell: ({ row: { original: r } }) => (
@@ -236,19 +236,19 @@ export function SessionsTable(props: {
         getRowId={(r) => r.id}
         searchPlaceholder="Search username, IP or MAC…"
         filters={[
-          { param: "nasId", label: "Router", options: props.nasOptions },
+          { param: "routerId", label: "Router", options: props.routerOptions },
           { param: "type", label: "Connection", options: props.connectionTypes.map((t) => ({ value: t, label: TYPE_LABELS[t] })) },
         ]}
         toolbarEnd={
-          props.canControl && props.selectedNas && props.selectedNas.sessions > 0 ? (
+          props.canControl && props.selectedRouter && props.selectedRouter.sessions > 0 ? (
             <SessionCommandButton
               size="sm"
-              label={`Disconnect all on ${props.selectedNas.nasName}`}
-              title={`Disconnect every session on ${props.selectedNas.nasName}?`}
-              description={`${props.selectedNas.sessions} live session(s) get a Disconnect-Request.`}
-              confirmLabel={`Disconnect ${props.selectedNas.sessions}`}
-              run={() => postCommand(`/api/sessions/close-nas/${props.selectedNas!.nasId}`)}
-              onResult={show(props.selectedNas.nasName)}
+              label={`Disconnect all on ${props.selectedRouter.nasName}`}
+              title={`Disconnect every session on ${props.selectedRouter.nasName}?`}
+              description={`${props.selectedRouter.sessions} live session(s) get a Disconnect-Request.`}
+              confirmLabel={`Disconnect ${props.selectedRouter.sessions}`}
+              run={() => postCommand(`/api/sessions/close-nas/${props.selectedRouter!.nasId}`)}
+              onResult={show(props.selectedRouter.nasName)}
             />
           ) : undefined
         }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_shared";
 import { tenants } from "./tenants";
-import { nas } from "./nas";
+import { routers } from "./routers";
 import { packages } from "./packages";
 
 export const ipPools = pgTable(
@@ -18,7 +18,7 @@ export const ipPools = pgTable(
     rangeStart: text("range_start").notNull(),
     rangeEnd: text("range_end").notNull(),
     gateway: text("gateway"),
-    nasId: uuid("nas_id").references(() => nas.id, { onDelete: "set null" }),
+    routerId: uuid("nas_id").references(() => routers.id, { onDelete: "set null" }),
     packageId: uuid("package_id").references(() => packages.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -35,7 +35,7 @@ export const radiusLog = pgTable(
   {
     id: uuid("id").notNull().defaultRandom(),
     tenantId: uuid("tenant_id"),
-    nasId: uuid("nas_id"),
+    routerId: uuid("nas_id"),
     nasIp: text("nas_ip").notNull(),
     kind: text("kind").notNull(), // AUTH | ACCT | COA | STATUS
     username: text("username"),
@@ -53,11 +53,11 @@ export const radiusLog = pgTable(
 );
 
 /** Router time series from SNMP and the RouterOS API; partitioned by month on recorded_at. */
-export const nasMetrics = pgTable(
+export const routerMetrics = pgTable(
   "nas_metrics",
   {
     tenantId: uuid("tenant_id").notNull(),
-    nasId: uuid("nas_id").notNull(),
+    routerId: uuid("nas_id").notNull(),
     recordedAt: ts("recorded_at").notNull(),
     cpuLoad: integer("cpu_load"),
     memoryUsedPercent: doublePrecision("memory_used_percent"),
@@ -69,7 +69,7 @@ export const nasMetrics = pgTable(
     temperatureC: doublePrecision("temperature_c"),
     reachable: integer("reachable").notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.nasId, t.recordedAt] }), index("nas_metrics_tenant_idx").on(t.tenantId, t.recordedAt)],
+  (t) => [primaryKey({ columns: [t.routerId, t.recordedAt] }), index("nas_metrics_tenant_idx").on(t.tenantId, t.recordedAt)],
 );
 
 export const settings = pgTable(

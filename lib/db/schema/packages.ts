@@ -2,7 +2,7 @@
 import { bigint, boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, ts, updatedAt } from "./_shared";
 import { tenants } from "./tenants";
-import { nas } from "./nas";
+import { routers } from "./routers";
 
 export const connectionType = pgEnum("connection_type", ["PPPOE", "HOTSPOT", "DHCP", "STATIC"]);
 export const validityUnit = pgEnum("validity_unit", ["MINUTES", "HOURS", "DAYS", "MONTHS"]);
@@ -59,11 +59,11 @@ export const packageRouters = pgTable(
     packageId: uuid("package_id")
       .notNull()
       .references(() => packages.id, { onDelete: "cascade" }),
-    nasId: uuid("nas_id")
+    routerId: uuid("nas_id")
       .notNull()
-      .references(() => nas.id, { onDelete: "cascade" }),
+      .references(() => routers.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.packageId, t.nasId] }), index("package_routers_tenant_idx").on(t.tenantId)],
+  (t) => [primaryKey({ columns: [t.packageId, t.routerId] }), index("package_routers_tenant_idx").on(t.tenantId)],
 );
 
 export type Package = typeof packages.$inferSelect;

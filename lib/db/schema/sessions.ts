@@ -4,11 +4,11 @@ import { sql } from "drizzle-orm";
 import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, ts } from "./_shared";
 import { tenants } from "./tenants";
-import { nas } from "./nas";
+import { routers } from "./routers";
 
 const sessionColumns = () => ({
   tenantId: uuid("tenant_id").notNull(),
-  nasId: uuid("nas_id").notNull(),
+  routerId: uuid("nas_id").notNull(),
   customerId: uuid("customer_id"),
   voucherId: uuid("voucher_id"),
   username: text("username").notNull(),
@@ -37,15 +37,15 @@ export const sessions = pgTable(
     tenantId: uuid("tenant_id")
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
-    nasId: uuid("nas_id")
+    routerId: uuid("nas_id")
       .notNull()
-      .references(() => nas.id, { onDelete: "cascade" }),
+      .references(() => routers.id, { onDelete: "cascade" }),
     updatedAt: ts("updated_at").notNull().defaultNow(),
     /** Rate currently applied (changes when a fair-usage policy throttles by CoA). */
     rateLimit: text("rate_limit"),
   },
   (t) => [
-    uniqueIndex("sessions_nas_acct_user_key").on(t.nasId, t.acctSessionId, t.username),
+    uniqueIndex("sessions_nas_acct_user_key").on(t.routerId, t.acctSessionId, t.username),
     index("sessions_tenant_started_idx").on(t.tenantId, t.startedAt),
     index("sessions_tenant_customer_idx").on(t.tenantId, t.customerId),
     index("sessions_tenant_username_idx").on(t.tenantId, t.username),

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { auditLog, customers, nas, sessions } from "@/lib/db/schema";
+import { auditLog, customers, routers, sessions } from "@/lib/db/schema";
 import { openSecret } from "@/lib/crypto";
 import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { JOBS } from "@/lib/jobs/names";
@@ -89,7 +89,7 @@ describe("customers", () => {
     ]);
     // Another tenant may use the name; and the router's spelling does not matter to RADIUS.
     await expect(createCustomer(t.db, { tenantId: b, type: "PPPOE", name: "B Jane", username: "JANE.W" }, testActor)).resolves.toBeTruthy();
-    const [found] = await findAuthSubjects(t.db, [{ tenantId: a, nasId: crypto.randomUUID(), username: "JANE.W" }]);
+    const [found] = await findAuthSubjects(t.db, [{ tenantId: a, routerId: crypto.randomUUID(), username: "JANE.W" }]);
     expect(found?.id).toBe(jane.id);
   });
 
@@ -125,9 +125,9 @@ describe("customers", () => {
 
   it("updates partially, keeps the password when blank and cuts sessions off when suspended", async () => {
     const c = await createCustomer(t.db, { tenantId: a, type: "PPPOE", name: "Upd", username: "upd", password: "secret1" }, testActor);
-    await t.db.insert(nas).values({ tenantId: a, name: "n", ipAddress: "10.1.1.1", secretSealed: "x" }).onConflictDoNothing();
-    const [n] = await t.db.select().from(nas).where(eq(nas.tenantId, a));
-    await t.db.insert(sessions).values({ tenantId: a, nasId: n.id, customerId: c.id, username: "upd", acctSessionId: "s1", startedAt: new Date() });
+    await t.db.insert(routers).values({ tenantId: a, name: "n", ipAddress: "10.1.1.1", secretSealed: "x" }).onConflictDoNothing();
+    const [n] = await t.db.select().from(routers).where(eq(routers.tenantId, a));
+    await t.db.insert(sessions).values({ tenantId: a, routerId: n.id, customerId: c.id, username: "upd", acctSessionId: "s1", startedAt: new Date() });
     const u = await updateCustomer(t.db, { tenantId: a, id: c.id, name: "Updated", password: "" }, testActor);
     expect(u.name).toBe("Updated");
     expect((await getCustomerPassword(t.db, { tenantId: a, id: c.id }, testActor)).password).toBe("secret1");
@@ -137,12 +137,12 @@ describe("customers", () => {
   });
 
   it("a status change in the edit form (and REST PUT) goes the bulk path's way: same audit, same guarded disconnect", async () => {
-    await t.db.insert(nas).values({ tenantId: a, name: "n", ipAddress: "10.1.1.1", secretSealed: "x" }).onConflictDoNothing();
-    const [n] = await t.db.select().from(nas).where(eq(nas.tenantId, a));
+    await t.db.insert(routers).values({ tenantId: a, name: "n", ipAddress: "10.1.1.1", secretSealed: "x" }).onConflictDoNothing();
+    const [n] = await t.db.select().from(routers).where(eq(routers.tenantId, a));
     const viaForm = await makeCustomer(t.db, a, { packageId: pkgA });
     const viaBulk = await makeCustomer(t.db, a, { packageId: pkgA });
     for (const c of [viaForm, viaBulk]) {
-      await t.db.insert(sessions).values({ tenantId: a, nasId: n.id, customerId: c.id, username: c.username, acctSessionId: `st-${c.id}`, startedAt: new Date() });
+      await t.db.insert(sessions).values({ tenantId: a, routerId: n.id, customerId: c.id, username: c.username, acctSessionId: `st-${c.id}`, startedAt: new Date() });
     }
     await updateCustomer(t.db, { tenantId: a, id: viaForm.id, status: "SUSPENDED", notes: "unpaid" }, testActor);
     await setCustomersStatus(t.db, { tenantId: a, ids: [viaBulk.id], status: "SUSPENDED" }, testActor);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { customers, nas, payments, sessions } from "@/lib/db/schema";
+import { customers, routers, payments, sessions } from "@/lib/db/schema";
 import { JOBS } from "@/lib/jobs/names";
 import { queuedJobs } from "@/lib/testing/jobs";
 import { expireCustomers } from "./expire-customers";
@@ -31,8 +31,8 @@ describe("expireCustomers", () => {
     const poor = await makeCustomer(t.db, a, { packageId: pkg.id, expiresAt: past, walletBalance: 10_000 });
     const noAuto = await makeCustomer(t.db, a, { packageId: pkg.id, expiresAt: past, walletBalance: 80_000, autoRenew: false });
     const future = await makeCustomer(t.db, a, { packageId: pkg.id, expiresAt: new Date(Date.now() + DAY) });
-    const [n] = await t.db.insert(nas).values({ tenantId: a, name: "n", ipAddress: "10.2.2.2", secretSealed: "x" }).returning();
-    await t.db.insert(sessions).values({ tenantId: a, nasId: n.id, customerId: poor.id, username: poor.username, acctSessionId: "a1", startedAt: new Date() });
+    const [n] = await t.db.insert(routers).values({ tenantId: a, name: "n", ipAddress: "10.2.2.2", secretSealed: "x" }).returning();
+    await t.db.insert(sessions).values({ tenantId: a, routerId: n.id, customerId: poor.id, username: poor.username, acctSessionId: "a1", startedAt: new Date() });
 
     const r = await expireCustomers(t.db, { tenantId: a });
     expect(r).toMatchObject({ renewed: 1, expired: 2, disconnectsRequested: 1 });

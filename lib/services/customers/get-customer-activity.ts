@@ -2,7 +2,7 @@
 // the last 20 payments, each read through indexes led by (tenant_id, customer_id).
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { customers, nas, payments, sessionHistory, sessions } from "@/lib/db/schema";
+import { customers, routers, payments, sessionHistory, sessions } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 
@@ -18,7 +18,7 @@ export async function getCustomerActivity(db: Database, input: { tenantId: strin
     db
       .select({
         id: sessions.id,
-        nasName: nas.name,
+        nasName: routers.name,
         framedIp: sessions.framedIp,
         callingStationId: sessions.callingStationId,
         startedAt: sessions.startedAt,
@@ -29,13 +29,13 @@ export async function getCustomerActivity(db: Database, input: { tenantId: strin
         rateLimit: sessions.rateLimit,
       })
       .from(sessions)
-      .leftJoin(nas, eq(nas.id, sessions.nasId))
+      .leftJoin(routers, eq(routers.id, sessions.routerId))
       .where(and(eq(sessions.tenantId, input.tenantId), eq(sessions.customerId, input.id)))
       .orderBy(desc(sessions.startedAt)),
     db
       .select({
         id: sessionHistory.id,
-        nasName: nas.name,
+        nasName: routers.name,
         framedIp: sessionHistory.framedIp,
         callingStationId: sessionHistory.callingStationId,
         startedAt: sessionHistory.startedAt,
@@ -46,7 +46,7 @@ export async function getCustomerActivity(db: Database, input: { tenantId: strin
         terminateCause: sessionHistory.terminateCause,
       })
       .from(sessionHistory)
-      .leftJoin(nas, eq(nas.id, sessionHistory.nasId))
+      .leftJoin(routers, eq(routers.id, sessionHistory.routerId))
       .where(and(eq(sessionHistory.tenantId, input.tenantId), eq(sessionHistory.customerId, input.id)))
       .orderBy(desc(sessionHistory.stoppedAt))
       .limit(20),

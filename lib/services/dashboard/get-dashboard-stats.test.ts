@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { customers, nas, packages, payments, sessions, tenants, vouchers } from "@/lib/db/schema";
+import { customers, routers, packages, payments, sessions, tenants, vouchers } from "@/lib/db/schema";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
 import { getDashboardStats } from "./get-dashboard-stats";
@@ -48,13 +48,13 @@ beforeAll(async () => {
     ])
     .returning();
   const [na] = await t.db
-    .insert(nas)
+    .insert(routers)
     .values([
       { tenantId: a, name: "Core", ipAddress: "10.1.0.1", secretSealed: "x", lastSeenAt: new Date(now.getTime() - 60_000) },
       { tenantId: a, name: "Edge", ipAddress: "10.1.0.2", secretSealed: "x", lastSeenAt: new Date(now.getTime() - 3 * 3_600_000) },
     ])
     .returning();
-  const [nb] = await t.db.insert(nas).values({ tenantId: b, name: "B core", ipAddress: "10.2.0.1", secretSealed: "x", status: "ONLINE" }).returning();
+  const [nb] = await t.db.insert(routers).values({ tenantId: b, name: "B core", ipAddress: "10.2.0.1", secretSealed: "x", status: "ONLINE" }).returning();
   const [vb] = await t.db.insert(vouchers).values({ tenantId: b, packageId: pb.id, code: "B-1" }).returning();
   await t.db.insert(vouchers).values([
     { tenantId: a, packageId: pa.id, code: "A-1" },
@@ -62,9 +62,9 @@ beforeAll(async () => {
     { tenantId: a, packageId: pa.id, code: "A-3", status: "REVOKED" },
   ]);
   await t.db.insert(sessions).values([
-    { tenantId: a, nasId: na.id, customerId: ca[0].id, username: "alice", acctSessionId: "s1", startedAt: now },
-    { tenantId: b, nasId: nb.id, customerId: cb[0].id, username: "zed", acctSessionId: "s2", startedAt: now },
-    { tenantId: b, nasId: nb.id, voucherId: vb.id, username: "B-1", acctSessionId: "s3", startedAt: now },
+    { tenantId: a, routerId: na.id, customerId: ca[0].id, username: "alice", acctSessionId: "s1", startedAt: now },
+    { tenantId: b, routerId: nb.id, customerId: cb[0].id, username: "zed", acctSessionId: "s2", startedAt: now },
+    { tenantId: b, routerId: nb.id, voucherId: vb.id, username: "B-1", acctSessionId: "s3", startedAt: now },
   ]);
   const pay = (tenantId: string, amount: number, paidAt: string, status: "COMPLETED" | "PENDING" | "FAILED" = "COMPLETED", receiptNumber = amount) => ({
     tenantId,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { zUuid } from "@/lib/services/zod-helpers";
-import { NAS_ONLINE_WINDOW_MS } from "@/lib/services/nas/nas-fields";
+import { ROUTER_ONLINE_WINDOW_MS } from "@/lib/services/routers/router-fields";
 import { CONNECTION_TYPES, CUSTOMER_STATUSES, VOUCHER_STATUSES } from "@/lib/db/enums";
 
 export const getDashboardStatsSchema = z.object({
@@ -78,7 +78,7 @@ export async function getDashboardStats(db: Database, input: GetDashboardStatsIn
   const now = nowInput ?? new Date();
   // Raw SQL parameters go to postgres.js as ISO strings (it does not serialize Date there).
   const at = now.toISOString();
-  const onlineSince = new Date(now.getTime() - NAS_ONLINE_WINDOW_MS).toISOString();
+  const onlineSince = new Date(now.getTime() - ROUTER_ONLINE_WINDOW_MS).toISOString();
   const in7Days = new Date(now.getTime() + 7 * 86_400_000).toISOString();
   const inScope: TenantScope = scope ?? ((fn) => fn(db));
 

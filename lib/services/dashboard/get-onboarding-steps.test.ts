@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { nas, payments } from "@/lib/db/schema";
+import { routers, payments } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
 import { makeCustomer, makePackage, makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
-import { markRouterScriptCopied } from "@/lib/services/nas/mark-router-script-copied";
+import { markRouterScriptCopied } from "@/lib/services/routers/mark-router-script-copied";
 import { getOnboardingSteps } from "./get-onboarding-steps";
 
 let t: TestDatabase;
@@ -26,7 +26,7 @@ describe("onboarding steps", () => {
     expect(await done(A)).toEqual([]);
     const pkg = await makePackage(t.db, A);
     expect(await done(A)).toEqual(["package"]);
-    const [router] = await t.db.insert(nas).values({ tenantId: A, name: "core", ipAddress: "10.0.0.1", secretSealed: sealSecret("nas-secret", "s") }).returning();
+    const [router] = await t.db.insert(routers).values({ tenantId: A, name: "core", ipAddress: "10.0.0.1", secretSealed: sealSecret("nas-secret", "s") }).returning();
     expect(await done(A)).toEqual(["package", "router"]);
     const steps = (await getOnboardingSteps(t.db, { tenantId: A })).steps;
     expect(steps.find((s) => s.key === "script")!.href).toBe(`/routers/${router.id}`);
@@ -34,7 +34,7 @@ describe("onboarding steps", () => {
     // Another tenant's router cannot be marked through A, and B's list stays empty.
     await expect(markRouterScriptCopied(t.db, { tenantId: B, id: router.id }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await done(A)).toEqual(["package", "router", "script"]);
-    await t.db.update(nas).set({ lastSeenAt: new Date() }).where(eq(nas.id, router.id));
+    await t.db.update(routers).set({ lastSeenAt: new Date() }).where(eq(routers.id, router.id));
     const c = await makeCustomer(t.db, A, { packageId: pkg.id });
     expect(await done(A)).toEqual(["package", "router", "script", "radius", "customer"]);
     await t.db.insert(payments).values({ tenantId: A, customerId: c.id, amount: 1000, currency: "KES", method: "CASH", status: "PENDING" });

@@ -29,7 +29,7 @@ export async function createIpPool(db: Database, input: CreateIpPoolInput & { te
           rangeStart: data.rangeStart,
           rangeEnd: data.rangeEnd,
           gateway: data.gateway ?? null,
-          nasId: data.nasId ?? null,
+          routerId: data.nasId ?? null,
           packageId: data.packageId ?? null,
         })
         .returning();

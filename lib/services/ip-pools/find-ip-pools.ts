@@ -2,7 +2,7 @@
 import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { ipAssignments, ipPools, nas, packages } from "@/lib/db/schema";
+import { ipAssignments, ipPools, routers, packages } from "@/lib/db/schema";
 import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { poolSize } from "./ip-pool-fields";
 import { containsPattern } from "@/lib/db/like";
@@ -46,8 +46,8 @@ export function poolSelect(db: Database, tenantId: string) {
       rangeStart: ipPools.rangeStart,
       rangeEnd: ipPools.rangeEnd,
       gateway: ipPools.gateway,
-      nasId: ipPools.nasId,
-      nasName: nas.name,
+      nasId: ipPools.routerId,
+      nasName: routers.name,
       packageId: ipPools.packageId,
       packageName: packages.name,
       assigned: used.n,
@@ -55,7 +55,7 @@ export function poolSelect(db: Database, tenantId: string) {
     })
     .from(ipPools)
     .leftJoin(used, eq(used.poolId, ipPools.id))
-    .leftJoin(nas, and(eq(nas.id, ipPools.nasId), eq(nas.tenantId, ipPools.tenantId)))
+    .leftJoin(routers, and(eq(routers.id, ipPools.routerId), eq(routers.tenantId, ipPools.tenantId)))
     .leftJoin(packages, and(eq(packages.id, ipPools.packageId), eq(packages.tenantId, ipPools.tenantId)));
 }
 

@@ -2,7 +2,7 @@
 // router/package ownership checks, so two pools can never hand out the same address.
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { ipPools, nas, packages } from "@/lib/db/schema";
+import { ipPools, routers, packages } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { ipv4ToInt as ipToInt } from "@/lib/net/ip";
 
@@ -23,7 +23,7 @@ export async function checkPoolPlacement(
   const clash = others.find((o) => ipToInt(o.rangeStart) <= e && s <= ipToInt(o.rangeEnd));
   if (clash) fieldErrors.rangeStart = [`Overlaps pool “${clash.name}” (${clash.rangeStart} – ${clash.rangeEnd})`];
   if (pool.nasId) {
-    const [r] = await db.select({ id: nas.id }).from(nas).where(and(eq(nas.tenantId, tenantId), eq(nas.id, pool.nasId))).limit(1);
+    const [r] = await db.select({ id: routers.id }).from(routers).where(and(eq(routers.tenantId, tenantId), eq(routers.id, pool.nasId))).limit(1);
     if (!r) fieldErrors.nasId = ["Choose one of your routers"];
   }
   if (pool.packageId) {

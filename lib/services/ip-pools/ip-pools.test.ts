@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { ipAssignments, nas } from "@/lib/db/schema";
+import { ipAssignments, routers } from "@/lib/db/schema";
 import { makeCustomer, makePackage, makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
 import { createIpPool } from "./create-ip-pool";
 import { updateIpPool } from "./update-ip-pool";
@@ -78,7 +78,7 @@ describe("IP pools", () => {
 
   it("checks that the router and package belong to the tenant", async () => {
     const otherPkg = await makePackage(t.db, b);
-    const [router] = await t.db.insert(nas).values({ tenantId: a, name: "core", ipAddress: "10.0.0.1", secretSealed: "x" }).returning();
+    const [router] = await t.db.insert(routers).values({ tenantId: a, name: "core", ipAddress: "10.0.0.1", secretSealed: "x" }).returning();
     await expect(createIpPool(t.db, { tenantId: a, name: "Pkg", cidr: "192.168.50.0/24", packageId: otherPkg.id }, testActor)).rejects.toMatchObject({
       details: { fieldErrors: { packageId: ["Choose one of your packages"] } },
     });

@@ -46,7 +46,7 @@ export async function updateIpPool(db: Database, input: UpdateIpPoolInput & { te
           rangeStart: data.rangeStart,
           rangeEnd: data.rangeEnd,
           gateway: data.gateway ?? null,
-          nasId: data.nasId ?? null,
+          routerId: data.nasId ?? null,
           packageId: data.packageId ?? null,
         })
         .where(and(eq(ipPools.tenantId, input.tenantId), eq(ipPools.id, before.id)))

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { authSessions, mailOutbox, nasMetrics, passwordResetTokens, users } from "@/lib/db/schema";
+import { authSessions, mailOutbox, routerMetrics, passwordResetTokens, users } from "@/lib/db/schema";
 import { makeTenant } from "@/lib/services/customers/test-fixtures";
 import { maintainPartitions } from "./maintain-partitions";
 import { purgeExpiredRows } from "./purge-expired-rows";
@@ -51,11 +51,11 @@ describe("purgeExpiredRows", () => {
 
 describe("maintainPartitions", () => {
   it("deletes rows past retention from the default partition, in batches, and keeps recent ones", async () => {
-    const nasId = crypto.randomUUID();
+    const routerId = crypto.randomUUID();
     // Far outside every monthly partition: these land in nas_metrics_default.
-    const old = Array.from({ length: 5 }, (_, i) => ({ tenantId: tenant, nasId, recordedAt: new Date(Date.UTC(2020, 0, 1 + i)) }));
-    const future = { tenantId: tenant, nasId, recordedAt: new Date(Date.now() + 400 * day) };
-    await t.db.insert(nasMetrics).values([...old, future]);
+    const old = Array.from({ length: 5 }, (_, i) => ({ tenantId: tenant, routerId, recordedAt: new Date(Date.UTC(2020, 0, 1 + i)) }));
+    const future = { tenantId: tenant, routerId, recordedAt: new Date(Date.now() + 400 * day) };
+    await t.db.insert(routerMetrics).values([...old, future]);
     expect(await count("nas_metrics_default")).toBe(6);
     const r = await maintainPartitions(t.db, { batch: 2 });
     expect(r.nas_metrics.defaultRowsDeleted).toBe(5);

@@ -15,11 +15,11 @@ export async function getPackage(db: Database, input: { tenantId: string; id: st
     .limit(1);
   if (!row) throw notFound("Package");
   const routers = await db
-    .select({ nasId: packageRouters.nasId })
+    .select({ routerId: packageRouters.routerId })
     .from(packageRouters)
     .where(and(eq(packageRouters.tenantId, input.tenantId), eq(packageRouters.packageId, row.id)));
   return toPackageView(
     row,
-    routers.map((r) => r.nasId),
+    routers.map((r) => r.routerId),
   );
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { nas } from "@/lib/db/schema";
+import { routers } from "@/lib/db/schema";
 import { makeCustomer, makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
 import { createPackage } from "./create-package";
 import { deletePackage } from "./delete-package";
@@ -64,8 +64,8 @@ describe("packages", () => {
   });
 
   it("limits a package to chosen routers of the tenant only", async () => {
-    const [r1] = await t.db.insert(nas).values({ tenantId: a, name: "r1", ipAddress: "10.9.0.1", secretSealed: "x" }).returning();
-    const [rb] = await t.db.insert(nas).values({ tenantId: b, name: "rb", ipAddress: "10.9.0.2", secretSealed: "x" }).returning();
+    const [r1] = await t.db.insert(routers).values({ tenantId: a, name: "r1", ipAddress: "10.9.0.1", secretSealed: "x" }).returning();
+    const [rb] = await t.db.insert(routers).values({ tenantId: b, name: "rb", ipAddress: "10.9.0.2", secretSealed: "x" }).returning();
     const p = await createPackage(t.db, { tenantId: a, ...base, name: "Routers", allRouters: "false", routerIds: [r1.id] }, testActor);
     expect(p.routerIds).toEqual([r1.id]);
     await expect(createPackage(t.db, { tenantId: a, ...base, name: "Routers2", allRouters: false, routerIds: [rb.id] }, testActor)).rejects.toMatchObject({ code: "INVALID_INPUT" });

@@ -1,7 +1,7 @@
 // Replaces the routers a package is limited to; every router must be one of the tenant's.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { nas, packageRouters } from "@/lib/db/schema";
+import { routers, packageRouters } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 
 export async function savePackageRouters(db: Database, input: { tenantId: string; packageId: string; allRouters: boolean; routerIds: string[] }): Promise<string[]> {
@@ -9,12 +9,12 @@ export async function savePackageRouters(db: Database, input: { tenantId: string
   if (input.allRouters) return [];
   const ids = [...new Set(input.routerIds)];
   const found = await db
-    .select({ id: nas.id })
-    .from(nas)
-    .where(and(eq(nas.tenantId, input.tenantId), inArray(nas.id, ids)));
+    .select({ id: routers.id })
+    .from(routers)
+    .where(and(eq(routers.tenantId, input.tenantId), inArray(routers.id, ids)));
   if (found.length !== ids.length) {
     throw new AppError("INVALID_INPUT", "Some of the chosen routers do not exist", { fieldErrors: { routerIds: ["Choose routers from the list"] } });
   }
-  await db.insert(packageRouters).values(ids.map((nasId) => ({ tenantId: input.tenantId, packageId: input.packageId, nasId })));
+  await db.insert(packageRouters).values(ids.map((routerId) => ({ tenantId: input.tenantId, packageId: input.packageId, routerId })));
   return ids;
 }

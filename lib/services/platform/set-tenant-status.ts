@@ -73,14 +73,14 @@ export async function setTenantStatus(db: Database, input: SetTenantStatusInput,
 
 /** One disconnect job per router with live sessions, in the suspension's transaction: sent when it commits. */
 async function disconnectTenantSessions(tx: Tx, tenantId: string): Promise<number> {
-  const perNas = await tx
-    .select({ nasId: sessions.nasId, n: sql<number>`count(*)::int` })
+  const perRouter = await tx
+    .select({ routerId: sessions.routerId, n: sql<number>`count(*)::int` })
     .from(sessions)
     .where(eq(sessions.tenantId, tenantId))
-    .groupBy(sessions.nasId);
-  for (const { nasId } of perNas) {
-    if (!nasId) continue;
-    await enqueueJob(tx, disconnectSessionsJob, { tenantId, nasId, reason: "platform suspension", requestedBy: "platform", whenTenantRefused: true });
+    .groupBy(sessions.routerId);
+  for (const { routerId } of perRouter) {
+    if (!routerId) continue;
+    await enqueueJob(tx, disconnectSessionsJob, { tenantId, nasId: routerId, reason: "platform suspension", requestedBy: "platform", whenTenantRefused: true });
   }
-  return perNas.reduce((s, r) => s + r.n, 0);
+  return perRouter.reduce((s, r) => s + r.n, 0);
 }

@@ -7,7 +7,7 @@ import type { AuthSubject } from "./find-auth-subjects";
 import type { RadiusSettings } from "./get-radius-settings";
 import { canonicalMac } from "@/lib/net/mac";
 
-/** PPPOE / HOTSPOT from the request's hints; null when the NAS gave none (radtest), which allows either. */
+/** PPPOE / HOTSPOT from the request's hints; null when the router gave none (radtest), which allows either. */
 export type ConnectionKind = "PPPOE" | "HOTSPOT" | null;
 
 export type RejectReason =

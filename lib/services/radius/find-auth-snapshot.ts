@@ -1,6 +1,6 @@
 // What the RADIUS worker keeps (sealed, on disk) to answer Access-Requests while PostgreSQL is away: the
 // most recently active customers and the vouchers in use, with their packages and router limits, and every
-// tenant's RADIUS settings. Bounded, and cross-tenant like the NAS registry (routers resolve the tenant).
+// tenant's RADIUS settings. Bounded, and cross-tenant like the router registry (routers resolve the tenant).
 // Passwords stay as stored (sealed). Packages are listed once (not per customer); a customer or voucher row
 // merged with its package row (by p_id) has the shape customerOf/voucherOf read.
 import type { Sql } from "postgres";

@@ -59,7 +59,7 @@ export interface AuthSubject {
 
 export interface AuthKey {
   tenantId: string;
-  nasId: string;
+  routerId: string;
   username: string;
 }
 
@@ -142,7 +142,7 @@ export const CUSTOMER_COLUMNS = `
 
 const CUSTOMER_SELECT = `${CUSTOMER_COLUMNS}, ${tenantRefused("c")}, ${PACKAGE_COLUMNS}`;
 
-/** The batched lookup; $1..$3 are tenant ids, NAS ids and usernames (exported for the benchmark's EXPLAIN). */
+/** The batched lookup; $1..$3 are tenant ids, router ids and usernames (exported for the benchmark's EXPLAIN). */
 export const AUTH_SUBJECTS_SQL = `select k.i, ${CUSTOMER_SELECT}
        from unnest($1::uuid[], $2::uuid[], $3::text[]) with ordinality as k(tenant_id, nas_id, username, i)
        join customers c on c.tenant_id = k.tenant_id and lower(c.username) = lower(k.username)
@@ -159,7 +159,7 @@ export async function findAuthSubjects(db: Db | Sql, keys: readonly AuthKey[]): 
   const sql = "$client" in db ? db.$client : db;
   const rows = await sql.unsafe(
     AUTH_SUBJECTS_SQL,
-    [pgArray(keys.map((k) => k.tenantId)), pgArray(keys.map((k) => k.nasId)), pgArray(keys.map((k) => k.username))],
+    [pgArray(keys.map((k) => k.tenantId)), pgArray(keys.map((k) => k.routerId)), pgArray(keys.map((k) => k.username))],
     { prepare: true },
   );
   const out: (AuthSubject | null)[] = keys.map(() => null);
@@ -177,7 +177,7 @@ export async function findAuthSubjectByMac(db: Db | Sql, input: AuthKey & { mac:
        left join packages p on p.tenant_id = c.tenant_id and p.id = c.package_id
        left join ip_pools ip on ip.tenant_id = c.tenant_id and ip.id = c.ip_pool_id
       order by c.created_at limit 1`,
-    [input.tenantId, input.nasId, input.mac],
+    [input.tenantId, input.routerId, input.mac],
     { prepare: true },
   );
   return rows[0] ? customerOf(rows[0]) : null;
@@ -191,7 +191,7 @@ export async function findVoucherSubject(db: Db | Sql, input: AuthKey): Promise<
        from (select $1::uuid as tenant_id, $2::uuid as nas_id) k
        join vouchers v on v.tenant_id = k.tenant_id and v.code = $3
        join packages p on p.tenant_id = v.tenant_id and p.id = v.package_id`,
-    [input.tenantId, input.nasId, input.username],
+    [input.tenantId, input.routerId, input.username],
     { prepare: true },
   );
   return rows[0] ? voucherOf(rows[0]) : null;

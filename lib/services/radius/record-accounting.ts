@@ -1,6 +1,6 @@
 // Durable accounting writes, many packets per transaction (group commit): sessions upserted with 64-bit
 // cumulative counters, customers' usage advanced by idempotent deltas, stops moved to session_history,
-// Accounting-On/Off closing a NAS's sessions, quota crossings flagged, live events NOTIFYed.
+// Accounting-On/Off closing a router's sessions, quota crossings flagged, live events NOTIFYed.
 import type { Sql, TransactionSql } from "postgres";
 import type { Db } from "@/lib/db/client";
 import { enforceQuotaJob } from "@/lib/jobs/catalog";
@@ -24,7 +24,7 @@ export interface AccountingRecord {
   nasPortType: string | null;
   serviceType: string | null;
   class: string | null;
-  /** When the event happened at the NAS (arrival minus Acct-Delay-Time), ISO 8601. */
+  /** When the event happened at the router (arrival minus Acct-Delay-Time), ISO 8601. */
   eventTime: string;
   sessionTime: number;
   /** Decimal strings: 64-bit values, gigawords combined. */
@@ -99,7 +99,7 @@ with input as (
 ),
 resolved as (
   select i.*,
-         -- Class echoes our own ids; re-check them inside the NAS's tenant rather than trusting them.
+         -- Class echoes our own ids; re-check them inside the router's tenant rather than trusting them.
          coalesce((select c.id from customers c where c.tenant_id = i.tenant_id and c.id = i.customer_id),
                   case when i.voucher_id is null then
                     (select c.id from customers c where c.tenant_id = i.tenant_id and lower(c.username) = lower(i.username)) end) as cid,
@@ -221,7 +221,7 @@ function stopSql() {
   return STOP;
 }
 
-const NAS_RESET = `
+const ROUTER_RESET = `
 with d as (
   delete from sessions s where s.tenant_id = $1 and s.nas_id = $2
   returning s.*, $4::text as cause, $3::timestamptz as stopped_at
@@ -297,7 +297,7 @@ async function writeSegment(sql: Q, records: AccountingRecord[], result: RecordA
 
 /**
  * Store a batch in ONE transaction, in arrival order: Accounting-On/Off split the batch so that sessions
- * started after a NAS reboot survive it. Only when this resolves may the packets be acknowledged.
+ * started after a router reboot survive it. Only when this resolves may the packets be acknowledged.
  */
 export async function recordAccounting(db: Db | Sql, records: readonly AccountingRecord[]): Promise<RecordAccountingResult> {
   const sql = "$client" in db ? db.$client : db;
@@ -310,7 +310,7 @@ export async function recordAccounting(db: Db | Sql, records: readonly Accountin
         await writeSegment(tx, segment, result);
         segment = [];
         const stopped = await tx.unsafe(
-          NAS_RESET,
+          ROUTER_RESET,
           [r.tenantId, r.nasId, r.eventTime, r.statusType === ACCT.On ? "NAS-Reboot" : "NAS-Request"] as never[],
           { prepare: true },
         );

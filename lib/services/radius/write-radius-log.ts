@@ -6,7 +6,7 @@ import { pgArray } from "./pg-array";
 
 export interface RadiusLogRow {
   tenantId: string | null;
-  nasId: string | null;
+  routerId: string | null;
   nasIp: string;
   kind: "AUTH" | "ACCT" | "STATUS";
   username: string | null;
@@ -36,7 +36,7 @@ export async function writeRadiusLog(db: Db | Sql, rows: readonly RadiusLogRow[]
      select (select count(*) from ins)::int as n, (select count(*) from ev)::int as e`,
     [
       pgArray(rows.map((r) => r.tenantId)),
-      pgArray(rows.map((r) => r.nasId)),
+      pgArray(rows.map((r) => r.routerId)),
       pgArray(rows.map((r) => r.nasIp)),
       pgArray(rows.map((r) => r.kind)),
       pgArray(rows.map((r) => r.username)),

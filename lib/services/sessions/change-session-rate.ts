@@ -16,7 +16,7 @@ export async function changeSessionRate(
 ): Promise<SessionCommandReport> {
   const targets = await loadCoaTargets(db, { tenantId: job.tenantId, customerId: job.customerId, sessionIds: job.sessionIds });
   const results = await mapLimited(targets, 32, async (t): Promise<SessionCommandResult> => {
-    const base = { sessionId: t.sessionId, username: t.username, nasId: t.nasId, closed: false };
+    const base = { sessionId: t.sessionId, username: t.username, nasId: t.routerId, closed: false };
     try {
       const result = await coa.send(
         { host: t.nasIp, port: t.coaPort, secret: t.secret },
@@ -31,7 +31,7 @@ export async function changeSessionRate(
       );
       await recordCoaResult(db, {
         tenantId: job.tenantId,
-        nasId: t.nasId,
+        routerId: t.routerId,
         nasIp: t.nasIp,
         username: t.username,
         request: "CoA",

@@ -1,7 +1,7 @@
 // Loads the open sessions a command applies to, with their router's address, CoA port and secret.
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { customers, nas, sessions } from "@/lib/db/schema";
+import { customers, routers, sessions } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { openSecret } from "@/lib/crypto";
 import type { DynamicAuthRequest, DynamicAuthResult, DynamicAuthTarget } from "@/lib/radius-client";
@@ -18,7 +18,7 @@ export interface CoaTarget {
   acctSessionId: string;
   framedIp: string | null;
   rateLimit: string | null;
-  nasId: string;
+  routerId: string;
   nasIp: string;
   coaPort: number;
   secret: string;
@@ -29,15 +29,15 @@ export interface SessionSelector {
   tenantId: string;
   sessionIds?: string[];
   customerId?: string;
-  nasId?: string;
+  routerId?: string;
 }
 
 export async function loadCoaTargets(db: Database, sel: SessionSelector): Promise<CoaTarget[]> {
   const filters: SQL[] = [eq(sessions.tenantId, sel.tenantId)];
   if (sel.sessionIds?.length) filters.push(inArray(sessions.id, sel.sessionIds));
   if (sel.customerId) filters.push(eq(sessions.customerId, sel.customerId));
-  if (sel.nasId) filters.push(eq(sessions.nasId, sel.nasId));
-  if (!sel.sessionIds?.length && !sel.customerId && !sel.nasId) return [];
+  if (sel.routerId) filters.push(eq(sessions.routerId, sel.routerId));
+  if (!sel.sessionIds?.length && !sel.customerId && !sel.routerId) return [];
   const rows = await db
     .select({
       sessionId: sessions.id,
@@ -46,18 +46,18 @@ export async function loadCoaTargets(db: Database, sel: SessionSelector): Promis
       acctSessionId: sessions.acctSessionId,
       framedIp: sessions.framedIp,
       rateLimit: sessions.rateLimit,
-      nasId: nas.id,
-      nasIp: nas.ipAddress,
-      coaPort: nas.coaPort,
-      secretSealed: nas.secretSealed,
+      routerId: routers.id,
+      nasIp: routers.ipAddress,
+      coaPort: routers.coaPort,
+      secretSealed: routers.secretSealed,
     })
     .from(sessions)
-    .innerJoin(nas, and(eq(nas.id, sessions.nasId), eq(nas.tenantId, sessions.tenantId)))
+    .innerJoin(routers, and(eq(routers.id, sessions.routerId), eq(routers.tenantId, sessions.tenantId)))
     .where(and(...filters));
   const secrets = new Map<string, string>();
   return rows.map(({ secretSealed, ...r }) => {
-    let secret = secrets.get(r.nasId);
-    if (secret === undefined) secrets.set(r.nasId, (secret = openSecret("nas-secret", secretSealed)));
+    let secret = secrets.get(r.routerId);
+    if (secret === undefined) secrets.set(r.routerId, (secret = openSecret("nas-secret", secretSealed)));
     // Always signed with a Message-Authenticator too (optional in RFC 5176; harmless, and BlastRADIUS-era routers like it).
     return { ...r, secret, messageAuthenticator: true };
   });

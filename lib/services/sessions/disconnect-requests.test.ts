@@ -7,7 +7,7 @@ import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { createDb, closeDb, type Db } from "@/lib/db/client";
 import { afterCommit } from "@/lib/db/after-commit";
 import { withTenant } from "@/lib/db/tenant";
-import { auditLog, customers, nas, packages, sessions, vouchers } from "@/lib/db/schema";
+import { auditLog, customers, routers, packages, sessions, vouchers } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
 import { makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
 import { disconnectOutcome } from "./disconnect-outcome";
@@ -17,14 +17,14 @@ import { sweepUnenforcedQuotas } from "./sweep-unenforced-quotas";
 
 let t: TestDatabase;
 let tenant: string;
-let nasId: string;
+let routerId: string;
 let seq = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   tenant = await makeTenant(t.db, "Disc");
-  const [n] = await t.db.insert(nas).values({ tenantId: tenant, name: "R", ipAddress: "127.0.0.1", secretSealed: sealSecret("nas-secret", "s3cret-s3cret") }).returning();
-  nasId = n.id;
+  const [n] = await t.db.insert(routers).values({ tenantId: tenant, name: "R", ipAddress: "127.0.0.1", secretSealed: sealSecret("nas-secret", "s3cret-s3cret") }).returning();
+  routerId = n.id;
 });
 afterAll(async () => {
   await t.drop();
@@ -33,7 +33,7 @@ afterAll(async () => {
 async function onlineCustomer(over: Partial<typeof customers.$inferInsert> = {}) {
   const n = ++seq;
   const [c] = await t.db.insert(customers).values({ tenantId: tenant, type: "PPPOE", name: `C ${n}`, username: `dc${n}`, online: true, ...over }).returning();
-  const [s] = await t.db.insert(sessions).values({ tenantId: tenant, nasId, customerId: c.id, username: c.username, acctSessionId: `dc-${n}`, startedAt: new Date() }).returning();
+  const [s] = await t.db.insert(sessions).values({ tenantId: tenant, routerId, customerId: c.id, username: c.username, acctSessionId: `dc-${n}`, startedAt: new Date() }).returning();
   return { customer: c, session: s };
 }
 
@@ -91,11 +91,11 @@ describe("one disconnect service for every edge", () => {
     const { customer, session } = await onlineCustomer();
     const [pkg] = await t.db.insert(packages).values({ tenantId: tenant, name: "V", type: "HOTSPOT", price: 5000, validityValue: 1, validityUnit: "DAYS", downloadKbps: 1000, uploadKbps: 1000 }).returning();
     const [v] = await t.db.insert(vouchers).values({ tenantId: tenant, code: `VC${seq}XYZ`, packageId: pkg.id }).returning();
-    await t.db.insert(sessions).values({ tenantId: tenant, nasId, voucherId: v.id, username: v.code, acctSessionId: `v-${seq}`, startedAt: new Date() });
-    for (const scope of [{ customerId: customer.id }, { sessionId: session.id }, { nasId }, { voucherId: v.id }]) {
+    await t.db.insert(sessions).values({ tenantId: tenant, routerId, voucherId: v.id, username: v.code, acctSessionId: `v-${seq}`, startedAt: new Date() });
+    for (const scope of [{ customerId: customer.id }, { sessionId: session.id }, { routerId }, { voucherId: v.id }]) {
       await withTenant(t.db, tenant, (tx) => requestSessionsDisconnect(tx, { tenantId: tenant, scope }, testActor));
     }
-    const rows = await t.db.select({ action: auditLog.action, targetType: auditLog.targetType }).from(auditLog).where(and(eq(auditLog.tenantId, tenant), inArray(auditLog.targetId, [customer.id, session.id, nasId, v.id])));
+    const rows = await t.db.select({ action: auditLog.action, targetType: auditLog.targetType }).from(auditLog).where(and(eq(auditLog.tenantId, tenant), inArray(auditLog.targetId, [customer.id, session.id, routerId, v.id])));
     // Before, the customer page's "Disconnect now" audited customer.disconnect and vouchers voucher.disconnect.
     expect(new Set(rows.map((r) => r.action))).toEqual(new Set(["sessions.disconnect"]));
     expect(rows.map((r) => r.targetType).sort()).toEqual(["customer", "nas", "session", "voucher"]);

@@ -1,5 +1,5 @@
 // Worker side of JOBS.disconnectSessions: a Disconnect-Request per open session, and on ACK (or when
-// the NAS says the session no longer exists, Error-Cause 503) the session goes to history as Admin-Reset.
+// the router says the session no longer exists, Error-Cause 503) the session goes to history as Admin-Reset.
 import type { Database } from "@/lib/db/client";
 import { ACCT_TERMINATE_CAUSE, ERROR_CAUSE, RadiusCode } from "@/lib/radius";
 import { sessionIdentification } from "@/lib/radius-client";
@@ -28,9 +28,9 @@ export async function disconnectSessions(db: Database, coa: CoaSender, job: Disc
     if (row && !(row.status === "SUSPENDED" && row.mode === "REFUSE")) return { results: [], skipped: "the tenant's suspension no longer refuses service" };
   }
   // Every selector given narrows the set (quota enforcement sends a customer and its session ids).
-  const targets = await loadCoaTargets(db, { tenantId: job.tenantId, sessionIds: job.sessionIds, customerId: job.customerId, nasId: job.nasId });
+  const targets = await loadCoaTargets(db, { tenantId: job.tenantId, sessionIds: job.sessionIds, customerId: job.customerId, routerId: job.nasId });
   const results = await mapLimited(targets, 32, async (t): Promise<SessionCommandResult> => {
-    const base = { sessionId: t.sessionId, username: t.username, nasId: t.nasId, closed: false };
+    const base = { sessionId: t.sessionId, username: t.username, nasId: t.routerId, closed: false };
     try {
       const result = await coa.send(
         { host: t.nasIp, port: t.coaPort, secret: t.secret },
@@ -42,7 +42,7 @@ export async function disconnectSessions(db: Database, coa: CoaSender, job: Disc
       );
       await recordCoaResult(db, {
         tenantId: job.tenantId,
-        nasId: t.nasId,
+        routerId: t.routerId,
         nasIp: t.nasIp,
         username: t.username,
         request: "Disconnect",

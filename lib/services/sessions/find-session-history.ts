@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { customers, nas, sessionHistory } from "@/lib/db/schema";
+import { customers, routers, sessionHistory } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { pageOf, paginationSchema, zUuid, type Page } from "@/lib/services/zod-helpers";
 import { containsPattern } from "@/lib/db/like";
@@ -125,7 +125,7 @@ export async function findSessionHistory(db: Database, input: FindSessionHistory
   const h = sessionHistory;
   const filters: SQL[] = [eq(h.tenantId, q.tenantId), gte(h.stoppedAt, from), lt(h.stoppedAt, to)];
   if (q.customerId) filters.push(eq(h.customerId, q.customerId));
-  if (q.nasId) filters.push(eq(h.nasId, q.nasId));
+  if (q.nasId) filters.push(eq(h.routerId, q.nasId));
   if (q.terminateCause) filters.push(eq(h.terminateCause, q.terminateCause));
   if (q.q) {
     const like = containsPattern(q.q);
@@ -150,8 +150,8 @@ export async function findSessionHistory(db: Database, input: FindSessionHistory
         username: h.username,
         customerId: h.customerId,
         customerName: customers.name,
-        nasId: h.nasId,
-        nasName: nas.name,
+        nasId: h.routerId,
+        nasName: routers.name,
         framedIp: h.framedIp,
         macAddress: h.callingStationId,
         startedAt: h.startedAt,
@@ -162,7 +162,7 @@ export async function findSessionHistory(db: Database, input: FindSessionHistory
         terminateCause: h.terminateCause,
       })
       .from(h)
-      .leftJoin(nas, and(eq(nas.id, h.nasId), eq(nas.tenantId, q.tenantId)))
+      .leftJoin(routers, and(eq(routers.id, h.routerId), eq(routers.tenantId, q.tenantId)))
       .leftJoin(customers, and(eq(customers.id, h.customerId), eq(customers.tenantId, q.tenantId)))
       .where(where)
       .orderBy(ascending ? asc(by[q.sort]) : desc(by[q.sort]), reverse ? asc(h.id) : desc(h.id))

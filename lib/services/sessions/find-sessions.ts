@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { customers, nas, sessions, vouchers } from "@/lib/db/schema";
+import { customers, routers, sessions, vouchers } from "@/lib/db/schema";
 import { pageOf, paginationSchema, zUuid, type Page } from "@/lib/services/zod-helpers";
 import { macSearchDigits } from "@/lib/net/mac";
 import { containsPattern } from "@/lib/db/like";
@@ -53,7 +53,7 @@ const typeExpr = sql<SessionConnectionType>`coalesce(${customers.type}::text, ca
 export async function findSessions(db: Database, input: FindSessionsInput): Promise<Page<ActiveSessionRow>> {
   const q = findSessionsSchema.parse(input);
   const filters: SQL[] = [eq(sessions.tenantId, q.tenantId)];
-  if (q.nasId) filters.push(eq(sessions.nasId, q.nasId));
+  if (q.nasId) filters.push(eq(sessions.routerId, q.nasId));
   if (q.customerId) filters.push(eq(sessions.customerId, q.customerId));
   if (q.type) filters.push(sql`${typeExpr} = ${q.type}`);
   if (q.q) {
@@ -91,8 +91,8 @@ export async function findSessions(db: Database, input: FindSessionsInput): Prom
         voucherId: sessions.voucherId,
         voucherCode: vouchers.code,
         type: typeExpr,
-        nasId: sessions.nasId,
-        nasName: nas.name,
+        nasId: sessions.routerId,
+        nasName: routers.name,
         acctSessionId: sessions.acctSessionId,
         framedIp: sessions.framedIp,
         macAddress: sessions.callingStationId,
@@ -104,7 +104,7 @@ export async function findSessions(db: Database, input: FindSessionsInput): Prom
         rateLimit: sessions.rateLimit,
       })
       .from(sessions)
-      .innerJoin(nas, and(eq(nas.id, sessions.nasId), eq(nas.tenantId, q.tenantId)))
+      .innerJoin(routers, and(eq(routers.id, sessions.routerId), eq(routers.tenantId, q.tenantId)))
       .leftJoin(customers, and(eq(customers.id, sessions.customerId), eq(customers.tenantId, q.tenantId)))
       .leftJoin(vouchers, and(eq(vouchers.id, sessions.voucherId), eq(vouchers.tenantId, q.tenantId)));
 

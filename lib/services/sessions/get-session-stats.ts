@@ -23,7 +23,7 @@ export interface SessionStats {
 
 export async function getSessionStats(db: Database, input: GetSessionStatsInput): Promise<SessionStats> {
   const { tenantId } = getSessionStatsSchema.parse(input);
-  const [typeRows, nasRows] = await Promise.all([
+  const [typeRows, routerRows] = await Promise.all([
     db.execute<{ type: SessionConnectionType; n: number; customers: number; vouchers: number }>(sql`
       select coalesce(c.type::text, case when s.voucher_id is not null then 'HOTSPOT' end, 'OTHER') as type,
              count(*)::int as n,
@@ -57,7 +57,7 @@ export async function getSessionStats(db: Database, input: GetSessionStatsInput)
   }
   let up = 0n;
   let down = 0n;
-  const byNas = nasRows.map((r) => {
+  const byNas = routerRows.map((r) => {
     up += BigInt(r.up);
     down += BigInt(r.down);
     return { nasId: r.nas_id, nasName: r.nas_name, sessions: Number(r.n), uploadBytes: r.up, downloadBytes: r.down };

@@ -5,7 +5,7 @@ import type { DynamicAuthResult } from "@/lib/radius-client";
 
 export interface CoaLogEntry {
   tenantId: string;
-  nasId: string;
+  routerId: string;
   nasIp: string;
   username: string;
   request: "Disconnect" | "CoA";
@@ -21,7 +21,7 @@ export async function recordCoaResult(db: Database, e: CoaLogEntry): Promise<voi
       : (result.errorCauseName ?? null);
   await db.insert(radiusLog).values({
     tenantId: e.tenantId,
-    nasId: e.nasId,
+    routerId: e.routerId,
     nasIp: e.nasIp,
     kind: "COA",
     username: e.username,

@@ -4,7 +4,7 @@
 // wait for the outcome after that transaction committed (disconnectOutcome).
 import { and, count, eq, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { customers, nas, sessions, vouchers } from "@/lib/db/schema";
+import { customers, routers, sessions, vouchers } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { disconnectSessionsJob } from "@/lib/jobs/catalog";
 import { enqueueJob } from "@/lib/jobs/enqueue";
@@ -14,7 +14,7 @@ import type { DisconnectSessionsJob } from "./session-jobs";
 
 export const DISCONNECT_AUDIT_ACTION = "sessions.disconnect";
 
-export type DisconnectScope = { sessionId: string } | { customerId: string } | { nasId: string } | { voucherId: string };
+export type DisconnectScope = { sessionId: string } | { customerId: string } | { routerId: string } | { voucherId: string };
 
 export interface RequestSessionsDisconnectResult {
   jobId: string | null;
@@ -46,9 +46,9 @@ async function resolveTarget(db: Database, tenantId: string, scope: DisconnectSc
     const open = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.voucherId, row.id)));
     return { type: "voucher", id: row.id, label: row.code, selector: { sessionIds: open.map((s) => s.id) }, open: eq(sessions.voucherId, row.id) };
   }
-  const [row] = isUuid(scope.nasId) ? await db.select({ id: nas.id }).from(nas).where(and(eq(nas.tenantId, tenantId), eq(nas.id, scope.nasId))).limit(1) : [];
+  const [row] = isUuid(scope.routerId) ? await db.select({ id: routers.id }).from(routers).where(and(eq(routers.tenantId, tenantId), eq(routers.id, scope.routerId))).limit(1) : [];
   if (!row) throw notFound("Router");
-  return { type: "nas", id: row.id, selector: { nasId: row.id }, open: eq(sessions.nasId, row.id) };
+  return { type: "nas", id: row.id, selector: { nasId: row.id }, open: eq(sessions.routerId, row.id) };
 }
 
 export async function requestSessionsDisconnect(

@@ -12,9 +12,9 @@ export interface SessionCommandResult {
   username: string;
   nasId: string;
   outcome: SessionOutcome;
-  /** Error-Cause name from the NAS, when it sent one. */
+  /** Error-Cause name from the router, when it sent one. */
   errorCause?: string;
-  /** The session was moved to history (ACK, or the NAS no longer knew it). */
+  /** The session was moved to history (ACK, or the router no longer knew it). */
   closed: boolean;
   message?: string;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { customers, nas, packages, sessionHistory, sessions, tenants, vouchers } from "@/lib/db/schema";
+import { customers, routers, packages, sessionHistory, sessions, tenants, vouchers } from "@/lib/db/schema";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
 import { findSessions } from "./find-sessions";
@@ -10,8 +10,8 @@ import { getSessionStats } from "./get-session-stats";
 let t: TestDatabase;
 let a: string;
 let b: string;
-let nasA1: string;
-let nasA2: string;
+let routerA1: string;
+let routerA2: string;
 let aliceId: string;
 const now = new Date();
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -22,15 +22,15 @@ beforeAll(async () => {
   t = await createTestDatabase();
   [a, b] = (await t.db.insert(tenants).values([{ name: "A", slug: "sess-a" }, { name: "B", slug: "sess-b" }]).returning()).map((r) => r.id);
   const [n1, n2, nb] = await t.db
-    .insert(nas)
+    .insert(routers)
     .values([
       { tenantId: a, name: "Core", ipAddress: "10.3.0.1", secretSealed: "x" },
       { tenantId: a, name: "Edge", ipAddress: "10.3.0.2", secretSealed: "x" },
       { tenantId: b, name: "Other", ipAddress: "10.4.0.1", secretSealed: "x" },
     ])
     .returning();
-  nasA1 = n1.id;
-  nasA2 = n2.id;
+  routerA1 = n1.id;
+  routerA2 = n2.id;
   const [pkg] = await t.db
     .insert(packages)
     .values({ tenantId: a, name: "Hot", type: "HOTSPOT", price: 100, validityValue: 1, validityUnit: "HOURS", downloadKbps: 1000, uploadKbps: 1000 })
@@ -46,14 +46,14 @@ beforeAll(async () => {
   const [zed] = await t.db.insert(customers).values({ tenantId: b, type: "PPPOE", name: "Zed", username: "alice2" }).returning();
   const [v] = await t.db.insert(vouchers).values({ tenantId: a, packageId: pkg.id, code: "HX7K2P" }).returning();
   await t.db.insert(sessions).values([
-    { tenantId: a, nasId: n1.id, customerId: alice.id, username: "alice", acctSessionId: "a1", framedIp: "10.10.0.5", callingStationId: "AA:BB:CC:00:11:22", startedAt: ago(3 * H), inputOctets: 100n, outputOctets: 9_000_000_000n, rateLimit: "10M/5M" },
-    { tenantId: a, nasId: n2.id, customerId: bob.id, username: "bob", acctSessionId: "a2", framedIp: "10.10.0.6", callingStationId: "aa-bb-cc-00-33-44", startedAt: ago(1 * H), inputOctets: 500n, outputOctets: 1_000n },
-    { tenantId: a, nasId: n1.id, voucherId: v.id, username: "HX7K2P", acctSessionId: "a3", framedIp: "10.20.0.9", startedAt: ago(2 * H), inputOctets: 50n, outputOctets: 50n },
-    { tenantId: b, nasId: nb.id, customerId: zed.id, username: "alice2", acctSessionId: "b1", framedIp: "10.10.0.5", startedAt: ago(H), inputOctets: 10n ** 12n, outputOctets: 10n ** 12n },
+    { tenantId: a, routerId: n1.id, customerId: alice.id, username: "alice", acctSessionId: "a1", framedIp: "10.10.0.5", callingStationId: "AA:BB:CC:00:11:22", startedAt: ago(3 * H), inputOctets: 100n, outputOctets: 9_000_000_000n, rateLimit: "10M/5M" },
+    { tenantId: a, routerId: n2.id, customerId: bob.id, username: "bob", acctSessionId: "a2", framedIp: "10.10.0.6", callingStationId: "aa-bb-cc-00-33-44", startedAt: ago(1 * H), inputOctets: 500n, outputOctets: 1_000n },
+    { tenantId: a, routerId: n1.id, voucherId: v.id, username: "HX7K2P", acctSessionId: "a3", framedIp: "10.20.0.9", startedAt: ago(2 * H), inputOctets: 50n, outputOctets: 50n },
+    { tenantId: b, routerId: nb.id, customerId: zed.id, username: "alice2", acctSessionId: "b1", framedIp: "10.10.0.5", startedAt: ago(H), inputOctets: 10n ** 12n, outputOctets: 10n ** 12n },
   ]);
-  const hist = (tenantId: string, nasId: string, username: string, stoppedAt: Date, cause: string, customerId?: string) => ({
+  const hist = (tenantId: string, routerId: string, username: string, stoppedAt: Date, cause: string, customerId?: string) => ({
     tenantId,
-    nasId,
+    routerId,
     customerId,
     username,
     acctSessionId: `h-${username}-${stoppedAt.getTime()}`,
@@ -87,8 +87,8 @@ describe("findSessions", () => {
   });
 
   it("filters by router and connection type, and searches username, IP, MAC and name", async () => {
-    const byNas = await inA((tx) => findSessions(tx, { tenantId: a, nasId: nasA2 }));
-    expect(byNas.rows.map((r) => r.username)).toEqual(["bob"]);
+    const byRouter = await inA((tx) => findSessions(tx, { tenantId: a, nasId: routerA2 }));
+    expect(byRouter.rows.map((r) => r.username)).toEqual(["bob"]);
     const hotspot = await inA((tx) => findSessions(tx, { tenantId: a, type: "HOTSPOT" }));
     expect(hotspot.rows.map((r) => r.username)).toEqual(["HX7K2P"]);
     const search = async (q: string) => (await inA((tx) => findSessions(tx, { tenantId: a, q }))).rows.map((r) => r.username).sort();
@@ -111,7 +111,7 @@ describe("findSessions", () => {
   it("never returns another tenant's session, even when asked for its router", async () => {
     const page = await inA((tx) => findSessions(tx, { tenantId: a, q: "alice2" }));
     expect(page.total).toBe(0);
-    const [other] = await t.db.select({ id: nas.id }).from(nas).where(undefined).then((r) => r.filter((x) => x.id !== nasA1 && x.id !== nasA2));
+    const [other] = await t.db.select({ id: routers.id }).from(routers).where(undefined).then((r) => r.filter((x) => x.id !== routerA1 && x.id !== routerA2));
     const foreign = await inA((tx) => findSessions(tx, { tenantId: a, nasId: other.id }));
     expect(foreign.total).toBe(0);
   });
@@ -149,7 +149,7 @@ describe("findSessionHistory", () => {
   it("filters by customer, router, terminate cause, username and a wider range", async () => {
     const q = (input: Omit<Parameters<typeof findSessionHistory>[1], "tenantId">) => inA((tx) => findSessionHistory(tx, { tenantId: a, ...input }));
     expect((await q({ customerId: aliceId })).total).toBe(2);
-    expect((await q({ nasId: nasA2 })).rows.map((r) => r.username)).toEqual(["bob"]);
+    expect((await q({ nasId: routerA2 })).rows.map((r) => r.username)).toEqual(["bob"]);
     expect((await q({ terminateCause: "Lost-Carrier" })).total).toBe(1);
     expect((await q({ q: "bo" })).total).toBe(1);
     expect((await q({ from: ago(30 * D), to: now })).total).toBe(4);

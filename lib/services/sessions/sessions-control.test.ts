@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { FakeNas } from "@/lib/testing/fake-nas";
-import { customers, nas, packages, radiusLog, sessionHistory, sessions, settings, tenants } from "@/lib/db/schema";
+import { FakeRouter } from "@/lib/testing/fake-router";
+import { customers, routers, packages, radiusLog, sessionHistory, sessions, settings, tenants } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
@@ -23,28 +23,28 @@ import { awaitSessionJob } from "./session-jobs";
 
 const secret = "session-control-secret-01";
 let t: TestDatabase;
-let fake: FakeNas;
+let fake: FakeRouter;
 let client: DynamicAuthClient;
 let tenantA: string;
 let tenantB: string;
-let nasA: string;
+let routerA: string;
 let fupPackage: string;
 let plainPackage: string;
 let seq = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  fake = new FakeNas({ secret });
+  fake = new FakeRouter({ secret });
   await fake.start();
   client = new DynamicAuthClient({ timeoutMs: 200, tries: 3 });
   const [a, b] = await t.db.insert(tenants).values([{ name: "A", slug: "sc-a" }, { name: "B", slug: "sc-b" }]).returning();
   tenantA = a.id;
   tenantB = b.id;
   const [router] = await t.db
-    .insert(nas)
+    .insert(routers)
     .values({ tenantId: tenantA, name: "Core", ipAddress: "127.0.0.1", secretSealed: sealSecret("nas-secret", secret), coaPort: fake.port })
     .returning();
-  nasA = router.id;
+  routerA = router.id;
   const base = { tenantId: tenantA, type: "PPPOE" as const, price: 100000, validityValue: 30, validityUnit: "DAYS" as const, downloadKbps: 10000, uploadKbps: 5000 };
   const [fup, plain] = await t.db
     .insert(packages)
@@ -66,7 +66,7 @@ afterEach(() => {
   fake.dropNext = 0;
 });
 
-async function customerWithSession(opts: { packageId?: string; onNas?: boolean; updatedAgoSeconds?: number; tenantId?: string } = {}) {
+async function customerWithSession(opts: { packageId?: string; onRouter?: boolean; updatedAgoSeconds?: number; tenantId?: string } = {}) {
   const n = ++seq;
   const tenantId = opts.tenantId ?? tenantA;
   const [c] = await t.db
@@ -78,9 +78,9 @@ async function customerWithSession(opts: { packageId?: string; onNas?: boolean; 
   const updatedAt = new Date(Date.now() - (opts.updatedAgoSeconds ?? 0) * 1000);
   const [s] = await t.db
     .insert(sessions)
-    .values({ tenantId, nasId: nasA, customerId: c.id, username: c.username, acctSessionId, framedIp, startedAt: new Date(updatedAt.getTime() - 3600_000), updatedAt, inputOctets: 123n })
+    .values({ tenantId, routerId: routerA, customerId: c.id, username: c.username, acctSessionId, framedIp, startedAt: new Date(updatedAt.getTime() - 3600_000), updatedAt, inputOctets: 123n })
     .returning();
-  if (opts.onNas !== false) fake.addSession({ username: c.username, acctSessionId, framedIp });
+  if (opts.onRouter !== false) fake.addSession({ username: c.username, acctSessionId, framedIp });
   return { customer: c, session: s };
 }
 
@@ -110,15 +110,15 @@ describe("disconnecting sessions", () => {
     const [c] = await t.db.select().from(customers).where(eq(customers.id, customer.id));
     expect(c.online).toBe(false);
     const [log] = await t.db.select().from(radiusLog).where(and(eq(radiusLog.kind, "COA"), eq(radiusLog.username, customer.username)));
-    expect(log).toMatchObject({ outcome: "ACK", tenantId: tenantA, nasId: nasA, nasIp: "127.0.0.1" });
+    expect(log).toMatchObject({ outcome: "ACK", tenantId: tenantA, routerId: routerA, nasIp: "127.0.0.1" });
     const p = fake.accepted[0];
     expect(p.code).toBe(40);
     expect(p.getString("Acct-Session-Id")).toBe(session.acctSessionId);
     expect(p.getIp("Framed-IP-Address")).toBe(session.framedIp);
   });
 
-  it("closes the session when the NAS says it does not know it (NAK, Session-Context-Not-Found)", async () => {
-    const { customer, session } = await customerWithSession({ onNas: false });
+  it("closes the session when the router says it does not know it (NAK, Session-Context-Not-Found)", async () => {
+    const { customer, session } = await customerWithSession({ onRouter: false });
     const report = await disconnectSessions(t.db, client, { tenantId: tenantA, customerId: customer.id });
     expect(report.results).toEqual([expect.objectContaining({ outcome: "NAK", errorCause: "Session-Context-Not-Found", closed: true })]);
     expect((await historyOf(session.id)).terminateCause).toBe("Admin-Reset");
@@ -212,13 +212,13 @@ describe("stale sessions", () => {
   });
 
   it("with a tenant id touches only that tenant", async () => {
-    const [otherNas] = await t.db
-      .insert(nas)
+    const [otherRouter] = await t.db
+      .insert(routers)
       .values({ tenantId: tenantB, name: "B core", ipAddress: "127.0.0.2", secretSealed: sealSecret("nas-secret", secret) })
       .returning();
     const [s] = await t.db
       .insert(sessions)
-      .values({ tenantId: tenantB, nasId: otherNas.id, username: "b1", acctSessionId: "b-1", startedAt: new Date(Date.now() - 7200_000), updatedAt: new Date(Date.now() - 3600_000) })
+      .values({ tenantId: tenantB, routerId: otherRouter.id, username: "b1", acctSessionId: "b-1", startedAt: new Date(Date.now() - 7200_000), updatedAt: new Date(Date.now() - 3600_000) })
       .returning();
     await withTenant(t.db, tenantA, (tx) => closeStaleSessions(tx, { tenantId: tenantA }));
     expect(await historyOf(s.id)).toBeUndefined();
@@ -253,14 +253,14 @@ describe("web-side requests", () => {
 
   it("requestSessionsDisconnect gives NOT_FOUND for another tenant's session, customer or router", async () => {
     const { customer, session } = await customerWithSession();
-    for (const scope of [{ sessionId: session.id }, { customerId: customer.id }, { nasId: nasA }, { sessionId: "junk" }]) {
+    for (const scope of [{ sessionId: session.id }, { customerId: customer.id }, { routerId: routerA }, { sessionId: "junk" }]) {
       const e = await rejection(withTenant(t.db, tenantB, (tx) => requestSessionsDisconnect(tx, { tenantId: tenantB, scope }, { label: "t" })));
       expect(e.code).toBe("NOT_FOUND");
     }
     await clearJobs(t.db);
-    const r = await withTenant(t.db, tenantA, (tx) => requestSessionsDisconnect(tx, { tenantId: tenantA, scope: { nasId: nasA } }, { label: "t" }));
+    const r = await withTenant(t.db, tenantA, (tx) => requestSessionsDisconnect(tx, { tenantId: tenantA, scope: { routerId: routerA } }, { label: "t" }));
     expect(r.openSessions).toBeGreaterThanOrEqual(1);
-    expect((await sent())[0].data).toMatchObject({ tenantId: tenantA, nasId: nasA });
+    expect((await sent())[0].data).toMatchObject({ tenantId: tenantA, nasId: routerA });
   });
 });
 
@@ -280,7 +280,7 @@ describe("end to end through pg-boss", () => {
     await jobs.stop();
   });
 
-  it("a staff disconnect reaches the NAS through the worker at once (woken, not polled) and the web sees the outcome", async () => {
+  it("a staff disconnect reaches the router through the worker at once (woken, not polled) and the web sees the outcome", async () => {
     const { session } = await customerWithSession();
     const request = await withTenant(t.db, tenantA, (tx) => requestSessionsDisconnect(tx, { tenantId: tenantA, scope: { sessionId: session.id } }, { label: "t" }));
     expect(request.jobId).toBeTruthy();

@@ -19,7 +19,7 @@ export async function getVoucher(db: Database, input: { tenantId: string; id: st
   const live = await db
     .select({
       id: sessions.id,
-      nasId: sessions.nasId,
+      nasId: sessions.routerId,
       framedIp: sessions.framedIp,
       callingStationId: sessions.callingStationId,
       startedAt: sessions.startedAt,

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { auditLog, nas, sessions, vouchers } from "@/lib/db/schema";
+import { auditLog, routers, sessions, vouchers } from "@/lib/db/schema";
 import { makePackage, makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
 import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { renderVoucherSheet } from "@/lib/pdf/voucher-sheet";
@@ -165,10 +165,10 @@ describe("voucher actions", () => {
   it("revokes, disconnecting the live session; resets MAC and counters; audits each", async () => {
     const v = await oneVoucher();
     await t.db.update(vouchers).set({ status: "USED", macAddress: "AA:BB:CC:DD:EE:FF", usedBytes: 999n, usedSeconds: 60 }).where(eq(vouchers.id, v.id));
-    const [router] = await t.db.insert(nas).values({ tenantId: a, name: "r1", ipAddress: "10.9.9.9", secretSealed: "x" }).returning();
+    const [router] = await t.db.insert(routers).values({ tenantId: a, name: "r1", ipAddress: "10.9.9.9", secretSealed: "x" }).returning();
     const [s] = await t.db
       .insert(sessions)
-      .values({ tenantId: a, nasId: router.id, voucherId: v.id, username: v.code, acctSessionId: "abc", startedAt: new Date() })
+      .values({ tenantId: a, routerId: router.id, voucherId: v.id, username: v.code, acctSessionId: "abc", startedAt: new Date() })
       .returning();
 
     const detail = await getVoucher(t.db, { tenantId: a, id: v.id });

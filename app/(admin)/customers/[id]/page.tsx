@@ -114,7 +114,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 rows={activity.live}
                 rowKey={(s) => s.id}
                 columns={[
-                  { key: "nas", header: "Router", cell: (s) => s.nasName ?? "—" },
+                  { key: "router", header: "Router", cell: (s) => s.nasName ?? "—" },
                   {
                     key: "address",
                     header: "IP / MAC",
@@ -147,7 +147,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   { key: "started", header: `Started (${zone})`, cell: (s) => formatDateTime(s.startedAt, tz) },
                   { key: "duration", header: "Duration", cell: (s) => formatDuration(s.sessionTime) },
                   { key: "bytes", header: "Down / Up", className: "tabular-nums", cell: (s) => `${formatBytes(s.outputOctets)} / ${formatBytes(s.inputOctets)}` },
-                  { key: "nas", header: "Router", cell: (s) => s.nasName ?? "—" },
+                  { key: "router", header: "Router", cell: (s) => s.nasName ?? "—" },
                   { key: "cause", header: "Ended by", className: "text-slate-500", cell: (s) => s.terminateCause ?? "—" },
                 ]}
               />

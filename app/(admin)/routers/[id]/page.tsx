@@ -8,9 +8,9 @@ import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { getNas } from "@/lib/services/nas/get-nas";
-import { findNas } from "@/lib/services/nas/find-nas";
-import { routerRadiusTarget } from "@/lib/services/nas/router-script";
+import { getRouter } from "@/lib/services/routers/get-router";
+import { findRouters } from "@/lib/services/routers/find-routers";
+import { routerRadiusTarget } from "@/lib/services/routers/router-script";
 import { getSetting } from "@/lib/settings";
 import { Card, CardBody, CardHeader, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -22,12 +22,12 @@ import { ConfigSnippet, DeleteRouter, DisconnectAll } from "./router-detail-clie
 export const metadata: Metadata = { title: "Router" };
 
 export default async function RouterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
-  const staff = await requireStaffPage("nas:read");
+  const staff = await requireStaffPage("routers:read");
   const { id } = await params;
   const { created } = await searchParams;
-  const [nas, listed, radiusAddress] = await withTenant(getDb(), staff.tenantId, async (tx) => {
-    const one = await getNas(tx, { tenantId: staff.tenantId, id });
-    const page = await findNas(tx, { tenantId: staff.tenantId, search: one.ipAddress, pageSize: 200 });
+  const [router, listed, radiusAddress] = await withTenant(getDb(), staff.tenantId, async (tx) => {
+    const one = await getRouter(tx, { tenantId: staff.tenantId, id });
+    const page = await findRouters(tx, { tenantId: staff.tenantId, search: one.ipAddress, pageSize: 200 });
     return [one, page.rows.find((r) => r.id === one.id), await getSetting(tx, { key: "routers.radius_address" })] as const;
   }).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
@@ -35,27 +35,27 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
   });
   const sessions = listed?.sessionCount ?? 0;
   const e = env();
-  const canWrite = can(staff.role, "nas:write");
+  const canWrite = can(staff.role, "routers:write");
   const canControl = can(staff.role, "sessions:control");
   const tz = staff.tenantTimezone;
 
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Routers", href: "/routers" }, { label: nas.name }]}
-        title={nas.name}
+        breadcrumbs={[{ label: "Routers", href: "/routers" }, { label: router.name }]}
+        title={router.name}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <Badge tone={STATUS_TONE[nas.status]}>{STATUS_LABEL[nas.status]}</Badge>
-            <span className="font-mono">{nas.ipAddress}</span>
-            <span>· {TYPE_LABEL[nas.type]}{nas.routerOsVersion ? ` RouterOS ${nas.routerOsVersion}` : ""}</span>
+            <Badge tone={STATUS_TONE[router.status]}>{STATUS_LABEL[router.status]}</Badge>
+            <span className="font-mono">{router.ipAddress}</span>
+            <span>· {TYPE_LABEL[router.type]}{router.routerOsVersion ? ` RouterOS ${router.routerOsVersion}` : ""}</span>
           </span>
         }
         actions={
           <>
-            {canControl && <DisconnectAll nasId={nas.id} sessions={sessions} />}
+            {canControl && <DisconnectAll routerId={router.id} sessions={sessions} />}
             {canWrite && (
-              <Link href={`/routers/${nas.id}/edit`} className={buttonClasses("secondary")}>
+              <Link href={`/routers/${router.id}/edit`} className={buttonClasses("secondary")}>
                 <Pencil className="size-4" aria-hidden /> Edit
               </Link>
             )}
@@ -71,19 +71,19 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
       <StatGrid label="Router figures" columns={3} className="mb-6">
         <StatCard
           label="Active sessions"
-          value={sessions > 0 ? <Link href={`/sessions?nasId=${nas.id}`} className="hover:underline">{sessions.toLocaleString()}</Link> : "0"}
+          value={sessions > 0 ? <Link href={`/sessions?routerId=${router.id}`} className="hover:underline">{sessions.toLocaleString()}</Link> : "0"}
           icon={<Activity className="size-5" />}
         />
         <StatCard
           label="Last seen"
-          value={formatTimeAgo(nas.lastSeenAt)}
-          hint={nas.lastSeenAt ? <span data-testid="router-last-seen" title={zoneLabel(tz)}>{formatDateTime(nas.lastSeenAt, tz)} {zoneAbbreviation(tz)}</span> : "no RADIUS packet yet"}
+          value={formatTimeAgo(router.lastSeenAt)}
+          hint={router.lastSeenAt ? <span data-testid="router-last-seen" title={zoneLabel(tz)}>{formatDateTime(router.lastSeenAt, tz)} {zoneAbbreviation(tz)}</span> : "no RADIUS packet yet"}
           icon={<Clock className="size-5" />}
         />
         <StatCard
           label="Location"
-          value={<span className="text-base">{nas.location ?? "—"}</span>}
-          hint={nas.latitude !== null && nas.longitude !== null ? `${nas.latitude.toFixed(5)}, ${nas.longitude.toFixed(5)}` : undefined}
+          value={<span className="text-base">{router.location ?? "—"}</span>}
+          hint={router.latitude !== null && router.longitude !== null ? `${router.latitude.toFixed(5)}, ${router.longitude.toFixed(5)}` : undefined}
           icon={<MapPin className="size-5" />}
         />
       </StatGrid>
@@ -91,14 +91,14 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 lg:col-span-2">
           <ConfigSnippet
-            nasId={nas.id}
+            routerId={router.id}
             canReveal={canWrite}
             target={routerRadiusTarget({ configured: radiusAddress, radiusHost: e.RADIUS_HOST, appUrl: e.APP_URL })}
-            nasIp={nas.ipAddress}
+            routerIp={router.ipAddress}
             authPort={e.RADIUS_AUTH_PORT}
             acctPort={e.RADIUS_ACCT_PORT}
-            coaPort={nas.coaPort}
-            requireMessageAuthenticator={nas.requireMessageAuthenticator}
+            coaPort={router.coaPort}
+            requireMessageAuthenticator={router.requireMessageAuthenticator}
             comment={staff.tenantName ?? "ISP"}
           />
         </div>
@@ -107,11 +107,11 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
           <CardBody>
             <dl className="space-y-3 text-sm">
               {[
-                ["CoA port", String(nas.coaPort)],
-                ["Message-Authenticator", nas.requireMessageAuthenticator ? "Required" : "Not required"],
-                ["RouterOS API", nas.apiUsername ? `${nas.apiUsername}@${nas.ipAddress}:${nas.apiPort ?? 8728}` : "Not configured"],
-                ["Added", formatDate(nas.createdAt, tz)],
-                ["Updated", formatDate(nas.updatedAt, tz)],
+                ["CoA port", String(router.coaPort)],
+                ["Message-Authenticator", router.requireMessageAuthenticator ? "Required" : "Not required"],
+                ["RouterOS API", router.apiUsername ? `${router.apiUsername}@${router.ipAddress}:${router.apiPort ?? 8728}` : "Not configured"],
+                ["Added", formatDate(router.createdAt, tz)],
+                ["Updated", formatDate(router.updatedAt, tz)],
               ].map(([k, v]) => (
                 <div key={k} className="flex justify-between gap-4">
                   <dt className="text-slate-500">{k}</dt>
@@ -121,7 +121,7 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
             </dl>
             {canWrite && (
               <div className="mt-6 border-t border-slate-100 pt-4">
-                <DeleteRouter nasId={nas.id} name={nas.name} sessions={sessions} />
+                <DeleteRouter routerId={router.id} name={router.name} sessions={sessions} />
               </div>
             )}
           </CardBody>

@@ -4,14 +4,14 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { AlertTriangle, Check, Copy, Eye, Trash2 } from "lucide-react";
-import { routerRadiusScript, type RouterScriptInput } from "@/lib/services/nas/router-script";
+import { routerRadiusScript, type RouterScriptInput } from "@/lib/services/routers/router-script";
 import { Button } from "@/components/ui/button";
 import { fromAction, SessionCommandButton } from "@/components/sessions/session-command-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { deleteNasAction, disconnectNasSessionsAction, markRouterScriptCopiedAction, revealNasSecretAction } from "../actions";
+import { deleteRouterAction, disconnectRouterSessionsAction, markRouterScriptCopiedAction, revealRouterSecretAction } from "../actions";
 
 interface SnippetProps extends Omit<RouterScriptInput, "secret"> {
-  nasId: string;
+  routerId: string;
   canReveal: boolean;
 }
 
@@ -24,7 +24,7 @@ export function ConfigSnippet(p: SnippetProps) {
 
   const reveal = () =>
     start(async () => {
-      const r = await revealNasSecretAction(null, { id: p.nasId });
+      const r = await revealRouterSecretAction(null, { id: p.routerId });
       if (r.ok) {
         setSecret(r.data.secret);
         setError(null);
@@ -33,7 +33,7 @@ export function ConfigSnippet(p: SnippetProps) {
   const copy = async () => {
     await navigator.clipboard.writeText(text);
     setCopied(true);
-    void markRouterScriptCopiedAction(null, { id: p.nasId });
+    void markRouterScriptCopiedAction(null, { id: p.routerId });
     setTimeout(() => setCopied(false), 2000);
   };
 
@@ -66,14 +66,14 @@ export function ConfigSnippet(p: SnippetProps) {
           <code>{text}</code>
         </pre>
         <p className="mt-3 text-xs text-slate-500">
-          Revealing the secret is recorded in the audit log. The router must send RADIUS from <span className="font-mono">{p.nasIp}</span>; packets from any other address are dropped.
+          Revealing the secret is recorded in the audit log. The router must send RADIUS from <span className="font-mono">{p.routerIp}</span>; packets from any other address are dropped.
         </p>
       </CardBody>
     </Card>
   );
 }
 
-export function DisconnectAll({ nasId, sessions }: { nasId: string; sessions: number }) {
+export function DisconnectAll({ routerId, sessions }: { routerId: string; sessions: number }) {
   const router = useRouter();
   return (
     <div className="flex max-w-md flex-col items-end gap-1">
@@ -84,7 +84,7 @@ export function DisconnectAll({ nasId, sessions }: { nasId: string; sessions: nu
         description={`${sessions} live session(s) get a Disconnect-Request.`}
         confirmLabel={`Disconnect ${sessions}`}
         run={async () => {
-          const r = fromAction(await disconnectNasSessionsAction(null, { id: nasId }));
+          const r = fromAction(await disconnectRouterSessionsAction(null, { id: routerId }));
           router.refresh();
           return r;
         }}
@@ -93,14 +93,14 @@ export function DisconnectAll({ nasId, sessions }: { nasId: string; sessions: nu
   );
 }
 
-export function DeleteRouter({ nasId, name, sessions }: { nasId: string; name: string; sessions: number }) {
+export function DeleteRouter({ routerId, name, sessions }: { routerId: string; name: string; sessions: number }) {
   const router = useRouter();
   const [armed, setArmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const run = () =>
     start(async () => {
-      const r = await deleteNasAction(null, { id: nasId });
+      const r = await deleteRouterAction(null, { id: routerId });
       if (r.ok) router.push("/routers");
       else setError(r.error);
     });

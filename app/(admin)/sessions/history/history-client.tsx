@@ -48,7 +48,7 @@ export function HistoryTable(props: {
   error: string | null;
   customerId: string | null;
   canSeeCustomers: boolean;
-  nasOptions: { value: string; label: string }[];
+  routerOptions: { value: string; label: string }[];
   causes: string[];
 }) {
   const { set } = useUrlState();
@@ -73,7 +73,7 @@ export function HistoryTable(props: {
           </div>
         ),
       },
-      { id: "nas", header: "Router", enableSorting: false, cell: ({ row: { original: r } }) => r.nasName ?? "(deleted)" },
+      { id: "router", header: "Router", enableSorting: false, cell: ({ row: { original: r } }) => r.nasName ?? "(deleted)" },
       {
         id: "address",
         header: "IP / MAC",
@@ -135,7 +135,7 @@ export function HistoryTable(props: {
         getRowId={(r) => `${r.id}`}
         searchPlaceholder="Search username, IP or MAC…"
         filters={[
-          { param: "nasId", label: "Router", options: props.nasOptions },
+          { param: "routerId", label: "Router", options: props.routerOptions },
           { param: "terminateCause", label: "Ended by", options: props.causes.map((c) => ({ value: c, label: c })) },
         ]}
         toolbarEnd={

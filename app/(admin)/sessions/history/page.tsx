@@ -41,13 +41,13 @@ export default async function SessionHistoryPage({ searchParams }: { searchParam
   const list = parseListParams(await searchParams, {
     sortable: HISTORY_SORTS,
     defaultSort: "stoppedAt",
-    filters: ["from", "to", "nasId", "terminateCause", "customerId"],
+    filters: ["from", "to", "routerId", "terminateCause", "customerId"],
   });
   // Always a bounded range (the last 7 days by default) so only a few monthly partitions are read.
   const { today, weekAgo } = defaultRange(tz);
   const to = DAY_RE.test(list.filters.to ?? "") ? list.filters.to! : today;
   const from = DAY_RE.test(list.filters.from ?? "") ? list.filters.from! : weekAgo;
-  const nasId = UUID.test(list.filters.nasId ?? "") ? list.filters.nasId : undefined;
+  const routerId = UUID.test(list.filters.routerId ?? "") ? list.filters.routerId : undefined;
   const customerId = UUID.test(list.filters.customerId ?? "") ? list.filters.customerId : undefined;
 
   const { stats, page: result, error } = await load(staff.tenantId, {
@@ -59,7 +59,7 @@ export default async function SessionHistoryPage({ searchParams }: { searchParam
     sort: list.sort,
     dir: list.dir,
     q: list.q,
-    nasId,
+    nasId: routerId,
     customerId,
     terminateCause: list.filters.terminateCause,
   });
@@ -89,7 +89,7 @@ export default async function SessionHistoryPage({ searchParams }: { searchParam
         error={error}
         customerId={customerId ?? null}
         canSeeCustomers={can(staff.role, "customers:read")}
-        nasOptions={stats.byNas.map((n) => ({ value: n.nasId, label: n.nasName }))}
+        routerOptions={stats.byNas.map((n) => ({ value: n.nasId, label: n.nasName }))}
         causes={[...TERMINATE_CAUSES]}
       />
     </>

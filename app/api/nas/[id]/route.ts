@@ -2,24 +2,24 @@
 import { apiRoute, readJson } from "@/lib/auth/api";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { deleteNas } from "@/lib/services/nas/delete-nas";
-import { getNas } from "@/lib/services/nas/get-nas";
-import { getNasSecret } from "@/lib/services/nas/get-nas-secret";
-import { updateNas, updateNasSchema } from "@/lib/services/nas/update-nas";
+import { deleteRouter } from "@/lib/services/routers/delete-router";
+import { getRouter } from "@/lib/services/routers/get-router";
+import { getRouterSecret } from "@/lib/services/routers/get-router-secret";
+import { updateRouter, updateRouterSchema } from "@/lib/services/routers/update-router";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>({ permission: "nas:read" }, async ({ tx, tenantId, params, query, principal, actor }) => {
-  const router = await getNas(tx, { tenantId, id: params.id });
+export const GET = apiRoute<Params>({ permission: "routers:read" }, async ({ tx, tenantId, params, query, principal, actor }) => {
+  const router = await getRouter(tx, { tenantId, id: params.id });
   if (query.get("include") !== "secret") return router;
-  if (!can(principal.context.role, "nas:write")) throw new AppError("FORBIDDEN", "Only staff who manage routers can see their secrets");
-  return { ...router, ...(await getNasSecret(tx, { tenantId, id: params.id }, actor)) };
+  if (!can(principal.context.role, "routers:write")) throw new AppError("FORBIDDEN", "Only staff who manage routers can see their secrets");
+  return { ...router, ...(await getRouterSecret(tx, { tenantId, id: params.id }, actor)) };
 });
 
-export const PUT = apiRoute<Params>({ permission: "nas:write" }, async ({ tx, tenantId, params, req, actor }) =>
-  updateNas(tx, { ...updateNasSchema.parse(await readJson(req)), tenantId, id: params.id }, actor),
+export const PUT = apiRoute<Params>({ permission: "routers:write" }, async ({ tx, tenantId, params, req, actor }) =>
+  updateRouter(tx, { ...updateRouterSchema.parse(await readJson(req)), tenantId, id: params.id }, actor),
 );
 
-export const DELETE = apiRoute<Params>({ permission: "nas:write" }, ({ tx, tenantId, params, actor }) =>
-  deleteNas(tx, { tenantId, id: params.id }, actor),
+export const DELETE = apiRoute<Params>({ permission: "routers:write" }, ({ tx, tenantId, params, actor }) =>
+  deleteRouter(tx, { tenantId, id: params.id }, actor),
 );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { findNas } from "@/lib/services/nas/find-nas";
+import { findRouters } from "@/lib/services/routers/find-routers";
 import { getPackage } from "@/lib/services/packages/get-package";
 import { PageHeader } from "@/components/ui/card";
 import { formatMoneyInput } from "@/lib/money";
@@ -16,7 +16,7 @@ export default async function EditPackagePage({ params }: { params: Promise<{ id
   const staff = await requireStaffPage("packages:write");
   const { id } = await params;
   const [p, routers] = await withTenant(getDb(), staff.tenantId, (tx) =>
-    Promise.all([getPackage(tx, { tenantId: staff.tenantId, id }), findNas(tx, { tenantId: staff.tenantId, page: 1, pageSize: 200 })]),
+    Promise.all([getPackage(tx, { tenantId: staff.tenantId, id }), findRouters(tx, { tenantId: staff.tenantId, page: 1, pageSize: 200 })]),
   );
   const initial: PackageFormValues = {
     id: p.id,

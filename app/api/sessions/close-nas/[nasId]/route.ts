@@ -6,7 +6,7 @@ import { disconnectOutcome } from "@/lib/services/sessions/disconnect-outcome";
 import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
 
 export const POST = apiRoute<{ nasId: string }>({ permission: "sessions:control" }, async ({ tx, tenantId, params, actor }) => {
-  const request = await requestSessionsDisconnect(tx, { tenantId, scope: { nasId: params.nasId } }, actor);
+  const request = await requestSessionsDisconnect(tx, { tenantId, scope: { routerId: params.nasId } }, actor);
   // The wait starts once the request is committed, and holds no connection of it.
   return afterCommit(async () => {
     const outcome = await disconnectOutcome(getDb(), request);

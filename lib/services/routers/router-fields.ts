@@ -1,25 +1,25 @@
-// Field rules shared by the NAS create and update schemas, and the public (secret-free) row shape.
+// Field rules shared by the router create and update schemas, and the public (secret-free) row shape.
 import { z } from "zod";
-import type { Nas } from "@/lib/db/schema";
+import type { Router } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
 import { canonicalField } from "@/lib/net/field";
 import { canonicalIp } from "@/lib/net/ip";
-import { NAS_TYPES } from "@/lib/db/enums";
+import { ROUTER_TYPES } from "@/lib/db/enums";
 
 export const MIN_SECRET_LENGTH = 16;
 const SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
 /** 32 characters from a 57-letter alphabet: ~186 bits, and no quoting trouble in a RouterOS terminal. */
-export function generateNasSecret(): string {
+export function generateRouterSecret(): string {
   return randomString(32, SECRET_ALPHABET);
 }
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-export const nasNameField = z.string().trim().min(2, "Name must be at least 2 characters").max(80, "Name must be at most 80 characters");
+export const routerNameField = z.string().trim().min(2, "Name must be at least 2 characters").max(80, "Name must be at most 80 characters");
 
 /** Stored canonical (lib/net/ip.ts): ::ffff:10.0.0.1 and 10.0.0.1 are one router, and one text. */
-export const nasIpField = z
+export const routerIpField = z
   .string({ message: "Enter the router's IP address" })
   .trim()
   .pipe(canonicalField(canonicalIp, (v) => (v === "" ? "Enter the router's IP address" : "Enter a valid IPv4 or IPv6 address, e.g. 10.0.0.1")));
@@ -27,7 +27,7 @@ export const nasIpField = z
 /** Routers a tenant on trial may register: enough to try the product, too few to squat on addresses. */
 export const TRIAL_ROUTER_LIMIT = 3;
 
-export const nasSecretField = z.preprocess(
+export const routerSecretField = z.preprocess(
   blankToUndefined,
   z
     .string()
@@ -38,7 +38,7 @@ export const nasSecretField = z.preprocess(
     .optional(),
 );
 
-export const nasTypeField = z.enum(NAS_TYPES, { message: "Choose a router type" });
+export const routerTypeField = z.enum(ROUTER_TYPES, { message: "Choose a router type" });
 
 export const optionalPort = (label: string) =>
   z.preprocess(
@@ -68,15 +68,15 @@ const coord = (min: number, max: number, label: string) =>
 export const latitudeField = coord(-90, 90, "Latitude");
 export const longitudeField = coord(-180, 180, "Longitude");
 
-export type NasStatusView = "ONLINE" | "OFFLINE" | "UNKNOWN";
+export type RouterStatusView = "ONLINE" | "OFFLINE" | "UNKNOWN";
 
-/** A NAS as staff and the API see it: never a sealed column. */
-export interface NasView {
+/** A router as staff and the API see it: never a sealed column. */
+export interface RouterView {
   id: string;
   tenantId: string;
   name: string;
   ipAddress: string;
-  type: Nas["type"];
+  type: Router["type"];
   routerOsVersion: string | null;
   coaPort: number;
   requireMessageAuthenticator: boolean;
@@ -87,21 +87,21 @@ export interface NasView {
   apiPort: number | null;
   apiTls: boolean;
   hasApiPassword: boolean;
-  status: NasStatusView;
+  status: RouterStatusView;
   lastSeenAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 /** Routers send interim updates every 5 minutes; three missed ones means we no longer hear it. */
-export const NAS_ONLINE_WINDOW_MS = 15 * 60 * 1000;
+export const ROUTER_ONLINE_WINDOW_MS = 15 * 60 * 1000;
 
-export function nasStatusOf(row: Pick<Nas, "status" | "lastSeenAt">, now = Date.now()): NasStatusView {
-  if (row.lastSeenAt) return now - row.lastSeenAt.getTime() <= NAS_ONLINE_WINDOW_MS ? "ONLINE" : "OFFLINE";
+export function routerStatusOf(row: Pick<Router, "status" | "lastSeenAt">, now = Date.now()): RouterStatusView {
+  if (row.lastSeenAt) return now - row.lastSeenAt.getTime() <= ROUTER_ONLINE_WINDOW_MS ? "ONLINE" : "OFFLINE";
   return row.status;
 }
 
-export function toNasView(row: Nas): NasView {
+export function toRouterView(row: Router): RouterView {
   return {
     id: row.id,
     tenantId: row.tenantId,
@@ -118,14 +118,14 @@ export function toNasView(row: Nas): NasView {
     apiPort: row.apiPort,
     apiTls: row.apiTls,
     hasApiPassword: row.apiPasswordSealed !== null,
-    status: nasStatusOf(row),
+    status: routerStatusOf(row),
     lastSeenAt: row.lastSeenAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-export const nasConstraintMessages = {
+export const routerConstraintMessages = {
   // Unique on the whole installation; the message must not say whose router it is.
   nas_ip_address_key: ["ipAddress", "This IP address is already registered for a router"] as [string, string],
   nas_tenant_name_key: ["name", "A router with this name already exists"] as [string, string],

@@ -2,38 +2,38 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { nas, type NewNas } from "@/lib/db/schema";
+import { routers, type NewRouter } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
-import { notifyNasChanged } from "@/lib/services/radius/notify-nas-changed";
+import { notifyRoutersChanged } from "@/lib/services/radius/notify-routers-changed";
 import { isUuid } from "@/lib/ids";
 import {
   clearableText,
-  generateNasSecret,
+  generateRouterSecret,
   latitudeField,
   longitudeField,
-  nasConstraintMessages,
-  nasIpField,
-  nasNameField,
-  nasSecretField,
-  nasTypeField,
+  routerConstraintMessages,
+  routerIpField,
+  routerNameField,
+  routerSecretField,
+  routerTypeField,
   optionalBool,
   optionalPort,
   optionalText,
-  toNasView,
-  type NasView,
-} from "./nas-fields";
+  toRouterView,
+  type RouterView,
+} from "./router-fields";
 
-export const updateNasSchema = z.object({
-  name: nasNameField.optional(),
-  ipAddress: nasIpField.optional(),
+export const updateRouterSchema = z.object({
+  name: routerNameField.optional(),
+  ipAddress: routerIpField.optional(),
   /** Blank or omitted keeps the current secret. */
-  secret: nasSecretField,
+  secret: routerSecretField,
   /** Replace the secret with a freshly generated one. */
   regenerateSecret: optionalBool,
-  type: nasTypeField.optional(),
+  type: routerTypeField.optional(),
   routerOsVersion: clearableText(40, "RouterOS version"),
   coaPort: optionalPort("CoA port"),
   requireMessageAuthenticator: optionalBool,
@@ -46,17 +46,17 @@ export const updateNasSchema = z.object({
   apiPort: optionalPort("API port"),
   apiTls: optionalBool,
 });
-export type UpdateNasInput = z.input<typeof updateNasSchema>;
+export type UpdateRouterInput = z.input<typeof updateRouterSchema>;
 
-export async function updateNas(db: Database, input: UpdateNasInput & { tenantId: string; id: string }, actor: Actor): Promise<NasView> {
+export async function updateRouter(db: Database, input: UpdateRouterInput & { tenantId: string; id: string }, actor: Actor): Promise<RouterView> {
   if (!isUuid(input.id)) throw notFound("Router");
-  const data = updateNasSchema.parse(input);
-  const where = and(eq(nas.tenantId, input.tenantId), eq(nas.id, input.id));
+  const data = updateRouterSchema.parse(input);
+  const where = and(eq(routers.tenantId, input.tenantId), eq(routers.id, input.id));
   try {
     return await db.transaction(async (tx) => {
-      const [before] = await tx.select().from(nas).where(where).limit(1).for("update");
+      const [before] = await tx.select().from(routers).where(where).limit(1).for("update");
       if (!before) throw notFound("Router");
-      const patch: Partial<NewNas> = { updatedAt: new Date() };
+      const patch: Partial<NewRouter> = { updatedAt: new Date() };
       if (data.name !== undefined) patch.name = data.name;
       if (data.ipAddress !== undefined) patch.ipAddress = data.ipAddress;
       if (data.type !== undefined) patch.type = data.type;
@@ -75,24 +75,24 @@ export async function updateNas(db: Database, input: UpdateNasInput & { tenantId
         patch.secretSealed = sealSecret("nas-secret", data.secret);
         secretChanged = true;
       } else if (data.regenerateSecret) {
-        patch.secretSealed = sealSecret("nas-secret", generateNasSecret());
+        patch.secretSealed = sealSecret("nas-secret", generateRouterSecret());
         secretChanged = true;
       }
-      const [row] = await tx.update(nas).set(patch).where(where).returning();
-      const after = toNasView(row);
+      const [row] = await tx.update(routers).set(patch).where(where).returning();
+      const after = toRouterView(row);
       await recordAudit(tx, {
         tenantId: input.tenantId,
         actor,
         action: "nas.update",
         targetType: "nas",
         targetId: row.id,
-        before: toNasView(before),
+        before: toRouterView(before),
         after: { ...after, secretChanged },
       });
-      await notifyNasChanged(tx, { tenantId: input.tenantId, nasId: row.id });
+      await notifyRoutersChanged(tx, { tenantId: input.tenantId, routerId: row.id });
       return after;
     });
   } catch (e) {
-    mapDbError(e, nasConstraintMessages);
+    mapDbError(e, routerConstraintMessages);
   }
 }

@@ -2,7 +2,7 @@
 // onboarding checklist's "paste its script" step ticks from this. Later views change nothing.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { nas } from "@/lib/db/schema";
+import { routers } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/services/audit/record-audit";
 import { getSetting, updateSettings } from "@/lib/settings";
@@ -10,7 +10,7 @@ import { isUuid } from "@/lib/ids";
 
 export async function markRouterScriptCopied(db: Database, input: { tenantId: string; id: string; now?: Date }, actor: Actor): Promise<{ copiedAt: string }> {
   if (!isUuid(input.id)) throw notFound("Router");
-  const [row] = await db.select({ id: nas.id }).from(nas).where(and(eq(nas.tenantId, input.tenantId), eq(nas.id, input.id))).limit(1);
+  const [row] = await db.select({ id: routers.id }).from(routers).where(and(eq(routers.tenantId, input.tenantId), eq(routers.id, input.id))).limit(1);
   if (!row) throw notFound("Router");
   const seen = await getSetting(db, { tenantId: input.tenantId, key: "onboarding.script_copied_at" });
   if (seen) return { copiedAt: seen };

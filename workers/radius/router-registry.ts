@@ -1,15 +1,15 @@
-// The NAS registry the servers consult per packet: an in-memory map by source address, reloaded on
-// NOTIFY nas_changed (within a second of a change) and every `reloadMs` as a fallback. The last good list
+// The router registry the servers consult per packet: an in-memory map by source address, reloaded on
+// NOTIFY routers_changed (within a second of a change) and every `reloadMs` as a fallback. The last good list
 // is kept sealed on disk, so a worker started while the database is down still knows its routers.
 import type { Logger } from "pino";
 import { readSealedState, writeSealedState } from "./sealed-state";
 import type { Db } from "@/lib/db/client";
 import { canonicalIp } from "@/lib/net/ip";
-import { loadNasRegistry, registryFromRows, type NasEntry, type SealedNasRow } from "@/lib/services/radius/load-nas-registry";
-import { NAS_CHANGED_CHANNEL } from "@/lib/services/radius/notify-nas-changed";
+import { loadRouterRegistry, registryFromRows, type RouterEntry, type SealedRouterRow } from "@/lib/services/radius/load-router-registry";
+import { ROUTERS_CHANGED_CHANNEL } from "@/lib/services/radius/notify-routers-changed";
 
-export class NasRegistry {
-  private entries = new Map<string, NasEntry>();
+export class RouterRegistry {
+  private entries = new Map<string, RouterEntry>();
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private reloading: Promise<void> | null = null;
@@ -30,7 +30,7 @@ export class NasRegistry {
   ) {}
 
   /** By source address in any spelling (dual-stack sockets report IPv4 peers as ::ffff:a.b.c.d). */
-  get(sourceIp: string): NasEntry | undefined {
+  get(sourceIp: string): RouterEntry | undefined {
     const ip = canonicalIp(sourceIp);
     return ip === null ? undefined : this.entries.get(ip);
   }
@@ -60,7 +60,7 @@ export class NasRegistry {
     this.listening = true;
     this.db.$client
       .listen(
-        NAS_CHANGED_CHANNEL,
+        ROUTERS_CHANGED_CHANNEL,
         () => void this.reload(),
         // postgres.js re-LISTENs after a reconnect; reload then too, as NOTIFYs may have been missed.
         () => void this.reload(),
@@ -70,7 +70,7 @@ export class NasRegistry {
           this.unlisten = sub.unlisten;
           if (this.stopped) void sub.unlisten().catch(() => undefined);
         },
-        (e: Error) => this.log.debug({ err: e.message }, "NAS registry: LISTEN failed; retrying after the next reload"),
+        (e: Error) => this.log.debug({ err: e.message }, "router registry: LISTEN failed; retrying after the next reload"),
       )
       .finally(() => {
         this.listening = false;
@@ -93,16 +93,16 @@ export class NasRegistry {
       do {
         this.again = false;
         try {
-          const { entries, rows, unreadable, conflicts } = await loadNasRegistry(this.db);
+          const { entries, rows, unreadable, conflicts } = await loadRouterRegistry(this.db);
           this.entries = entries;
           this.loadedAt = Date.now();
           await this.saveSnapshot(rows);
           this.ensureListening();
-          for (const u of unreadable) this.log.error({ nasId: u.id, nasIp: u.ipAddress }, "NAS secret cannot be opened with the configured keys");
-          for (const c of conflicts) this.log.error({ nasId: c.id, tenantId: c.tenantId, nasIp: c.ipAddress }, "NAS address claimed by more than one router; none of them is served");
+          for (const u of unreadable) this.log.error({ routerId: u.id, nasIp: u.ipAddress }, "router secret cannot be opened with the configured keys");
+          for (const c of conflicts) this.log.error({ routerId: c.id, tenantId: c.tenantId, nasIp: c.ipAddress }, "router address claimed by more than one router; none of them is served");
         } catch (e) {
           // Keep serving with the last good map while the database is away.
-          this.log.debug({ err: (e as Error).message }, "NAS registry reload failed");
+          this.log.debug({ err: (e as Error).message }, "router registry reload failed");
         }
       } while (this.again && !this.stopped);
     })().finally(() => {
@@ -111,7 +111,7 @@ export class NasRegistry {
     return this.reloading;
   }
 
-  private async saveSnapshot(rows: SealedNasRow[]) {
+  private async saveSnapshot(rows: SealedRouterRow[]) {
     if (!this.snapshotFile) return;
     // Reloads happen every 30 s and on every change: write (and fsync) only when the list changed.
     const text = JSON.stringify(rows);
@@ -120,26 +120,26 @@ export class NasRegistry {
       await writeSealedState(this.snapshotFile, rows);
       this.savedText = text;
     } catch (e) {
-      this.log.warn({ err: (e as Error).message, file: this.snapshotFile }, "NAS registry snapshot not written");
+      this.log.warn({ err: (e as Error).message, file: this.snapshotFile }, "router registry snapshot not written");
     }
   }
 
   private async loadSnapshot() {
     if (!this.snapshotFile) return;
     try {
-      const rows = await readSealedState<SealedNasRow[]>(this.snapshotFile);
+      const rows = await readSealedState<SealedRouterRow[]>(this.snapshotFile);
       if (!rows) {
-        this.log.warn("NAS registry: database unreachable and no snapshot; packets are dropped until it loads");
+        this.log.warn("router registry: database unreachable and no snapshot; packets are dropped until it loads");
         return;
       }
       // Loaded meanwhile from the database: that is newer.
       if (this.loadedAt !== 0) return;
       const { entries, conflicts } = registryFromRows(rows);
       this.entries = entries;
-      for (const c of conflicts) this.log.error({ nasId: c.id, tenantId: c.tenantId, nasIp: c.ipAddress }, "NAS address claimed by more than one router in the snapshot; none of them is served");
-      this.log.warn({ nas: entries.size }, "NAS registry: database unreachable; serving the last snapshot");
+      for (const c of conflicts) this.log.error({ routerId: c.id, tenantId: c.tenantId, nasIp: c.ipAddress }, "router address claimed by more than one router in the snapshot; none of them is served");
+      this.log.warn({ routers: entries.size }, "router registry: database unreachable; serving the last snapshot");
     } catch (e) {
-      this.log.error({ err: (e as Error).message, file: this.snapshotFile }, "NAS registry snapshot unreadable");
+      this.log.error({ err: (e as Error).message, file: this.snapshotFile }, "router registry snapshot unreadable");
     }
   }
 }

@@ -1,13 +1,16 @@
-// Routers (NAS): the RADIUS clients. The worker finds a packet's tenant and secret by its source address.
+// Routers: the RADIUS clients. The worker finds a packet's tenant and secret by its source address.
+// The stored names stay "nas" (table nas, columns nas_id, enums nas_type/nas_status, their constraints and
+// indexes): "NAS" is the RADIUS term, the seeds' /api/nas REST paths keep it too, and renaming stored names
+// buys nothing; the code calls them routers.
 import { sql } from "drizzle-orm";
 import { boolean, check, doublePrecision, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, ts, updatedAt } from "./_shared";
 import { tenants } from "./tenants";
 
-export const nasType = pgEnum("nas_type", ["MIKROTIK", "OTHER"]);
-export const nasStatus = pgEnum("nas_status", ["UNKNOWN", "ONLINE", "OFFLINE"]);
+export const routerType = pgEnum("nas_type", ["MIKROTIK", "OTHER"]);
+export const routerStatus = pgEnum("nas_status", ["UNKNOWN", "ONLINE", "OFFLINE"]);
 
-export const nas = pgTable(
+export const routers = pgTable(
   "nas",
   {
     id: id(),
@@ -21,7 +24,7 @@ export const nas = pgTable(
      */
     ipAddress: text("ip_address").notNull(),
     secretSealed: text("secret_sealed").notNull(),
-    type: nasType("type").notNull().default("MIKROTIK"),
+    type: routerType("type").notNull().default("MIKROTIK"),
     routerOsVersion: text("router_os_version"),
     coaPort: integer("coa_port").notNull().default(3799),
     requireMessageAuthenticator: boolean("require_message_authenticator").notNull().default(true),
@@ -34,7 +37,7 @@ export const nas = pgTable(
     apiTls: boolean("api_tls").notNull().default(false),
     snmpCommunitySealed: text("snmp_community_sealed"),
     snmpPort: integer("snmp_port").notNull().default(161),
-    status: nasStatus("status").notNull().default("UNKNOWN"),
+    status: routerStatus("status").notNull().default("UNKNOWN"),
     lastSeenAt: ts("last_seen_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -48,5 +51,5 @@ export const nas = pgTable(
   ],
 );
 
-export type Nas = typeof nas.$inferSelect;
-export type NewNas = typeof nas.$inferInsert;
+export type Router = typeof routers.$inferSelect;
+export type NewRouter = typeof routers.$inferInsert;

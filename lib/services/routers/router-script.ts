@@ -26,7 +26,7 @@ export function routerRadiusTarget(input: { configured: string | null; radiusHos
 export interface RouterScriptInput {
   target: RouterRadiusTarget;
   secret: string;
-  nasIp: string;
+  routerIp: string;
   authPort: number;
   acctPort: number;
   coaPort: number;
@@ -40,7 +40,7 @@ export function routerRadiusScript(p: RouterScriptInput): string {
   const lines = [
     // The warning travels with the text, so a pasted loopback script is never silent.
     ...(p.target.warning ? [`# WARNING: ${p.target.warning}`] : []),
-    `/radius add address=${server} secret="${p.secret}" service=ppp,hotspot src-address=${p.nasIp}${ports} timeout=3s comment="${p.comment.replace(/"/g, "")}"`,
+    `/radius add address=${server} secret="${p.secret}" service=ppp,hotspot src-address=${p.routerIp}${ports} timeout=3s comment="${p.comment.replace(/"/g, "")}"`,
     ...(p.requireMessageAuthenticator ? ["# RouterOS 7.15+: also send Message-Authenticator", `/radius set [find address=${server}] require-message-auth=yes-for-request-resp`] : []),
     `/radius incoming set accept=yes port=${p.coaPort}`,
     `/ppp aaa set use-radius=yes accounting=yes interim-update=5m`,

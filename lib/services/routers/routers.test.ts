@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { auditLog, nas, sessions, tenants } from "@/lib/db/schema";
+import { auditLog, routers, sessions, tenants } from "@/lib/db/schema";
 import { withTenant } from "@/lib/db/tenant";
 import { openSecret } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/services/audit/record-audit";
-import { createNas } from "./create-nas";
-import { updateNas } from "./update-nas";
-import { deleteNas } from "./delete-nas";
-import { getNas } from "./get-nas";
-import { getNasSecret } from "./get-nas-secret";
-import { TRIAL_ROUTER_LIMIT } from "./nas-fields";
-import { findNas } from "./find-nas";
+import { createRouter } from "./create-router";
+import { updateRouter } from "./update-router";
+import { deleteRouter } from "./delete-router";
+import { getRouter } from "./get-router";
+import { getRouterSecret } from "./get-router-secret";
+import { TRIAL_ROUTER_LIMIT } from "./router-fields";
+import { findRouters } from "./find-routers";
 
 let t: TestDatabase;
 let a: string;
@@ -21,7 +21,7 @@ const actor: Actor = { label: "test" };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const rows = await t.db.insert(tenants).values([{ name: "A", slug: "nas-a", status: "ACTIVE" }, { name: "B", slug: "nas-b", status: "ACTIVE" }]).returning();
+  const rows = await t.db.insert(tenants).values([{ name: "A", slug: "routers-a", status: "ACTIVE" }, { name: "B", slug: "routers-b", status: "ACTIVE" }]).returning();
   [a, b] = rows.map((r) => r.id);
 });
 afterAll(() => t.drop());
@@ -36,16 +36,16 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
   throw new Error("expected the promise to reject");
 }
 
-describe("NAS services", () => {
+describe("router services", () => {
   it("creates a router with a generated, sealed secret and defaults", async () => {
-    const created = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "Core 1", ipAddress: "10.0.0.1" }, actor));
+    const created = await withTenant(t.db, a, (tx) => createRouter(tx, { tenantId: a, name: "Core 1", ipAddress: "10.0.0.1" }, actor));
     expect(created).toMatchObject({ coaPort: 3799, requireMessageAuthenticator: true, type: "MIKROTIK", status: "UNKNOWN" });
     expect(created).not.toHaveProperty("secretSealed");
-    const [row] = await t.db.select().from(nas).where(eq(nas.id, created.id));
+    const [row] = await t.db.select().from(routers).where(eq(routers.id, created.id));
     const secret = openSecret("nas-secret", row.secretSealed);
     expect(secret.length).toBeGreaterThanOrEqual(16);
     expect(row.secretSealed).not.toContain(secret);
-    const revealed = await withTenant(t.db, a, (tx) => getNasSecret(tx, { tenantId: a, id: created.id }, actor));
+    const revealed = await withTenant(t.db, a, (tx) => getRouterSecret(tx, { tenantId: a, id: created.id }, actor));
     expect(revealed.secret).toBe(secret);
     const audits = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, created.id));
     expect(audits.map((x) => x.action).sort()).toEqual(["nas.create", "nas.secret.view"]);
@@ -53,7 +53,7 @@ describe("NAS services", () => {
 
   it("never stores the plaintext of a chosen secret", async () => {
     const secret = "a-very-secret-shared-key-42";
-    const created = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "Edge", ipAddress: "10.0.0.2", secret }, actor));
+    const created = await withTenant(t.db, a, (tx) => createRouter(tx, { tenantId: a, name: "Edge", ipAddress: "10.0.0.2", secret }, actor));
     const [{ n }] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from nas where secret_sealed like ${"%" + secret + "%"}`);
     expect(n).toBe(0);
     const audits = await t.db.execute<{ j: string }>(sql`select coalesce(after::text, '') || coalesce(before::text, '') as j from audit_log`);
@@ -62,34 +62,34 @@ describe("NAS services", () => {
   });
 
   it("refuses a short secret and a bad IP with field errors", async () => {
-    const e = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "X", ipAddress: "10.0.0.300", secret: "short" }, actor)).catch((x) => x);
+    const e = await withTenant(t.db, a, (tx) => createRouter(tx, { tenantId: a, name: "X", ipAddress: "10.0.0.300", secret: "short" }, actor)).catch((x) => x);
     expect(e.name).toBe("ZodError");
     const paths = (e.issues as { path: string[] }[]).map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["name", "ipAddress", "secret"]));
   });
 
   it("refuses a duplicate IP across tenants without naming the other tenant", async () => {
-    const e = await rejection(withTenant(t.db, b, (tx) => createNas(tx, { tenantId: b, name: "Theirs", ipAddress: "10.0.0.1" }, actor)));
+    const e = await rejection(withTenant(t.db, b, (tx) => createRouter(tx, { tenantId: b, name: "Theirs", ipAddress: "10.0.0.1" }, actor)));
     expect(e.code).toBe("CONFLICT");
     expect(e.details?.fieldErrors).toEqual({ ipAddress: ["This IP address is already registered for a router"] });
-    expect(e.message).not.toMatch(/nas-a|\bA\b/);
+    expect(e.message).not.toMatch(/routers-a|\bA\b/);
   });
 
   it("refuses every spelling of another tenant's router address, on create and on update", async () => {
-    const victim = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "Victim v4", ipAddress: "10.9.0.1" }, actor));
-    const victim6 = await withTenant(t.db, a, (tx) => createNas(tx, { tenantId: a, name: "Victim v6", ipAddress: "2001:db8::10" }, actor));
+    const victim = await withTenant(t.db, a, (tx) => createRouter(tx, { tenantId: a, name: "Victim v4", ipAddress: "10.9.0.1" }, actor));
+    const victim6 = await withTenant(t.db, a, (tx) => createRouter(tx, { tenantId: a, name: "Victim v6", ipAddress: "2001:db8::10" }, actor));
     expect([victim.ipAddress, victim6.ipAddress]).toEqual(["10.9.0.1", "2001:db8::10"]);
     const spellings = ["::ffff:10.9.0.1", "::FFFF:10.9.0.1", "::ffff:0a09:0001", "0:0:0:0:0:ffff:a09:1", "010.009.000.001", " 10.9.0.1 ", "2001:0DB8::0010", "2001:DB8:0:0:0:0:0:10", "2001:db8:0000::10"];
     for (const ipAddress of spellings) {
-      const e = await rejection(withTenant(t.db, b, (tx) => createNas(tx, { tenantId: b, name: "Attacker", ipAddress }, actor)));
+      const e = await rejection(withTenant(t.db, b, (tx) => createRouter(tx, { tenantId: b, name: "Attacker", ipAddress }, actor)));
       expect(e.code, ipAddress).toBe("CONFLICT");
       expect(e.details?.fieldErrors, ipAddress).toEqual({ ipAddress: ["This IP address is already registered for a router"] });
       expect(JSON.stringify(e.details)).not.toContain(a);
     }
-    const own = await withTenant(t.db, b, (tx) => createNas(tx, { tenantId: b, name: "Theirs", ipAddress: "::ffff:10.9.0.2" }, actor));
+    const own = await withTenant(t.db, b, (tx) => createRouter(tx, { tenantId: b, name: "Theirs", ipAddress: "::ffff:10.9.0.2" }, actor));
     expect(own.ipAddress).toBe("10.9.0.2");
     for (const ipAddress of ["::ffff:10.9.0.1", "2001:0DB8::0010"]) {
-      const e = await rejection(withTenant(t.db, b, (tx) => updateNas(tx, { tenantId: b, id: own.id, ipAddress }, actor)));
+      const e = await rejection(withTenant(t.db, b, (tx) => updateRouter(tx, { tenantId: b, id: own.id, ipAddress }, actor)));
       expect(e.code, ipAddress).toBe("CONFLICT");
       expect(Object.keys(e.details?.fieldErrors ?? {})).toEqual(["ipAddress"]);
     }
@@ -97,71 +97,71 @@ describe("NAS services", () => {
     await expect(t.db.execute(sql`insert into nas (tenant_id, name, ip_address, secret_sealed) values (${b}, 'raw', '::ffff:10.9.0.1', 'x')`)).rejects.toMatchObject({
       cause: { code: "23514" },
     });
-    const holders = await t.db.select({ tenantId: nas.tenantId }).from(nas).where(eq(nas.ipAddress, "10.9.0.1"));
+    const holders = await t.db.select({ tenantId: routers.tenantId }).from(routers).where(eq(routers.ipAddress, "10.9.0.1"));
     expect(holders).toEqual([{ tenantId: a }]);
-    await withTenant(t.db, b, (tx) => deleteNas(tx, { tenantId: b, id: own.id }, actor));
-    for (const r of [victim, victim6]) await withTenant(t.db, a, (tx) => deleteNas(tx, { tenantId: a, id: r.id }, actor));
+    await withTenant(t.db, b, (tx) => deleteRouter(tx, { tenantId: b, id: own.id }, actor));
+    for (const r of [victim, victim6]) await withTenant(t.db, a, (tx) => deleteRouter(tx, { tenantId: a, id: r.id }, actor));
   });
 
   it("lets a tenant on trial register a limited number of routers", async () => {
-    const [trial] = await t.db.insert(tenants).values({ name: "Trial", slug: "nas-trial", status: "TRIAL" }).returning();
+    const [trial] = await t.db.insert(tenants).values({ name: "Trial", slug: "routers-trial", status: "TRIAL" }).returning();
     for (let i = 1; i <= TRIAL_ROUTER_LIMIT; i++) {
-      await withTenant(t.db, trial.id, (tx) => createNas(tx, { tenantId: trial.id, name: `Trial ${i}`, ipAddress: `10.77.0.${i}` }, actor));
+      await withTenant(t.db, trial.id, (tx) => createRouter(tx, { tenantId: trial.id, name: `Trial ${i}`, ipAddress: `10.77.0.${i}` }, actor));
     }
-    const e = await rejection(withTenant(t.db, trial.id, (tx) => createNas(tx, { tenantId: trial.id, name: "One too many", ipAddress: "10.77.0.99" }, actor)));
+    const e = await rejection(withTenant(t.db, trial.id, (tx) => createRouter(tx, { tenantId: trial.id, name: "One too many", ipAddress: "10.77.0.99" }, actor)));
     expect(e.code).toBe("FORBIDDEN");
     expect(e.message).toContain(`at most ${TRIAL_ROUTER_LIMIT} routers`);
     await t.db.update(tenants).set({ status: "ACTIVE" }).where(eq(tenants.id, trial.id));
-    const more = await withTenant(t.db, trial.id, (tx) => createNas(tx, { tenantId: trial.id, name: "Paid", ipAddress: "10.77.0.99" }, actor));
+    const more = await withTenant(t.db, trial.id, (tx) => createRouter(tx, { tenantId: trial.id, name: "Paid", ipAddress: "10.77.0.99" }, actor));
     expect(more.name).toBe("Paid");
   });
 
   it("updates fields, keeps the secret when blank, and reports a duplicate IP on update", async () => {
-    const [first] = (await findNas(t.db, { tenantId: a, search: "Core" })).rows;
-    const [before] = await t.db.select().from(nas).where(eq(nas.id, first.id));
+    const [first] = (await findRouters(t.db, { tenantId: a, search: "Core" })).rows;
+    const [before] = await t.db.select().from(routers).where(eq(routers.id, first.id));
     const updated = await withTenant(t.db, a, (tx) =>
-      updateNas(tx, { tenantId: a, id: first.id, name: "Core 1a", secret: "", coaPort: "1700", requireMessageAuthenticator: "false", location: "Nairobi" }, actor),
+      updateRouter(tx, { tenantId: a, id: first.id, name: "Core 1a", secret: "", coaPort: "1700", requireMessageAuthenticator: "false", location: "Nairobi" }, actor),
     );
     expect(updated).toMatchObject({ name: "Core 1a", coaPort: 1700, requireMessageAuthenticator: false, location: "Nairobi" });
-    const [after] = await t.db.select().from(nas).where(eq(nas.id, first.id));
+    const [after] = await t.db.select().from(routers).where(eq(routers.id, first.id));
     expect(after.secretSealed).toBe(before.secretSealed);
-    const e = await rejection(withTenant(t.db, a, (tx) => updateNas(tx, { tenantId: a, id: first.id, ipAddress: "10.0.0.2" }, actor)));
+    const e = await rejection(withTenant(t.db, a, (tx) => updateRouter(tx, { tenantId: a, id: first.id, ipAddress: "10.0.0.2" }, actor)));
     expect(e.code).toBe("CONFLICT");
     expect(Object.keys(e.details?.fieldErrors ?? {})).toEqual(["ipAddress"]);
   });
 
   it("lists with session counts and search", async () => {
-    const [router] = (await findNas(t.db, { tenantId: a, search: "Edge" })).rows;
-    await t.db.insert(sessions).values({ tenantId: a, nasId: router.id, username: "u1", acctSessionId: "s1", startedAt: new Date() });
-    const page = await findNas(t.db, { tenantId: a });
+    const [router] = (await findRouters(t.db, { tenantId: a, search: "Edge" })).rows;
+    await t.db.insert(sessions).values({ tenantId: a, routerId: router.id, username: "u1", acctSessionId: "s1", startedAt: new Date() });
+    const page = await findRouters(t.db, { tenantId: a });
     expect(page.total).toBe(2);
     expect(page.rows.find((r) => r.id === router.id)?.sessionCount).toBe(1);
-    expect((await findNas(t.db, { tenantId: b })).total).toBe(0);
+    expect((await findRouters(t.db, { tenantId: b })).total).toBe(0);
   });
 
   it("gives NOT_FOUND for another tenant's router on every by-id service", async () => {
-    const [router] = (await findNas(t.db, { tenantId: a })).rows;
+    const [router] = (await findRouters(t.db, { tenantId: a })).rows;
     const attempts: Array<() => Promise<unknown>> = [
-      () => withTenant(t.db, b, (tx) => getNas(tx, { tenantId: b, id: router.id })),
-      () => withTenant(t.db, b, (tx) => getNasSecret(tx, { tenantId: b, id: router.id }, actor)),
-      () => withTenant(t.db, b, (tx) => updateNas(tx, { tenantId: b, id: router.id, name: "Stolen" }, actor)),
-      () => withTenant(t.db, b, (tx) => deleteNas(tx, { tenantId: b, id: router.id }, actor)),
-      () => getNas(t.db, { tenantId: b, id: router.id }),
-      () => getNas(t.db, { tenantId: a, id: "not-a-uuid" }),
+      () => withTenant(t.db, b, (tx) => getRouter(tx, { tenantId: b, id: router.id })),
+      () => withTenant(t.db, b, (tx) => getRouterSecret(tx, { tenantId: b, id: router.id }, actor)),
+      () => withTenant(t.db, b, (tx) => updateRouter(tx, { tenantId: b, id: router.id, name: "Stolen" }, actor)),
+      () => withTenant(t.db, b, (tx) => deleteRouter(tx, { tenantId: b, id: router.id }, actor)),
+      () => getRouter(t.db, { tenantId: b, id: router.id }),
+      () => getRouter(t.db, { tenantId: a, id: "not-a-uuid" }),
     ];
     for (const attempt of attempts) {
       expect((await rejection(attempt())).code).toBe("NOT_FOUND");
     }
-    expect((await getNas(t.db, { tenantId: a, id: router.id })).name).toBe(router.name);
+    expect((await getRouter(t.db, { tenantId: a, id: router.id })).name).toBe(router.name);
   });
 
   it("deletes a router and notifies the RADIUS server", async () => {
     const listener = t.db.$client;
     const heard: string[] = [];
-    const sub = await listener.listen("nas_changed", (payload) => heard.push(payload));
-    const [router] = (await findNas(t.db, { tenantId: a, search: "Edge" })).rows;
-    await withTenant(t.db, a, (tx) => deleteNas(tx, { tenantId: a, id: router.id }, actor));
-    expect((await rejection(getNas(t.db, { tenantId: a, id: router.id }))).code).toBe("NOT_FOUND");
+    const sub = await listener.listen("routers_changed", (payload) => heard.push(payload));
+    const [router] = (await findRouters(t.db, { tenantId: a, search: "Edge" })).rows;
+    await withTenant(t.db, a, (tx) => deleteRouter(tx, { tenantId: a, id: router.id }, actor));
+    expect((await rejection(getRouter(t.db, { tenantId: a, id: router.id }))).code).toBe("NOT_FOUND");
     await new Promise((r) => setTimeout(r, 200));
     expect(heard.length).toBeGreaterThanOrEqual(1);
     await sub.unlisten();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isLoopbackHost } from "@/lib/settings/registry";
 import { routerRadiusScript, routerRadiusTarget } from "./router-script";
 
-const base = { secret: "s3cret", nasIp: "10.0.0.2", authPort: 1812, acctPort: 1813, coaPort: 3799, requireMessageAuthenticator: true, comment: "Demo ISP" };
+const base = { secret: "s3cret", routerIp: "10.0.0.2", authPort: 1812, acctPort: 1813, coaPort: 3799, requireMessageAuthenticator: true, comment: "Demo ISP" };
 
 describe("router script", () => {
   it("uses the operator's RADIUS address, with no warning", () => {

@@ -1,11 +1,11 @@
-// Every NAS of the installation keyed by its source address: the RADIUS edge resolves a packet's tenant
+// Every router of the installation keyed by its source address: the RADIUS edge resolves a packet's tenant
 // and shared secret from this map, so it is deliberately cross-tenant (the address is unique platform-wide).
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { openSecret } from "@/lib/crypto";
 import { canonicalIp } from "@/lib/net/ip";
 
-export interface NasEntry {
+export interface RouterEntry {
   id: string;
   tenantId: string;
   name: string;
@@ -15,8 +15,8 @@ export interface NasEntry {
   coaPort: number;
 }
 
-/** A nas row as stored (secret still sealed): what a worker may keep on disk for a cold start. */
-export type SealedNasRow = {
+/** A router row as stored (secret still sealed): what a worker may keep on disk for a cold start. */
+export type SealedRouterRow = {
   id: string;
   tenant_id: string;
   name: string;
@@ -26,10 +26,10 @@ export type SealedNasRow = {
   coa_port: number;
 };
 
-export interface NasRegistryLoad {
-  entries: Map<string, NasEntry>;
-  rows: SealedNasRow[];
-  /** NAS rows whose secret could not be opened (wrong key); they are left out and reported. */
+export interface RouterRegistryLoad {
+  entries: Map<string, RouterEntry>;
+  rows: SealedRouterRow[];
+  /** Router rows whose secret could not be opened (wrong key); they are left out and reported. */
   unreadable: { id: string; ipAddress: string }[];
   /**
    * Rows that claim an address another row claims too (only an old snapshot can hold such rows: the
@@ -38,19 +38,19 @@ export interface NasRegistryLoad {
   conflicts: { id: string; tenantId: string; ipAddress: string }[];
 }
 
-export async function loadNasRegistry(db: Database): Promise<NasRegistryLoad> {
+export async function loadRouterRegistry(db: Database): Promise<RouterRegistryLoad> {
   // Suspended tenants' routers stay: in grace their subscribers keep service, otherwise they are refused
   // with a Reply-Message (decideAccess), and their accounting (the disconnects' Stops) is still recorded.
-  const rows = await db.execute<SealedNasRow>(sql`select n.id, n.tenant_id, n.name, n.ip_address, n.secret_sealed, n.require_message_authenticator, n.coa_port from nas n`);
+  const rows = await db.execute<SealedRouterRow>(sql`select n.id, n.tenant_id, n.name, n.ip_address, n.secret_sealed, n.require_message_authenticator, n.coa_port from nas n`);
   return registryFromRows([...rows]);
 }
 
 /** Opens the secrets of stored rows (from the database, or a worker's on-disk snapshot). */
-export function registryFromRows(rows: SealedNasRow[]): NasRegistryLoad {
-  const entries = new Map<string, NasEntry>();
-  const unreadable: NasRegistryLoad["unreadable"] = [];
-  const conflicts: NasRegistryLoad["conflicts"] = [];
-  const claimed = new Map<string, SealedNasRow[]>();
+export function registryFromRows(rows: SealedRouterRow[]): RouterRegistryLoad {
+  const entries = new Map<string, RouterEntry>();
+  const unreadable: RouterRegistryLoad["unreadable"] = [];
+  const conflicts: RouterRegistryLoad["conflicts"] = [];
+  const claimed = new Map<string, SealedRouterRow[]>();
   for (const r of rows) {
     const ip = canonicalIp(r.ip_address) ?? r.ip_address;
     claimed.set(ip, [...(claimed.get(ip) ?? []), r]);

@@ -1,36 +1,36 @@
-// Registers a router (NAS): its source IP picks the tenant and the sealed shared secret for RADIUS.
+// Registers a router: its source IP picks the tenant and the sealed shared secret for RADIUS.
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { count, eq, sql } from "drizzle-orm";
-import { nas, tenants } from "@/lib/db/schema";
+import { routers, tenants } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { sealSecret } from "@/lib/crypto";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
-import { notifyNasChanged } from "@/lib/services/radius/notify-nas-changed";
+import { notifyRoutersChanged } from "@/lib/services/radius/notify-routers-changed";
 import {
-  generateNasSecret,
+  generateRouterSecret,
   latitudeField,
   longitudeField,
-  nasConstraintMessages,
-  nasIpField,
-  nasNameField,
-  nasSecretField,
-  nasTypeField,
+  routerConstraintMessages,
+  routerIpField,
+  routerNameField,
+  routerSecretField,
+  routerTypeField,
   TRIAL_ROUTER_LIMIT,
   optionalBool,
   optionalPort,
   optionalText,
-  toNasView,
-  type NasView,
-} from "./nas-fields";
+  toRouterView,
+  type RouterView,
+} from "./router-fields";
 
-export const createNasSchema = z.object({
-  name: nasNameField,
-  ipAddress: nasIpField,
+export const createRouterSchema = z.object({
+  name: routerNameField,
+  ipAddress: routerIpField,
   /** Omitted or blank: a strong random secret is generated. */
-  secret: nasSecretField,
-  type: nasTypeField.default("MIKROTIK"),
+  secret: routerSecretField,
+  type: routerTypeField.default("MIKROTIK"),
   routerOsVersion: optionalText(40, "RouterOS version"),
   coaPort: optionalPort("CoA port").transform((v) => v ?? 3799),
   requireMessageAuthenticator: optionalBool.transform((v) => v ?? true),
@@ -42,16 +42,16 @@ export const createNasSchema = z.object({
   apiPort: optionalPort("API port"),
   apiTls: optionalBool.transform((v) => v ?? false),
 });
-export type CreateNasInput = z.input<typeof createNasSchema>;
+export type CreateRouterInput = z.input<typeof createRouterSchema>;
 
-export async function createNas(db: Database, input: CreateNasInput & { tenantId: string }, actor: Actor): Promise<NasView> {
-  const data = createNasSchema.parse(input);
-  const secret = data.secret ?? generateNasSecret();
+export async function createRouter(db: Database, input: CreateRouterInput & { tenantId: string }, actor: Actor): Promise<RouterView> {
+  const data = createRouterSchema.parse(input);
+  const secret = data.secret ?? generateRouterSecret();
   try {
     return await db.transaction(async (tx) => {
       await assertRouterAllowance(tx, input.tenantId);
       const [row] = await tx
-        .insert(nas)
+        .insert(routers)
         .values({
           tenantId: input.tenantId,
           name: data.name,
@@ -70,7 +70,7 @@ export async function createNas(db: Database, input: CreateNasInput & { tenantId
           apiTls: data.apiTls,
         })
         .returning();
-      const view = toNasView(row);
+      const view = toRouterView(row);
       await recordAudit(tx, {
         tenantId: input.tenantId,
         actor,
@@ -79,11 +79,11 @@ export async function createNas(db: Database, input: CreateNasInput & { tenantId
         targetId: row.id,
         after: { ...view, secretGenerated: data.secret === undefined },
       });
-      await notifyNasChanged(tx, { tenantId: input.tenantId, nasId: row.id });
+      await notifyRoutersChanged(tx, { tenantId: input.tenantId, routerId: row.id });
       return view;
     });
   } catch (e) {
-    mapDbError(e, nasConstraintMessages);
+    mapDbError(e, routerConstraintMessages);
   }
 }
 
@@ -91,8 +91,8 @@ export async function createNas(db: Database, input: CreateNasInput & { tenantId
 async function assertRouterAllowance(tx: Database, tenantId: string): Promise<void> {
   const [tenant] = await tx.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
   if (tenant?.status !== "TRIAL") return;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`nas:${tenantId}`}, 0))`);
-  const [{ n }] = await tx.select({ n: count() }).from(nas).where(eq(nas.tenantId, tenantId));
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`routers:${tenantId}`}, 0))`);
+  const [{ n }] = await tx.select({ n: count() }).from(routers).where(eq(routers.tenantId, tenantId));
   if (n >= TRIAL_ROUTER_LIMIT) {
     throw new AppError("FORBIDDEN", `An account on trial can register at most ${TRIAL_ROUTER_LIMIT} routers. Ask the platform operator to activate the account to add more.`, {
       reason: "TRIAL_ROUTER_LIMIT",

@@ -1,4 +1,4 @@
-// A NAS stand-in for tests: listens on loopback for CoA/Disconnect requests and checks them the way a
+// A router stand-in for tests: listens on loopback for CoA/Disconnect requests and checks them the way a
 // router does, with its own MD5/HMAC code (not our encoder's), so a signing bug cannot hide behind itself.
 // It knows a set of live sessions, answers ACK/NAK with Error-Cause, and can drop packets or lie.
 import crypto from "node:crypto";
@@ -12,7 +12,7 @@ export interface FakeSession {
   rateLimit?: string;
 }
 
-export interface FakeNasOptions {
+export interface FakeRouterOptions {
   secret: string;
   /** Event-Timestamp must be within this many seconds of our clock (RFC 5176 §6.3). Default 300. */
   timestampWindowSeconds?: number;
@@ -22,7 +22,7 @@ export interface FakeNasOptions {
 
 export interface ReceivedRequest {
   packet: RadiusPacket;
-  /** Why the NAS silently discarded it, if it did. */
+  /** Why the router silently discarded it, if it did. */
   discarded?: "bad_authenticator" | "bad_message_authenticator" | "missing_message_authenticator" | "stale_timestamp" | "dropped" | "duplicate";
   from: { address: string; port: number };
 }
@@ -31,7 +31,7 @@ const DISCONNECT_ATTRS = new Set([1, 4, 5, 8, 30, 31, 32, 44, 50, 55, 61, 80, 87
 const ERROR_CAUSE = 101;
 const MA = 80;
 
-export class FakeNas {
+export class FakeRouter {
   readonly sessions = new Map<string, FakeSession>();
   readonly received: ReceivedRequest[] = [];
   /** Drop this many incoming packets (before any check), to exercise retransmission. */
@@ -46,7 +46,7 @@ export class FakeNas {
   private replyCache = new Map<string, { authenticator: string; reply: Buffer }>();
   port = 0;
 
-  constructor(private readonly options: FakeNasOptions) {}
+  constructor(private readonly options: FakeRouterOptions) {}
 
   addSession(s: FakeSession) {
     this.sessions.set(`${s.username}\0${s.acctSessionId}`, s);
