@@ -10,65 +10,33 @@ import { mapDbError } from "@/lib/services/db-errors";
 import { notifyRoutersChanged } from "@/lib/services/radius/notify-routers-changed";
 import {
   generateRouterSecret,
-  latitudeField,
-  longitudeField,
+  optionalBool,
+  routerColumns,
   routerConstraintMessages,
-  routerIpField,
-  routerNameField,
-  routerSecretField,
+  routerFieldsSchema,
   routerTypeField,
   TRIAL_ROUTER_LIMIT,
-  optionalBool,
-  optionalPort,
-  optionalText,
   toRouterView,
   type RouterView,
 } from "./router-fields";
 
-export const createRouterSchema = z.object({
-  name: routerNameField,
-  ipAddress: routerIpField,
-  /** Omitted or blank: a strong random secret is generated. */
-  secret: routerSecretField,
+/** A new router: a name and an address, the rest optional with the defaults below. */
+export const createRouterSchema = routerFieldsSchema.extend({
   type: routerTypeField.default("MIKROTIK"),
-  routerOsVersion: optionalText(40, "RouterOS version"),
-  coaPort: optionalPort("CoA port").transform((v) => v ?? 3799),
+  coaPort: routerFieldsSchema.shape.coaPort.transform((v) => v ?? 3799),
   requireMessageAuthenticator: optionalBool.transform((v) => v ?? true),
-  location: optionalText(200, "Location"),
-  latitude: latitudeField,
-  longitude: longitudeField,
-  apiUsername: optionalText(80, "API username"),
-  apiPassword: optionalText(200, "API password"),
-  apiPort: optionalPort("API port"),
   apiTls: optionalBool.transform((v) => v ?? false),
 });
-export type CreateRouterInput = z.input<typeof createRouterSchema>;
+export type CreateRouterInput = z.output<typeof createRouterSchema>;
 
 export async function createRouter(db: Database, input: CreateRouterInput & { tenantId: string }, actor: Actor): Promise<RouterView> {
-  const data = createRouterSchema.parse(input);
-  const secret = data.secret ?? generateRouterSecret();
+  const secret = input.secret ?? generateRouterSecret();
   try {
     return await db.transaction(async (tx) => {
       await assertRouterAllowance(tx, input.tenantId);
       const [row] = await tx
         .insert(routers)
-        .values({
-          tenantId: input.tenantId,
-          name: data.name,
-          ipAddress: data.ipAddress,
-          secretSealed: sealSecret("nas-secret", secret),
-          type: data.type,
-          routerOsVersion: data.routerOsVersion ?? null,
-          coaPort: data.coaPort,
-          requireMessageAuthenticator: data.requireMessageAuthenticator,
-          location: data.location ?? null,
-          latitude: data.latitude ?? null,
-          longitude: data.longitude ?? null,
-          apiUsername: data.apiUsername ?? null,
-          apiPasswordSealed: data.apiPassword ? sealSecret("nas-api-password", data.apiPassword) : null,
-          apiPort: data.apiPort ?? null,
-          apiTls: data.apiTls,
-        })
+        .values({ ...routerColumns(input), tenantId: input.tenantId, name: input.name, ipAddress: input.ipAddress, secretSealed: sealSecret("nas-secret", secret) })
         .returning();
       const view = toRouterView(row);
       await recordAudit(tx, {
@@ -77,7 +45,7 @@ export async function createRouter(db: Database, input: CreateRouterInput & { te
         action: "nas.create",
         targetType: "nas",
         targetId: row.id,
-        after: { ...view, secretGenerated: data.secret === undefined },
+        after: { ...view, secretGenerated: input.secret === undefined },
       });
       await notifyRoutersChanged(tx, { tenantId: input.tenantId, routerId: row.id });
       return view;

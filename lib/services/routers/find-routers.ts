@@ -16,12 +16,16 @@ export const findRoutersSchema = paginationSchema.extend({
   search: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(100).optional()),
   status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ROUTER_STATUSES).optional()),
 });
-export type FindRoutersInput = z.input<typeof findRoutersSchema>;
+export type FindRoutersInput = z.output<typeof findRoutersSchema>;
+
+/** What a caller leaves out: the schema's own defaults (page 1, 25 a page, by name ascending). */
+const FIND_DEFAULTS: FindRoutersInput = findRoutersSchema.parse({});
 
 export type RouterListRow = RouterView & { sessionCount: number };
 
-export async function findRouters(db: Database, input: FindRoutersInput & { tenantId: string }): Promise<Page<RouterListRow>> {
-  const q = findRoutersSchema.parse(input);
+/** Parsed input (the REST query through findRoutersSchema, pages pass typed list parameters); what is left out takes the defaults. */
+export async function findRouters(db: Database, input: Partial<FindRoutersInput> & { tenantId: string }): Promise<Page<RouterListRow>> {
+  const q = { ...FIND_DEFAULTS, ...stripUndefined(input) };
   const onlineSince = new Date(Date.now() - ROUTER_ONLINE_WINDOW_MS);
   const filters: SQL[] = [eq(routers.tenantId, input.tenantId)];
   if (q.search) {
@@ -59,4 +63,8 @@ export async function findRouters(db: Database, input: FindRoutersInput & { tena
     q.page,
     q.pageSize,
   );
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,7 +1,7 @@
 // Field rules shared by the router create and update schemas, and the public (secret-free) row shape.
 import { z } from "zod";
-import type { Router } from "@/lib/db/schema";
-import { randomString } from "@/lib/crypto";
+import type { NewRouter, Router } from "@/lib/db/schema";
+import { randomString, sealSecret } from "@/lib/crypto";
 import { canonicalField } from "@/lib/net/field";
 import { canonicalIp } from "@/lib/net/ip";
 import { ROUTER_TYPES } from "@/lib/db/enums";
@@ -67,6 +67,53 @@ const coord = (min: number, max: number, label: string) =>
   );
 export const latitudeField = coord(-90, 90, "Latitude");
 export const longitudeField = coord(-180, 180, "Longitude");
+
+/**
+ * Every field staff set on a router, each with its rule and no default. The update schema is these, all
+ * optional; the create schema requires name and address and adds the defaults of a new router.
+ */
+export const routerFieldsSchema = z.object({
+  name: routerNameField,
+  ipAddress: routerIpField,
+  /** Blank or omitted: a generated secret on create, the current one kept on update. */
+  secret: routerSecretField,
+  type: routerTypeField,
+  routerOsVersion: clearableText(40, "RouterOS version"),
+  coaPort: optionalPort("CoA port"),
+  requireMessageAuthenticator: optionalBool,
+  location: clearableText(200, "Location"),
+  latitude: latitudeField,
+  longitude: longitudeField,
+  apiUsername: clearableText(80, "API username"),
+  /** Blank or omitted: none on create, the current one kept on update. */
+  apiPassword: optionalText(200, "API password"),
+  apiPort: optionalPort("API port"),
+  apiTls: optionalBool,
+});
+export type RouterFields = z.output<typeof routerFieldsSchema>;
+
+const PLAIN_COLUMNS = [
+  "name",
+  "ipAddress",
+  "type",
+  "routerOsVersion",
+  "coaPort",
+  "requireMessageAuthenticator",
+  "location",
+  "latitude",
+  "longitude",
+  "apiUsername",
+  "apiPort",
+  "apiTls",
+] as const satisfies readonly (keyof RouterFields & keyof NewRouter)[];
+
+/** The columns parsed fields write (the API password sealed); a field left out writes nothing. The shared secret is the caller's. */
+export function routerColumns(fields: Partial<RouterFields>): Partial<NewRouter> {
+  const columns: Partial<NewRouter> = {};
+  for (const key of PLAIN_COLUMNS) if (fields[key] !== undefined) Object.assign(columns, { [key]: fields[key] });
+  if (fields.apiPassword !== undefined) columns.apiPasswordSealed = sealSecret("nas-api-password", fields.apiPassword);
+  return columns;
+}
 
 export type RouterStatusView = "ONLINE" | "OFFLINE" | "UNKNOWN";
 

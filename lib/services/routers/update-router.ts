@@ -9,79 +9,36 @@ import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { notifyRoutersChanged } from "@/lib/services/radius/notify-routers-changed";
 import { isUuid } from "@/lib/ids";
-import {
-  clearableText,
-  generateRouterSecret,
-  latitudeField,
-  longitudeField,
-  routerConstraintMessages,
-  routerIpField,
-  routerNameField,
-  routerSecretField,
-  routerTypeField,
-  optionalBool,
-  optionalPort,
-  optionalText,
-  toRouterView,
-  type RouterView,
-} from "./router-fields";
+import { generateRouterSecret, optionalBool, routerColumns, routerConstraintMessages, routerFieldsSchema, toRouterView, type RouterView } from "./router-fields";
 
-export const updateRouterSchema = z.object({
-  name: routerNameField.optional(),
-  ipAddress: routerIpField.optional(),
-  /** Blank or omitted keeps the current secret. */
-  secret: routerSecretField,
+/** Only the fields given change; a blank secret or API password keeps the current one, "" clears a text. */
+export const updateRouterSchema = routerFieldsSchema.partial().extend({
   /** Replace the secret with a freshly generated one. */
   regenerateSecret: optionalBool,
-  type: routerTypeField.optional(),
-  routerOsVersion: clearableText(40, "RouterOS version"),
-  coaPort: optionalPort("CoA port"),
-  requireMessageAuthenticator: optionalBool,
-  location: clearableText(200, "Location"),
-  latitude: latitudeField,
-  longitude: longitudeField,
-  apiUsername: clearableText(80, "API username"),
-  /** Blank or omitted keeps the current password. */
-  apiPassword: optionalText(200, "API password"),
-  apiPort: optionalPort("API port"),
-  apiTls: optionalBool,
 });
-export type UpdateRouterInput = z.input<typeof updateRouterSchema>;
+export type UpdateRouterInput = z.output<typeof updateRouterSchema>;
 
 export async function updateRouter(db: Database, input: UpdateRouterInput & { tenantId: string; id: string }, actor: Actor): Promise<RouterView> {
   if (!isUuid(input.id)) throw notFound("Router");
-  const data = updateRouterSchema.parse(input);
-  const where = and(eq(routers.tenantId, input.tenantId), eq(routers.id, input.id));
+  const { tenantId, id, secret, regenerateSecret, ...fields } = input;
+  const where = and(eq(routers.tenantId, tenantId), eq(routers.id, id));
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(routers).where(where).limit(1).for("update");
       if (!before) throw notFound("Router");
-      const patch: Partial<NewRouter> = { updatedAt: new Date() };
-      if (data.name !== undefined) patch.name = data.name;
-      if (data.ipAddress !== undefined) patch.ipAddress = data.ipAddress;
-      if (data.type !== undefined) patch.type = data.type;
-      if (data.routerOsVersion !== undefined) patch.routerOsVersion = data.routerOsVersion;
-      if (data.coaPort !== undefined) patch.coaPort = data.coaPort;
-      if (data.requireMessageAuthenticator !== undefined) patch.requireMessageAuthenticator = data.requireMessageAuthenticator;
-      if (data.location !== undefined) patch.location = data.location;
-      if (data.latitude !== undefined) patch.latitude = data.latitude;
-      if (data.longitude !== undefined) patch.longitude = data.longitude;
-      if (data.apiUsername !== undefined) patch.apiUsername = data.apiUsername;
-      if (data.apiPassword !== undefined) patch.apiPasswordSealed = sealSecret("nas-api-password", data.apiPassword);
-      if (data.apiPort !== undefined) patch.apiPort = data.apiPort;
-      if (data.apiTls !== undefined) patch.apiTls = data.apiTls;
+      const patch: Partial<NewRouter> = { ...routerColumns(fields), updatedAt: new Date() };
       let secretChanged = false;
-      if (data.secret !== undefined) {
-        patch.secretSealed = sealSecret("nas-secret", data.secret);
+      if (secret !== undefined) {
+        patch.secretSealed = sealSecret("nas-secret", secret);
         secretChanged = true;
-      } else if (data.regenerateSecret) {
+      } else if (regenerateSecret) {
         patch.secretSealed = sealSecret("nas-secret", generateRouterSecret());
         secretChanged = true;
       }
       const [row] = await tx.update(routers).set(patch).where(where).returning();
       const after = toRouterView(row);
       await recordAudit(tx, {
-        tenantId: input.tenantId,
+        tenantId,
         actor,
         action: "nas.update",
         targetType: "nas",
@@ -89,7 +46,7 @@ export async function updateRouter(db: Database, input: UpdateRouterInput & { te
         before: toRouterView(before),
         after: { ...after, secretChanged },
       });
-      await notifyRoutersChanged(tx, { tenantId: input.tenantId, routerId: row.id });
+      await notifyRoutersChanged(tx, { tenantId, routerId: row.id });
       return after;
     });
   } catch (e) {

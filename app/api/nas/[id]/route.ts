@@ -1,5 +1,5 @@
 // GET/PUT/DELETE /api/nas/:id; the shared secret is revealed only by GET ?include=secret (audited).
-import { apiRoute, readJson } from "@/lib/auth/api";
+import { apiRoute } from "@/lib/auth/api";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { deleteRouter } from "@/lib/services/routers/delete-router";
@@ -16,8 +16,8 @@ export const GET = apiRoute<Params>({ permission: "routers:read" }, async ({ tx,
   return { ...router, ...(await getRouterSecret(tx, { tenantId, id: params.id }, actor)) };
 });
 
-export const PUT = apiRoute<Params>({ permission: "routers:write" }, async ({ tx, tenantId, params, req, actor }) =>
-  updateRouter(tx, { ...updateRouterSchema.parse(await readJson(req)), tenantId, id: params.id }, actor),
+export const PUT = apiRoute<Params, typeof updateRouterSchema>({ permission: "routers:write", body: updateRouterSchema }, ({ tx, tenantId, params, body, actor }) =>
+  updateRouter(tx, { ...body, tenantId, id: params.id }, actor),
 );
 
 export const DELETE = apiRoute<Params>({ permission: "routers:write" }, ({ tx, tenantId, params, actor }) =>
