@@ -301,7 +301,7 @@ async function seed(sql: postgres.Sql) {
                     select ${user}, 'bench-10m', 1 from generate_series(0, ${CUSTOMERS - 1}) as i`);
   await sql`insert into radgroupreply (groupname, attribute, op, value)
             values ('bench-10m', 'Mikrotik-Rate-Limit', ':=', ${RATE_LIMIT}), ('bench-10m', 'Acct-Interim-Interval', ':=', '300')`;
-  await sql`insert into nas (nasname, shortname, type, secret) values ('127.0.0.1', 'bench-nas', 'other', ${SECRET})`;
+  await sql`insert into nas (nasname, shortname, type, secret) values ('127.0.0.1', 'bench-router', 'other', ${SECRET})`;
   await sql`vacuum analyze`;
 }
 

@@ -104,7 +104,7 @@ async function main() {
     const keyring = parseKeyring(KEYS);
     const [tenant] = await sql`insert into tenants (name, slug, status) values ('Bench ISP', 'bench', 'ACTIVE') returning id`;
     await sql`insert into nas (tenant_id, name, ip_address, secret_sealed, require_message_authenticator)
-              values (${tenant.id}, 'bench-nas', '127.0.0.1', ${seal(keyring, SECRET, "nas-secret")}, ${WITH_MA})`;
+              values (${tenant.id}, 'bench-router', '127.0.0.1', ${seal(keyring, SECRET, "nas-secret")}, ${WITH_MA})`;
     const [pkg] = await sql`insert into packages (tenant_id, name, type, price, validity_value, validity_unit, download_kbps, upload_kbps,
                               burst_download_kbps, burst_upload_kbps, burst_threshold_download_kbps, burst_threshold_upload_kbps, burst_time_seconds, priority, shared_users)
                             values (${tenant.id}, 'Bench 10M', 'PPPOE', 100000, 1, 'MONTHS', 10000, 5000, 15000, 8000, 8000, 4000, 16, 5, 1000) returning id`;
