@@ -3,6 +3,11 @@ import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 import { uuidField } from "@/lib/ids";
 
+/** Preprocessors for form posts: null or a blank string means "not given" (undefined) or "cleared" (null). */
+export const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+export const blankToUndef = blank;
+export const blankToNull = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v);
+
 /** A boolean from JSON, or from a form: "on", "true", "1" are true; "false", "0", "off", absent are false. */
 export const zBool = z.preprocess((v) => {
   if (typeof v === "boolean") return v;

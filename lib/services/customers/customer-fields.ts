@@ -1,5 +1,6 @@
 // Field rules shared by customer create, update and CSV import, and the public (secret-free) row shape.
 import { z } from "zod";
+import { blankToNull, blankToUndef } from "@/lib/services/zod-helpers";
 import type { Customer } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
@@ -18,9 +19,6 @@ const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 export function generateCustomerPassword(): string {
   return randomString(8, PASSWORD_ALPHABET);
 }
-
-const blankToUndef = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-const blankToNull = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
 const coord = (min: number, max: number, label: string) =>
   z.preprocess(

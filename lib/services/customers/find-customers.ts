@@ -5,12 +5,10 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lte, sql, type SQL } fr
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, packages } from "@/lib/db/schema";
-import { pageOf, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, type Page } from "@/lib/services/zod-helpers";
 import { connectionTypes, customerStatuses } from "./customer-fields";
 import { containsPattern } from "@/lib/db/like";
 import { uuidField } from "@/lib/ids";
-
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const customerSortKeys = ["name", "username", "expiry", "created", "status"] as const;
 export type CustomerSortKey = (typeof customerSortKeys)[number];

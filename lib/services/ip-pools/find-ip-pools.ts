@@ -3,13 +3,13 @@ import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { ipAssignments, ipPools, nas, packages } from "@/lib/db/schema";
-import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { poolSize } from "./ip-pool-fields";
 import { containsPattern } from "@/lib/db/like";
 
 export const findIpPoolsSchema = paginationSchema.extend({
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
-  search: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(100).optional()),
+  search: z.preprocess(blank, z.string().trim().max(100).optional()),
 });
 export type FindIpPoolsInput = z.input<typeof findIpPoolsSchema>;
 

@@ -3,11 +3,9 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } fr
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, packages } from "@/lib/db/schema";
-import { pageOf, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, type Page } from "@/lib/services/zod-helpers";
 import { connectionTypes, toPackageView, type PackageView } from "./package-fields";
 import { containsPattern } from "@/lib/db/like";
-
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const findPackagesSchema = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -1,6 +1,7 @@
 // Field rules shared by the package create and update schemas, the public row shape, and the
 // Mikrotik-Rate-Limit preview. Prices are typed in currency units and stored in minor units.
 import { z } from "zod";
+import { blank, blankToNull } from "@/lib/services/zod-helpers";
 import type { Package } from "@/lib/db/schema";
 import { formatMoneyInput, moneyField, toMinorUnits } from "@/lib/money";
 import { formatRateLimit, type RateLimit } from "@/lib/radius/rate-limit";
@@ -8,10 +9,6 @@ import { CONNECTION_TYPES, VALIDITY_UNITS } from "@/lib/db/enums";
 import { uuidField } from "@/lib/ids";
 
 export const GIB = 1024 ** 3;
-
-const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-/** On update "" or null clears an optional column; on create it means "not set". */
-const blankToNull = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
 const num = (label: string) => z.coerce.number({ message: `${label} must be a number` }).refine(Number.isFinite, `${label} must be a number`);
 const int = (label: string, min: number, max: number) =>

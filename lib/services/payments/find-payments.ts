@@ -4,12 +4,11 @@ import { and, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "dr
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, payments } from "@/lib/db/schema";
-import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { paymentMethods, paymentPurposes, paymentStatuses, selectPaymentRows, type PaymentRow } from "./payment-fields";
 import { isUuid } from "@/lib/ids";
 import { containsPattern } from "@/lib/db/like";
 
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const day = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").optional());
 
 export const paymentSortKeys = ["createdAt", "paidAt", "amount", "receiptNumber"] as const;

@@ -10,7 +10,7 @@ import { customers, packages, payments, tenants } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
-import { zOptionalText } from "@/lib/services/zod-helpers";
+import { blank, zOptionalText } from "@/lib/services/zod-helpers";
 import { moneyField, toMinorUnits } from "@/lib/money";
 import { checkShortfall } from "./apply-renewal-payment";
 import { shortfallActions } from "./shortfall";
@@ -18,8 +18,6 @@ import { applyCompletedPayment, nextReceiptNumber, paymentConstraintMessages, pa
 import { isUuid } from "@/lib/ids";
 import { getPayment } from "./get-payment";
 import type { PaymentRow } from "./payment-fields";
-
-const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const recordPaymentSchema = z
   .object({

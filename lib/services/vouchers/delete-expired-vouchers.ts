@@ -2,6 +2,7 @@
 // past their expiry. Optionally limited to one batch. Returns how many went.
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { blank } from "@/lib/services/zod-helpers";
 import type { Database } from "@/lib/db/client";
 import { voucherBatches, vouchers } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -9,7 +10,7 @@ import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { isUuid } from "@/lib/ids";
 
 export const bulkVoucherScopeSchema = z.object({
-  batchId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().refine(isUuid, "batchId must be a valid id").optional()),
+  batchId: z.preprocess(blank, z.string().refine(isUuid, "batchId must be a valid id").optional()),
 });
 export type BulkVoucherScopeInput = z.input<typeof bulkVoucherScopeSchema>;
 

@@ -3,11 +3,11 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { packages, voucherBatches } from "@/lib/db/schema";
-import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { isUuid } from "@/lib/ids";
 
 export const findVoucherBatchesSchema = paginationSchema.extend({
-  packageId: z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isUuid, "packageId must be a valid id").optional()),
+  packageId: z.preprocess(blank, z.string().refine(isUuid, "packageId must be a valid id").optional()),
 });
 export type FindVoucherBatchesInput = z.input<typeof findVoucherBatchesSchema>;
 

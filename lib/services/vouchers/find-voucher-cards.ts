@@ -2,6 +2,7 @@
 // voucher (a batch, or a selection of ids) with its package's name, price and validity.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { blank } from "@/lib/services/zod-helpers";
 import type { Database } from "@/lib/db/client";
 import { packages, tenants, voucherBatches, vouchers } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
@@ -10,7 +11,7 @@ import { isUuid } from "@/lib/ids";
 
 export const findVoucherCardsSchema = z
   .object({
-    batchId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().refine(isUuid, "batchId must be a valid id").optional()),
+    batchId: z.preprocess(blank, z.string().refine(isUuid, "batchId must be a valid id").optional()),
     ids: z.preprocess(
       (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
       z.array(z.string().refine(isUuid, "ids must be voucher ids")).max(MAX_VOUCHERS_PER_BATCH).optional(),

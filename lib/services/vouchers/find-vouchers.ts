@@ -4,12 +4,10 @@ import { and, asc, count, desc, eq, exists, ilike, inArray, sql, type SQL } from
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { packages, sessions, voucherBatches, vouchers } from "@/lib/db/schema";
-import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { voucherStatusField } from "./voucher-fields";
 import { isUuid } from "@/lib/ids";
 import { containsPattern } from "@/lib/db/like";
-
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const voucherSortKeys = ["code", "status", "createdAt", "usedAt", "redeemBy", "expiresAt"] as const;
 export type VoucherSortKey = (typeof voucherSortKeys)[number];

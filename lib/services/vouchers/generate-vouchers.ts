@@ -7,15 +7,13 @@ import type { Database } from "@/lib/db/client";
 import { packages, voucherBatches } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { zOptionalText } from "@/lib/services/zod-helpers";
+import { blank, zOptionalText } from "@/lib/services/zod-helpers";
 import { MAX_VOUCHERS_PER_BATCH, VOUCHER_CHARSETS, generateCodes, voucherCharsetKeys } from "./voucher-fields";
 import { DEFAULT_CODE_LENGTH, MAX_CODE_LENGTH, codeLengthError } from "./code-space";
 import { getVoucherStats, liveVoucherCount } from "./get-voucher-stats";
 import { isUuid } from "@/lib/ids";
 
 const CHUNK = 5_000;
-
-const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const generateVouchersSchema = z
   .object({
