@@ -18,7 +18,8 @@ export const renewCustomerSchema = z.object({
   /** A share of one period (a pro-rata renewal of an underpayment): 0 < portion ≤ 1, with periods = 1. */
   portion: z.number().gt(0).max(1).optional(),
 });
-export type RenewCustomerInput = z.input<typeof renewCustomerSchema>;
+/** Typed input; periods defaults to one as in the schema. */
+export type RenewCustomerInput = Omit<z.output<typeof renewCustomerSchema>, "periods"> & { periods?: number };
 
 export type RenewedCustomer = Omit<Customer, "passwordSealed">;
 
@@ -27,7 +28,7 @@ export async function renewCustomer(
   input: RenewCustomerInput & { tenantId: string },
   actor: Actor,
 ): Promise<RenewedCustomer> {
-  const data = renewCustomerSchema.parse(input);
+  const data = { ...input, periods: input.periods ?? 1 };
   const { tenantId } = input;
   const [before] = await db
     .select()
