@@ -1,6 +1,6 @@
 // Zod pieces shared by service schemas, so the same schema accepts form posts (strings) and JSON.
 import { z } from "zod";
-import type { FieldErrors } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
 import { uuidField } from "@/lib/ids";
 
 /** Preprocessors for form posts: null or a blank string means "not given" (undefined) or "cleared" (null). */
@@ -38,6 +38,16 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/** Cross-field rule errors (by field) as issues of a refinement, so a schema reports them with the others. */
+export function addFieldIssues(ctx: z.RefinementCtx, errors: FieldErrors): void {
+  for (const [field, messages] of Object.entries(errors)) for (const message of messages) ctx.addIssue({ code: "custom", path: [field], message });
+}
+
+/** The same rule errors found on an already typed value (a merged update): INVALID_INPUT naming each field. */
+export function throwFieldErrors(errors: FieldErrors): void {
+  if (Object.keys(errors).length) throw new AppError("INVALID_INPUT", "Some fields need your attention", { fieldErrors: errors });
 }
 
 export interface Page<T> {

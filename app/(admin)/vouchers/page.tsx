@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
-import { findPackages } from "@/lib/services/packages/find-packages";
+import { findPackages, findPackagesSchema } from "@/lib/services/packages/find-packages";
 import { findVoucherBatches } from "@/lib/services/vouchers/find-voucher-batches";
 import { findVouchers, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
 import { getVoucherStats } from "@/lib/services/vouchers/get-voucher-stats";
@@ -42,7 +42,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
       }),
       findVoucherBatches(tx, { tenantId, pageSize: 100 }),
       getVoucherStats(tx, { tenantId }),
-      findPackages(tx, { tenantId, type: "HOTSPOT", state: "all", pageSize: 200 }),
+      findPackages(tx, { ...findPackagesSchema.parse({ type: "HOTSPOT", state: "all", pageSize: 200 }), tenantId }),
     ]),
   );
   const canWrite = can(staff.role, "vouchers:write");

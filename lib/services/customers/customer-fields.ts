@@ -1,9 +1,9 @@
 // Field rules shared by customer create, update and CSV import, and the public (secret-free) row shape.
 import { z } from "zod";
-import { blankToNull, blankToUndef } from "@/lib/services/zod-helpers";
+import { addFieldIssues, blankToNull, blankToUndef, throwFieldErrors } from "@/lib/services/zod-helpers";
 import type { Customer } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/errors";
 import { canonicalField } from "@/lib/net/field";
 import { canonicalIpv4 } from "@/lib/net/ip";
 import { canonicalMac } from "@/lib/net/mac";
@@ -114,8 +114,7 @@ export function customerRuleErrors(v: RuleFields): FieldErrors {
 
 /** The cross-field rules on a merged (already typed) customer, as an update checks them. */
 export function checkCustomerRules(v: RuleFields): void {
-  const fieldErrors = customerRuleErrors(v);
-  if (Object.keys(fieldErrors).length) throw new AppError("INVALID_INPUT", "Some fields need your attention", { fieldErrors });
+  throwFieldErrors(customerRuleErrors(v));
 }
 
 /** The per-field rules alone: an update parses a partial of this, then checks the rules on the merged row. */
@@ -123,9 +122,7 @@ export const customerFieldsSchema = z.object({ ...customerFields, walletBalance:
 
 // Cross-field rules run even when some field is invalid, so the form shows every error at once.
 export const customerSchema = customerFieldsSchema.check(
-  z.superRefine((v, ctx) => {
-    for (const [field, messages] of Object.entries(customerRuleErrors(v))) for (const message of messages) ctx.addIssue({ code: "custom", path: [field], message });
-  }, { when: () => true }),
+  z.superRefine((v, ctx) => addFieldIssues(ctx, customerRuleErrors(v)), { when: () => true }),
 );
 export type CustomerData = z.output<typeof customerSchema>;
 
