@@ -55,7 +55,7 @@ const renewSchema = recordPaymentSchema.pick({ packageId: true, amount: true, re
 export const renewCustomerAction = tenantAction({ schema: renewSchema, permission: "customers:write" }, async (ctx, input) => {
   const p = await recordPayment(
     ctx.tx,
-    { tenantId: ctx.tenantId, customerId: input.id, packageId: input.packageId, amount: input.amount, method: "CASH", status: "COMPLETED", purpose: "RENEWAL", reference: input.reference, notes: input.notes, shortfallAction: input.shortfallAction, phone: undefined },
+    { tenantId: ctx.tenantId, customerId: input.id, packageId: input.packageId, amount: input.amount, method: "CASH", status: "COMPLETED", purpose: "RENEWAL", reference: input.reference, notes: input.notes, shortfallAction: input.shortfallAction },
     ctx.actor,
   );
   refresh(input.id);

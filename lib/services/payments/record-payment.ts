@@ -47,12 +47,12 @@ export const recordPaymentSchema = z
     }
     if (v.purpose === "WALLET_TOPUP" && v.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the top-up amount" });
   });
-export type RecordPaymentInput = z.input<typeof recordPaymentSchema>;
+export type RecordPaymentInput = z.output<typeof recordPaymentSchema>;
 
 export type RecordedPayment = PaymentRow & PaymentEffect;
 
 export async function recordPayment(db: Database, input: RecordPaymentInput & { tenantId: string }, actor: Actor): Promise<RecordedPayment> {
-  const data = recordPaymentSchema.parse(input);
+  const data = input;
   const { tenantId } = input;
   try {
     return await db.transaction(async (tx) => {

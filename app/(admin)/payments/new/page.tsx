@@ -17,7 +17,7 @@ export default async function RecordPaymentPage({ searchParams }: { searchParams
   const [pkgs, preset] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
       findPackages(tx, { ...findPackagesSchema.parse({ pageSize: 500 }), tenantId: staff.tenantId }),
-      customerId ? searchPaymentCustomers(tx, { tenantId: staff.tenantId, id: customerId }) : Promise.resolve([]),
+      customerId ? searchPaymentCustomers(tx, { q: "", tenantId: staff.tenantId, id: customerId }) : Promise.resolve([]),
     ]),
   );
   const initial: CustomerOption | null = preset[0] ? { ...preset[0], expiresAt: preset[0].expiresAt?.toISOString() ?? null } : null;
