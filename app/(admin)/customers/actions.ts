@@ -15,7 +15,7 @@ import { getCustomerPassword } from "@/lib/services/customers/get-customer-passw
 import { resetCustomerMac } from "@/lib/services/customers/reset-customer-mac";
 import { setCustomersStatus, setCustomersStatusSchema } from "@/lib/services/customers/set-customers-status";
 import { updateCustomer, updateCustomerSchema } from "@/lib/services/customers/update-customer";
-import { recordPayment, recordPaymentSchema } from "@/lib/services/payments/record-payment";
+import { recordPayment, recordPaymentFieldsSchema } from "@/lib/services/payments/record-payment";
 import { adjustWallet, adjustWalletSchema } from "@/lib/services/wallet/adjust-wallet";
 import { uuidField } from "@/lib/ids";
 
@@ -49,7 +49,7 @@ export const revealPasswordAction = tenantAction({ schema: idSchema, permission:
 );
 
 // The payment's own field rules, for a cash renewal of this customer.
-const renewSchema = recordPaymentSchema.pick({ packageId: true, amount: true, reference: true, notes: true, shortfallAction: true }).extend(idSchema.shape);
+const renewSchema = recordPaymentFieldsSchema.pick({ packageId: true, amount: true, reference: true, notes: true, shortfallAction: true }).extend(idSchema.shape);
 
 /** Renewal with a cash payment: the payment service records it (receipt) and renews the customer. */
 export const renewCustomerAction = tenantAction({ schema: renewSchema, permission: "customers:write" }, async (ctx, input) => {
