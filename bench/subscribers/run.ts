@@ -228,7 +228,7 @@ async function main() {
         const times: number[] = [];
         for (let i = 0; i < 3; i++) {
           const t0 = performance.now();
-          const r = await asTenant((tx) => voucherMod.generateVouchers(tx, { tenantId, packageId: hotspotPackageId, count: 10_000, length: 12, name: `Bench batch ${i + 1}` }, actor));
+          const r = await asTenant((tx) => voucherMod.generateVouchers(tx, { ...voucherMod.generateVouchersSchema.parse({ packageId: hotspotPackageId, count: 10_000, length: 12, name: `Bench batch ${i + 1}` }), tenantId }, actor));
           times.push(performance.now() - t0);
           if (r.count !== 10_000) throw new Error(`generateVouchers made ${r.count} vouchers`);
         }

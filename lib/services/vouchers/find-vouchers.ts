@@ -21,7 +21,7 @@ export const findVouchersSchema = paginationSchema.extend({
   sort: z.preprocess(blank, z.enum(voucherSortKeys).default("createdAt")),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("desc")),
 });
-export type FindVouchersInput = z.input<typeof findVouchersSchema>;
+export type FindVouchersInput = z.output<typeof findVouchersSchema>;
 
 export interface VoucherRow {
   id: string;
@@ -98,7 +98,7 @@ export function selectVoucherRows(db: Database, tenantId: string) {
 }
 
 export async function findVouchers(db: Database, input: FindVouchersInput & { tenantId: string }): Promise<Page<VoucherRow>> {
-  const q = findVouchersSchema.parse(input);
+  const q = input;
   const where = voucherFilters(input.tenantId, q);
   const order = q.dir === "asc" ? asc(sortColumns[q.sort]) : desc(sortColumns[q.sort]);
   const [rows, [{ total }]] = await Promise.all([
