@@ -11,7 +11,7 @@ export const findIpPoolsSchema = paginationSchema.extend({
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
   search: z.preprocess(blank, z.string().trim().max(100).optional()),
 });
-export type FindIpPoolsInput = z.input<typeof findIpPoolsSchema>;
+export type FindIpPoolsInput = z.output<typeof findIpPoolsSchema>;
 
 export interface IpPoolRow {
   id: string;
@@ -66,7 +66,7 @@ export function toPoolRow(r: Omit<IpPoolRow, "size" | "utilisation" | "assigned"
 }
 
 export async function findIpPools(db: Database, input: FindIpPoolsInput & { tenantId: string }): Promise<Page<IpPoolRow>> {
-  const q = findIpPoolsSchema.parse(input);
+  const q = input;
   const like = q.search ? containsPattern(q.search) : undefined;
   const where = and(eq(ipPools.tenantId, input.tenantId), like ? or(ilike(ipPools.name, like), ilike(ipPools.cidr, like)) : undefined);
   const [rows, [{ total }]] = await Promise.all([
