@@ -15,13 +15,12 @@ export const zBool = z.preprocess((v) => {
   return ["on", "true", "1", "yes"].includes(String(v).toLowerCase());
 }, z.boolean());
 
-/** An optional string where "" from a form means "not given". */
-export const zOptionalText = (max = 500) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
+/** An optional string where "" (or null) means "not given". */
+export const zOptionalText = (max = 500) => z.preprocess(blank, z.string().trim().max(max).optional());
 
-/** An optional number where "" means "not given". */
+/** An optional number where "" (or only spaces, which Number() would read as 0) means "not given". */
 export const zOptionalInt = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int("Must be a whole number").min(min).max(max).optional());
+  z.preprocess(blank, z.coerce.number().int("Must be a whole number").min(min).max(max).optional());
 
 export const zUuid = (what = "id") => uuidField(`${what} must be a valid id`);
 
