@@ -17,6 +17,7 @@ import { makeCustomer } from "./test-fixtures";
 import { GET as listCustomers, POST as postCustomer } from "@/app/api/customers/route";
 import { PUT as putCustomer } from "@/app/api/customers/[id]/route";
 import { POST as postAdjustment } from "@/app/api/customers/[id]/wallet-adjustments/route";
+import { POST as postImport } from "@/app/api/customers/import/route";
 
 let t: TestDatabase;
 let tenantId: string;
@@ -95,5 +96,15 @@ describe("customers REST edge", () => {
     const ok = await postAdjustment(send("POST", `/api/customers/${c.id}/wallet-adjustments`, { direction: "CREDIT", amount: "250.50", reason: "Goodwill" }), params({ id: c.id }));
     expect(ok.status).toBe(201);
     expect((await ok.json()).data.balanceAfter).toBe(25_050);
+  });
+
+  it("an import's dryRun is read from the query string: it previews and writes nothing", async () => {
+    const csv = "name,username\nDry Run,dry.run\n";
+    const req = (q: string) => new Request(`http://isp.test/api/customers/import${q}`, { method: "POST", headers: { ...auth, "content-type": "text/csv" }, body: csv });
+    const dry = await postImport(req("?dryRun=1"), params({}));
+    expect((await dry.json()).data).toMatchObject({ total: 1, valid: 1, imported: 0, errors: [] });
+    expect(await t.db.select().from(customers).where(eq(customers.username, "dry.run"))).toHaveLength(0);
+    const real = await postImport(req(""), params({}));
+    expect((await real.json()).data).toMatchObject({ imported: 1 });
   });
 });
