@@ -153,8 +153,8 @@ async function main() {
       } else if (!customersMod) {
         console.log("  (lib/services/customers/find-customers.ts is not there yet: skipped)");
       } else {
-        const { findCustomers } = customersMod;
-        const list = (input: Record<string, unknown>) => asTenant((tx) => findCustomers(tx, { tenantId, pageSize: 25, ...input }));
+        const { findCustomers, findCustomersSchema } = customersMod;
+        const list = (input: Record<string, unknown>) => asTenant((tx) => findCustomers(tx, { ...findCustomersSchema.parse({ pageSize: 25, ...input }), tenantId }));
         const pages = Math.ceil(args.customers / 25);
         const listGroup = "customer list";
         await measure(listGroup, "first page (newest)", runs, () => list({}));
@@ -175,7 +175,7 @@ async function main() {
         // The deepest page OFFSET reaches (the middle): sorted by another column, and filtered as well.
         await measure(listGroup, `sort name asc, middle page (${Math.ceil(pages / 2)})`, runs, () => list({ sort: "name", dir: "asc", page: Math.ceil(pages / 2) }));
         await measure(listGroup, `sort expiry desc, middle page (${Math.ceil(pages / 2)})`, runs, () => list({ sort: "expiry", dir: "desc", page: Math.ceil(pages / 2) }));
-        const activePages = Math.ceil((await asTenant((tx) => findCustomers(tx, { tenantId, pageSize: 25, status: "ACTIVE" }))).total / 25);
+        const activePages = Math.ceil((await asTenant((tx) => findCustomers(tx, { ...findCustomersSchema.parse({ pageSize: 25, status: "ACTIVE" }), tenantId }))).total / 25);
         await measure(listGroup, `filter status=ACTIVE, sort name, middle page (${Math.ceil(activePages / 2)})`, runs, () =>
           list({ status: "ACTIVE", sort: "name", dir: "asc", page: Math.ceil(activePages / 2) }),
         );
@@ -228,7 +228,7 @@ async function main() {
         const times: number[] = [];
         for (let i = 0; i < 3; i++) {
           const t0 = performance.now();
-          const r = await asTenant((tx) => voucherMod.generateVouchers(tx, { tenantId, packageId: hotspotPackageId, count: 10_000, length: 12, name: `Bench batch ${i + 1}` }, actor));
+          const r = await asTenant((tx) => voucherMod.generateVouchers(tx, { ...voucherMod.generateVouchersSchema.parse({ packageId: hotspotPackageId, count: 10_000, length: 12, name: `Bench batch ${i + 1}` }), tenantId }, actor));
           times.push(performance.now() - t0);
           if (r.count !== 10_000) throw new Error(`generateVouchers made ${r.count} vouchers`);
         }

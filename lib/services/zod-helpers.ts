@@ -1,7 +1,12 @@
 // Zod pieces shared by service schemas, so the same schema accepts form posts (strings) and JSON.
 import { z } from "zod";
-import type { FieldErrors } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
 import { uuidField } from "@/lib/ids";
+
+/** Preprocessors for form posts: null or a blank string means "not given" (undefined) or "cleared" (null). */
+export const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+export const blankToUndef = blank;
+export const blankToNull = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
 /** A boolean from JSON, or from a form: "on", "true", "1" are true; "false", "0", "off", absent are false. */
 export const zBool = z.preprocess((v) => {
@@ -10,13 +15,12 @@ export const zBool = z.preprocess((v) => {
   return ["on", "true", "1", "yes"].includes(String(v).toLowerCase());
 }, z.boolean());
 
-/** An optional string where "" from a form means "not given". */
-export const zOptionalText = (max = 500) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
+/** An optional string where "" (or null) means "not given". */
+export const zOptionalText = (max = 500) => z.preprocess(blank, z.string().trim().max(max).optional());
 
-/** An optional number where "" means "not given". */
+/** An optional number where "" (or only spaces, which Number() would read as 0) means "not given". */
 export const zOptionalInt = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int("Must be a whole number").min(min).max(max).optional());
+  z.preprocess(blank, z.coerce.number().int("Must be a whole number").min(min).max(max).optional());
 
 export const zUuid = (what = "id") => uuidField(`${what} must be a valid id`);
 
@@ -33,6 +37,16 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/** Cross-field rule errors (by field) as issues of a refinement, so a schema reports them with the others. */
+export function addFieldIssues(ctx: z.RefinementCtx, errors: FieldErrors): void {
+  for (const [field, messages] of Object.entries(errors)) for (const message of messages) ctx.addIssue({ code: "custom", path: [field], message });
+}
+
+/** The same rule errors found on an already typed value (a merged update): INVALID_INPUT naming each field. */
+export function throwFieldErrors(errors: FieldErrors): void {
+  if (Object.keys(errors).length) throw new AppError("INVALID_INPUT", "Some fields need your attention", { fieldErrors: errors });
 }
 
 export interface Page<T> {

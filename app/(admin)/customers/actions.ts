@@ -8,32 +8,31 @@ import { afterCommit } from "@/lib/db/after-commit";
 import { disconnectOutcome } from "@/lib/services/sessions/disconnect-outcome";
 import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
 import { changeCustomersPackage, changeCustomersPackageSchema } from "@/lib/services/customers/change-customers-package";
-import { createCustomer } from "@/lib/services/customers/create-customer";
+import { createCustomer, createCustomerSchema } from "@/lib/services/customers/create-customer";
 import { deleteCustomer } from "@/lib/services/customers/delete-customer";
 import { extendCustomers, extendCustomersSchema } from "@/lib/services/customers/extend-customers";
 import { getCustomerPassword } from "@/lib/services/customers/get-customer-password";
 import { resetCustomerMac } from "@/lib/services/customers/reset-customer-mac";
 import { setCustomersStatus, setCustomersStatusSchema } from "@/lib/services/customers/set-customers-status";
-import { updateCustomer } from "@/lib/services/customers/update-customer";
-import { recordPayment, recordPaymentSchema } from "@/lib/services/payments/record-payment";
+import { updateCustomer, updateCustomerSchema } from "@/lib/services/customers/update-customer";
+import { recordPayment, recordPaymentFieldsSchema } from "@/lib/services/payments/record-payment";
 import { adjustWallet, adjustWalletSchema } from "@/lib/services/wallet/adjust-wallet";
 import { uuidField } from "@/lib/ids";
 
 const idSchema = z.object({ id: uuidField("Unknown customer") });
-const anyFields = z.record(z.string(), z.unknown());
 
 function refresh(id?: string) {
   revalidatePath("/customers");
   if (id) revalidatePath(`/customers/${id}`);
 }
 
-export const createCustomerAction = tenantAction({ schema: anyFields, permission: "customers:write", message: "Customer created" }, async (ctx, input) => {
+export const createCustomerAction = tenantAction({ schema: createCustomerSchema, permission: "customers:write", message: "Customer created" }, async (ctx, input) => {
   const c = await createCustomer(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);
   refresh();
   return { id: c.id, username: c.username, generatedPassword: c.generatedPassword ?? null };
 });
 
-export const updateCustomerAction = tenantAction({ schema: anyFields.and(idSchema), permission: "customers:write", message: "Customer saved" }, async (ctx, input) => {
+export const updateCustomerAction = tenantAction({ schema: updateCustomerSchema.extend(idSchema.shape), permission: "customers:write", message: "Customer saved" }, async (ctx, input) => {
   const c = await updateCustomer(ctx.tx, { ...input, tenantId: ctx.tenantId, id: input.id }, ctx.actor);
   refresh(c.id);
   return { id: c.id, username: c.username, generatedPassword: null as string | null };
@@ -49,14 +48,8 @@ export const revealPasswordAction = tenantAction({ schema: idSchema, permission:
   getCustomerPassword(ctx.tx, { tenantId: ctx.tenantId, id: input.id }, ctx.actor),
 );
 
-const renewSchema = z.object({
-  id: uuidField("Unknown customer"),
-  packageId: z.preprocess((v) => (v === "" ? undefined : v), uuidField("Choose a package").optional()),
-  amount: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
-  reference: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
-  notes: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
-  shortfallAction: recordPaymentSchema.shape.shortfallAction,
-});
+// The payment's own field rules, for a cash renewal of this customer.
+const renewSchema = recordPaymentFieldsSchema.pick({ packageId: true, amount: true, reference: true, notes: true, shortfallAction: true }).extend(idSchema.shape);
 
 /** Renewal with a cash payment: the payment service records it (receipt) and renews the customer. */
 export const renewCustomerAction = tenantAction({ schema: renewSchema, permission: "customers:write" }, async (ctx, input) => {

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findCustomerOptions } from "@/lib/services/customers/find-customer-options";
-import { customerFilterKeys, customerFiltersSchema, customerSortKeys, findCustomers } from "@/lib/services/customers/find-customers";
+import { customerFilterKeys, customerFiltersSchema, customerSortKeys, findCustomers, findCustomersSchema } from "@/lib/services/customers/find-customers";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { CustomersTable, type CustomerRowView } from "./customers-client";
@@ -22,7 +22,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const filters = Object.fromEntries(Object.entries(list.filters).filter(([k, v]) => customerFiltersSchema.shape[k as keyof typeof customerFiltersSchema.shape]?.safeParse(v).success));
   const [page, opts] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findCustomers(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, ...filters }),
+      findCustomers(tx, { ...findCustomersSchema.parse({ page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, ...filters }), tenantId: staff.tenantId }),
       findCustomerOptions(tx, { tenantId: staff.tenantId }),
     ]),
   );

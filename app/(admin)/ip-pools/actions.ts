@@ -5,8 +5,7 @@ import { z } from "zod";
 import { tenantAction } from "@/lib/auth/action";
 import { createIpPool, createIpPoolSchema } from "@/lib/services/ip-pools/create-ip-pool";
 import { deleteIpPool } from "@/lib/services/ip-pools/delete-ip-pool";
-import { ipPoolBaseSchema } from "@/lib/services/ip-pools/ip-pool-fields";
-import { updateIpPool } from "@/lib/services/ip-pools/update-ip-pool";
+import { updateIpPool, updateIpPoolSchema } from "@/lib/services/ip-pools/update-ip-pool";
 import { uuidField } from "@/lib/ids";
 
 const idSchema = z.object({ id: uuidField("Unknown pool") });
@@ -17,8 +16,8 @@ export const createIpPoolAction = tenantAction({ schema: createIpPoolSchema, per
   return { id: pool.id };
 });
 
-// The base schema (not the range-completing one) so the service sees the blanks as the person left them.
-export const updateIpPoolAction = tenantAction({ schema: ipPoolBaseSchema.extend(idSchema.shape), permission: "ip-pools:write", message: "Pool saved" }, async (ctx, input) => {
+// The pool's own schema (it completes the range), beside the id of the hidden input.
+export const updateIpPoolAction = tenantAction({ schema: idSchema.and(updateIpPoolSchema), permission: "ip-pools:write", message: "Pool saved" }, async (ctx, input) => {
   const pool = await updateIpPool(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);
   revalidatePath("/ip-pools");
   revalidatePath(`/ip-pools/${pool.id}`);

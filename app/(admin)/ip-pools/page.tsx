@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { findIpPools } from "@/lib/services/ip-pools/find-ip-pools";
+import { findIpPools, findIpPoolsSchema } from "@/lib/services/ip-pools/find-ip-pools";
 import { Card, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { UtilisationBar } from "./utilisation-bar";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "IP pools" };
 export default async function IpPoolsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const staff = await requireStaffPage("ip-pools:read");
   const { q } = await searchParams;
-  const pools = await withTenant(getDb(), staff.tenantId, (tx) => findIpPools(tx, { tenantId: staff.tenantId, search: q, pageSize: 500 }));
+  const pools = await withTenant(getDb(), staff.tenantId, (tx) => findIpPools(tx, { ...findIpPoolsSchema.parse({ search: q, pageSize: 500 }), tenantId: staff.tenantId }));
   const canWrite = can(staff.role, "ip-pools:write");
   const size = pools.rows.reduce((n, p) => n + p.size, 0);
   const assigned = pools.rows.reduce((n, p) => n + p.assigned, 0);

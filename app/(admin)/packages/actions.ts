@@ -3,22 +3,21 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { tenantAction } from "@/lib/auth/action";
-import { createPackage } from "@/lib/services/packages/create-package";
+import { createPackage, createPackageSchema } from "@/lib/services/packages/create-package";
 import { deletePackage } from "@/lib/services/packages/delete-package";
 import { retirePackage, retirePackageSchema } from "@/lib/services/packages/retire-package";
-import { updatePackage } from "@/lib/services/packages/update-package";
+import { updatePackage, updatePackageSchema } from "@/lib/services/packages/update-package";
 import { uuidField } from "@/lib/ids";
 
 const idSchema = z.object({ id: uuidField("Unknown package") });
-const anyFields = z.record(z.string(), z.unknown());
 
-export const createPackageAction = tenantAction({ schema: anyFields, permission: "packages:write", message: "Package created" }, async (ctx, input) => {
+export const createPackageAction = tenantAction({ schema: createPackageSchema, permission: "packages:write", message: "Package created" }, async (ctx, input) => {
   const created = await createPackage(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);
   revalidatePath("/packages");
   return { id: created.id };
 });
 
-export const updatePackageAction = tenantAction({ schema: anyFields.and(idSchema), permission: "packages:write", message: "Package saved" }, async (ctx, input) => {
+export const updatePackageAction = tenantAction({ schema: updatePackageSchema.extend(idSchema.shape), permission: "packages:write", message: "Package saved" }, async (ctx, input) => {
   const updated = await updatePackage(ctx.tx, { ...input, tenantId: ctx.tenantId, id: input.id }, ctx.actor);
   revalidatePath("/packages");
   return { id: updated.id };

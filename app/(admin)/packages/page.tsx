@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
-import { findPackages } from "@/lib/services/packages/find-packages";
+import { findPackages, findPackagesSchema } from "@/lib/services/packages/find-packages";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { PackagesTable, type PackageRowView } from "./packages-client";
@@ -23,7 +23,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   const type = (TYPES as readonly string[]).includes(list.filters.type ?? "") ? (list.filters.type as (typeof TYPES)[number]) : undefined;
   const state = ["active", "retired", "all"].includes(list.filters.state ?? "") ? (list.filters.state as "active" | "retired" | "all") : "all";
   const page = await withTenant(getDb(), staff.tenantId, (tx) =>
-    findPackages(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, type, state }),
+    findPackages(tx, { ...findPackagesSchema.parse({ page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, type, state }), tenantId: staff.tenantId }),
   );
   const rows: PackageRowView[] = page.rows.map((p) => ({
     id: p.id,

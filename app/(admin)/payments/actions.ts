@@ -1,16 +1,15 @@
 "use server";
 // Server actions of the payments area: thin adapters over lib/services/payments.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { tenantAction } from "@/lib/auth/action";
 import { completePayment } from "@/lib/services/payments/complete-payment";
-import { failPayment } from "@/lib/services/payments/fail-payment";
+import { failPayment, paymentReasonSchema } from "@/lib/services/payments/fail-payment";
 import { recordPayment, recordPaymentSchema } from "@/lib/services/payments/record-payment";
 import { refundPayment } from "@/lib/services/payments/refund-payment";
 import { searchPaymentCustomers, searchPaymentCustomersSchema } from "@/lib/services/payments/search-payment-customers";
 import { uuidField } from "@/lib/ids";
 
-const idSchema = z.object({ id: uuidField("Unknown payment"), reason: z.string().trim().max(300).optional() });
+const idSchema = paymentReasonSchema.extend({ id: uuidField("Unknown payment") });
 
 export const recordPaymentAction = tenantAction({ schema: recordPaymentSchema, permission: "payments:write", message: "Payment recorded" }, async (ctx, input) => {
   const p = await recordPayment(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);

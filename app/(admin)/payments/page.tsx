@@ -6,7 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
-import { findPayments, paymentSortKeys } from "@/lib/services/payments/find-payments";
+import { isUuid } from "@/lib/ids";
+import { findPayments, findPaymentsSchema, paymentSortKeys } from "@/lib/services/payments/find-payments";
 import { paymentMethods, paymentPurposes, paymentStatuses } from "@/lib/services/payments/payment-fields";
 import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
@@ -34,23 +35,25 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const [page, todayTotals, monthTotals, pending] = await withTenant(getDb(), tenantId, (tx) =>
     Promise.all([
       findPayments(tx, {
+        ...findPaymentsSchema.parse({
+          page: list.page,
+          pageSize: list.pageSize,
+          sort: list.sort,
+          dir: list.dir,
+          search: list.q,
+          method: oneOf(paymentMethods, list.filters.method),
+          status: oneOf(paymentStatuses, list.filters.status),
+          purpose: oneOf(paymentPurposes, list.filters.purpose),
+          from: day(list.filters.from),
+          to: day(list.filters.to),
+          customerId: isUuid(list.filters.customerId) ? list.filters.customerId : undefined,
+        }),
         tenantId,
         timezone,
-        page: list.page,
-        pageSize: list.pageSize,
-        sort: list.sort,
-        dir: list.dir,
-        search: list.q,
-        method: oneOf(paymentMethods, list.filters.method),
-        status: oneOf(paymentStatuses, list.filters.status),
-        purpose: oneOf(paymentPurposes, list.filters.purpose),
-        from: day(list.filters.from),
-        to: day(list.filters.to),
-        customerId: list.filters.customerId && /^[0-9a-f-]{36}$/i.test(list.filters.customerId) ? list.filters.customerId : undefined,
       }),
-      findPayments(tx, { tenantId, timezone, status: "COMPLETED", from: today, to: today, pageSize: 1 }),
-      findPayments(tx, { tenantId, timezone, status: "COMPLETED", from: monthStart, to: today, pageSize: 1 }),
-      findPayments(tx, { tenantId, timezone, status: "PENDING", pageSize: 1 }),
+      findPayments(tx, { ...findPaymentsSchema.parse({ status: "COMPLETED", from: today, to: today, pageSize: 1 }), tenantId, timezone }),
+      findPayments(tx, { ...findPaymentsSchema.parse({ status: "COMPLETED", from: monthStart, to: today, pageSize: 1 }), tenantId, timezone }),
+      findPayments(tx, { ...findPaymentsSchema.parse({ status: "PENDING", pageSize: 1 }), tenantId, timezone }),
     ]),
   );
   const cur = staff.tenantCurrency;

@@ -6,9 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
-import { findPackages } from "@/lib/services/packages/find-packages";
-import { findVoucherBatches } from "@/lib/services/vouchers/find-voucher-batches";
-import { findVouchers, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
+import { findPackages, findPackagesSchema } from "@/lib/services/packages/find-packages";
+import { findVoucherBatches, findVoucherBatchesSchema } from "@/lib/services/vouchers/find-voucher-batches";
+import { findVouchers, findVouchersSchema, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
 import { getVoucherStats } from "@/lib/services/vouchers/get-voucher-stats";
 import { Card, CardHeader, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
@@ -30,19 +30,21 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
   const [page, batches, stats, pkgs] = await withTenant(getDb(), tenantId, (tx) =>
     Promise.all([
       findVouchers(tx, {
+        ...findVouchersSchema.parse({
+          page: list.page,
+          pageSize: list.pageSize,
+          sort: list.sort,
+          dir: list.dir,
+          search: list.q,
+          status: STATUSES.includes(list.filters.status ?? "") ? list.filters.status : undefined,
+          batchId: isId(list.filters.batchId),
+          packageId: isId(list.filters.packageId),
+        }),
         tenantId,
-        page: list.page,
-        pageSize: list.pageSize,
-        sort: list.sort,
-        dir: list.dir,
-        search: list.q,
-        status: STATUSES.includes(list.filters.status ?? "") ? list.filters.status : undefined,
-        batchId: isId(list.filters.batchId),
-        packageId: isId(list.filters.packageId),
       }),
-      findVoucherBatches(tx, { tenantId, pageSize: 100 }),
+      findVoucherBatches(tx, { ...findVoucherBatchesSchema.parse({ pageSize: 100 }), tenantId }),
       getVoucherStats(tx, { tenantId }),
-      findPackages(tx, { tenantId, type: "HOTSPOT", state: "all", pageSize: 200 }),
+      findPackages(tx, { ...findPackagesSchema.parse({ type: "HOTSPOT", state: "all", pageSize: 200 }), tenantId }),
     ]),
   );
   const canWrite = can(staff.role, "vouchers:write");

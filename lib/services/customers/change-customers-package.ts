@@ -16,14 +16,14 @@ export const changeCustomersPackageSchema = z.object({
   ids: customerIdsField,
   packageId: uuidField("Choose a package from the list"),
 });
-export type ChangeCustomersPackageInput = z.input<typeof changeCustomersPackageSchema>;
+export type ChangeCustomersPackageInput = z.output<typeof changeCustomersPackageSchema>;
 
 export async function changeCustomersPackage(
   db: Database,
   input: ChangeCustomersPackageInput & { tenantId: string },
   actor: Actor,
 ): Promise<BulkResult & { rateChanges: number }> {
-  const { ids, packageId } = changeCustomersPackageSchema.parse(input);
+  const { ids, packageId } = input;
   const [pkg] = await db
     .select()
     .from(packages)

@@ -1,6 +1,7 @@
 // Creates a subscriber of any connection type. The password is sealed at rest (CHAP and MS-CHAPv2
 // need it in clear) and generated when left empty; a package without an expiry starts one period now.
 // The wallet starts empty: money goes in through a payment or a wallet adjustment.
+import type { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
@@ -9,18 +10,17 @@ import { mapDbError } from "@/lib/services/db-errors";
 import { addValidity } from "@/lib/services/packages/validity";
 import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 import { checkCustomerRefs } from "./check-customer-refs";
-import { customerConstraintMessages, customerSchema, generateCustomerPassword, refuseWalletBalance, toCustomerView, type CustomerView } from "./customer-fields";
+import { customerConstraintMessages, customerSchema, generateCustomerPassword, toCustomerView, type CustomerView } from "./customer-fields";
 
 export const createCustomerSchema = customerSchema;
-export type CreateCustomerInput = Record<string, unknown>;
+export type CreateCustomerInput = z.output<typeof createCustomerSchema>;
 
 export async function createCustomer(
   db: Database,
   input: CreateCustomerInput & { tenantId: string },
   actor: Actor,
 ): Promise<CustomerView & { generatedPassword?: string }> {
-  refuseWalletBalance(input);
-  const data = createCustomerSchema.parse(input);
+  const data = input;
   const password = data.password ?? generateCustomerPassword();
   try {
     return await db.transaction(async (tx) => {

@@ -1,8 +1,9 @@
 // Field rules shared by customer create, update and CSV import, and the public (secret-free) row shape.
 import { z } from "zod";
+import { addFieldIssues, blankToNull, blankToUndef, throwFieldErrors } from "@/lib/services/zod-helpers";
 import type { Customer } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
-import { AppError } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/errors";
 import { canonicalField } from "@/lib/net/field";
 import { canonicalIpv4 } from "@/lib/net/ip";
 import { canonicalMac } from "@/lib/net/mac";
@@ -18,9 +19,6 @@ const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 export function generateCustomerPassword(): string {
   return randomString(8, PASSWORD_ALPHABET);
 }
-
-const blankToUndef = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-const blankToNull = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
 const coord = (min: number, max: number, label: string) =>
   z.preprocess(
@@ -97,15 +95,35 @@ export const customerFields = {
   }, z.boolean({ message: "Auto-renew must be yes or no (true/false, 1/0)" }).optional()),
 };
 
-export function checkCustomerRules(v: { type?: string; staticIp?: string | null; ipPoolId?: string | null; latitude?: number | null; longitude?: number | null }, ctx: z.RefinementCtx) {
-  if (v.staticIp && v.ipPoolId) ctx.addIssue({ code: "custom", path: ["ipPoolId"], message: "Use either a static IP or an IP pool, not both" });
-  if (v.type === "STATIC" && !v.staticIp) ctx.addIssue({ code: "custom", path: ["staticIp"], message: "A static customer needs a static IP" });
-  if ((v.latitude == null) !== (v.longitude == null)) {
-    ctx.addIssue({ code: "custom", path: [v.latitude == null ? "latitude" : "longitude"], message: "Give both latitude and longitude, or neither" });
-  }
+export const WALLET_BALANCE_READ_ONLY = "The wallet balance cannot be set: post a wallet adjustment with a reason (POST /api/customers/:id/wallet-adjustments)";
+
+/** The wallet only changes through wallet transactions: a typed balance is a field error like any other. */
+const walletBalanceRefused = z.never({ message: WALLET_BALANCE_READ_ONLY }).optional();
+
+type RuleFields = { type?: string; staticIp?: string | null; ipPoolId?: string | null; latitude?: number | null; longitude?: number | null };
+
+/** The cross-field rules, each on the field to fix. */
+export function customerRuleErrors(v: RuleFields): FieldErrors {
+  const out: FieldErrors = {};
+  const add = (field: string, message: string) => (out[field] ??= []).push(message);
+  if (v.staticIp && v.ipPoolId) add("ipPoolId", "Use either a static IP or an IP pool, not both");
+  if (v.type === "STATIC" && !v.staticIp) add("staticIp", "A static customer needs a static IP");
+  if ((v.latitude == null) !== (v.longitude == null)) add(v.latitude == null ? "latitude" : "longitude", "Give both latitude and longitude, or neither");
+  return out;
 }
 
-export const customerSchema = z.object(customerFields).check(z.superRefine(checkCustomerRules, { when: () => true }));
+/** The cross-field rules on a merged (already typed) customer, as an update checks them. */
+export function checkCustomerRules(v: RuleFields): void {
+  throwFieldErrors(customerRuleErrors(v));
+}
+
+/** The per-field rules alone: an update parses a partial of this, then checks the rules on the merged row. */
+export const customerFieldsSchema = z.object({ ...customerFields, walletBalance: walletBalanceRefused });
+
+// Cross-field rules run even when some field is invalid, so the form shows every error at once.
+export const customerSchema = customerFieldsSchema.check(
+  z.superRefine((v, ctx) => addFieldIssues(ctx, customerRuleErrors(v)), { when: () => true }),
+);
 export type CustomerData = z.output<typeof customerSchema>;
 
 /** A customer as staff and the API see it: never the sealed password; the wallet in minor units. */
@@ -114,15 +132,6 @@ export type CustomerView = Omit<Customer, "passwordSealed"> & { hasPassword: boo
 export function toCustomerView(row: Customer): CustomerView {
   const { passwordSealed, ...rest } = row;
   return { ...rest, hasPassword: passwordSealed !== null };
-}
-
-export const WALLET_BALANCE_READ_ONLY = "The wallet balance cannot be set: post a wallet adjustment with a reason (POST /api/customers/:id/wallet-adjustments)";
-
-/** The wallet only changes through wallet transactions: a typed balance is refused, naming the field. */
-export function refuseWalletBalance(input: Record<string, unknown>): void {
-  if (input.walletBalance !== undefined) {
-    throw new AppError("INVALID_INPUT", WALLET_BALANCE_READ_ONLY, { fieldErrors: { walletBalance: [WALLET_BALANCE_READ_ONLY] } });
-  }
 }
 
 export const customerConstraintMessages = {

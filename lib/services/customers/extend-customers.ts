@@ -13,10 +13,10 @@ export const extendCustomersSchema = z.object({
   ids: customerIdsField,
   days: z.coerce.number({ message: "Enter a number of days" }).int("Days must be a whole number").min(1, "At least 1 day").max(366, "At most 366 days"),
 });
-export type ExtendCustomersInput = z.input<typeof extendCustomersSchema>;
+export type ExtendCustomersInput = z.output<typeof extendCustomersSchema>;
 
 export async function extendCustomers(db: Database, input: ExtendCustomersInput & { tenantId: string }, actor: Actor): Promise<BulkResult> {
-  const { ids, days } = extendCustomersSchema.parse(input);
+  const { ids, days } = input;
   const unique = [...new Set(ids)];
   const rows = await db
     .update(customers)

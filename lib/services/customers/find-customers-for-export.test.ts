@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { customers } from "@/lib/db/schema";
 import { parseCsv, toCsv } from "@/lib/csv";
 import { EXPORT_HEADER, findCustomersForExport, type ExportCursor } from "./find-customers-for-export";
+import { customerFiltersSchema } from "./find-customers";
 import { makeCustomer, makeTenant } from "./test-fixtures";
 
 let t: TestDatabase;
@@ -26,7 +27,7 @@ describe("findCustomersForExport", () => {
     let after: ExportCursor | null = null;
     let rounds = 0;
     do {
-      const batch: Awaited<ReturnType<typeof findCustomersForExport>> = await findCustomersForExport(t.db, { tenantId: a, after, limit: 10 });
+      const batch: Awaited<ReturnType<typeof findCustomersForExport>> = await findCustomersForExport(t.db, { ...customerFiltersSchema.parse({}), tenantId: a, after, limit: 10 });
       seen.push(...batch.rows.map((r) => String(r[2])));
       after = batch.next;
       rounds++;
@@ -34,7 +35,7 @@ describe("findCustomersForExport", () => {
     expect(seen).toHaveLength(55);
     expect(new Set(seen).size).toBe(55);
     expect(seen).not.toContain("other-tenant");
-    const suspended = await findCustomersForExport(t.db, { tenantId: a, status: "SUSPENDED" });
+    const suspended = await findCustomersForExport(t.db, { ...customerFiltersSchema.parse({ status: "SUSPENDED" }), tenantId: a });
     expect(suspended.rows).toHaveLength(11);
     const csv = toCsv(EXPORT_HEADER, suspended.rows);
     expect(parseCsv(csv)[0].fields).toEqual(EXPORT_HEADER);

@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { customers, ipPools, packages } from "@/lib/db/schema";
 import { formatMoneyInput } from "@/lib/money";
 import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
-import { customerFiltersSchema, customerWhere, type CustomerFilters } from "./find-customers";
+import { customerWhere, type CustomerFilters } from "./find-customers";
 
 export const EXPORT_HEADER = ["type", "name", "username", "phone", "email", "package", "expires_at", "status", "mac_address", "static_ip", "ip_pool", "latitude", "longitude", "address", "notes", "wallet_balance", "auto_renew", "online", "created_at"];
 
@@ -16,9 +16,9 @@ export interface ExportCursor {
 
 export async function findCustomersForExport(
   db: Database,
-  input: Record<string, unknown> & { tenantId: string; after?: ExportCursor | null; limit?: number },
+  input: CustomerFilters & { tenantId: string; after?: ExportCursor | null; limit?: number },
 ): Promise<{ rows: unknown[][]; next: ExportCursor | null }> {
-  const f: CustomerFilters = customerFiltersSchema.parse(input);
+  const f: CustomerFilters = input;
   const limit = Math.min(input.limit ?? 2000, 5000);
   const conds: SQL[] = [customerWhere(input.tenantId, f)];
   if (input.after) {

@@ -5,12 +5,10 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lte, sql, type SQL } fr
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, packages } from "@/lib/db/schema";
-import { pageOf, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, type Page } from "@/lib/services/zod-helpers";
 import { connectionTypes, customerStatuses } from "./customer-fields";
 import { containsPattern } from "@/lib/db/like";
 import { uuidField } from "@/lib/ids";
-
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const customerSortKeys = ["name", "username", "expiry", "created", "status"] as const;
 export type CustomerSortKey = (typeof customerSortKeys)[number];
@@ -32,7 +30,7 @@ export const findCustomersSchema = customerFiltersSchema.extend({
   sort: z.preprocess(blank, z.enum(customerSortKeys).default("created")),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("desc")),
 });
-export type FindCustomersInput = z.input<typeof findCustomersSchema>;
+export type FindCustomersInput = z.output<typeof findCustomersSchema>;
 export type CustomerFilters = z.output<typeof customerFiltersSchema>;
 
 export const searchExpr = sql`(${customers.name} || ' ' || ${customers.username} || ' ' || coalesce(${customers.phone}, ''))`;
@@ -100,7 +98,7 @@ export interface CustomerListRow {
 }
 
 export async function findCustomers(db: Database, input: FindCustomersInput & { tenantId: string }): Promise<Page<CustomerListRow>> {
-  const q = findCustomersSchema.parse(input);
+  const q = input;
   const where = customerWhere(input.tenantId, q);
   const offset = (q.page - 1) * q.pageSize;
   if (q.q && q.q.length >= 3) return searchPage(db, q, where, offset);
@@ -136,7 +134,7 @@ export async function findCustomers(db: Database, input: FindCustomersInput & { 
  * A search reads every match anyway (the trigram lookup, then each row), so the total comes from the
  * same statement as the page instead of a second pass over the matches.
  */
-async function searchPage(db: Database, q: z.output<typeof findCustomersSchema>, where: SQL, offset: number) {
+async function searchPage(db: Database, q: FindCustomersInput, where: SQL, offset: number) {
   const rows = await db
     .select({ ...customerListColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(customers)

@@ -8,17 +8,18 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { addValidity } from "@/lib/services/packages/validity";
 import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
-import { zUuid } from "@/lib/services/zod-helpers";
+import { blank, zUuid } from "@/lib/services/zod-helpers";
 
 export const renewCustomerSchema = z.object({
   customerId: zUuid("customer"),
   /** Omitted: the customer's current package. Given: the customer moves to it. */
-  packageId: z.preprocess((v) => (v === "" || v === null ? undefined : v), zUuid("package").optional()),
+  packageId: z.preprocess(blank, zUuid("package").optional()),
   periods: z.coerce.number().int("Periods must be a whole number").min(1, "At least one period").max(36, "At most 36 periods").default(1),
   /** A share of one period (a pro-rata renewal of an underpayment): 0 < portion ≤ 1, with periods = 1. */
   portion: z.number().gt(0).max(1).optional(),
 });
-export type RenewCustomerInput = z.input<typeof renewCustomerSchema>;
+/** Typed input; periods defaults to one as in the schema. */
+export type RenewCustomerInput = Omit<z.output<typeof renewCustomerSchema>, "periods"> & { periods?: number };
 
 export type RenewedCustomer = Omit<Customer, "passwordSealed">;
 
@@ -27,7 +28,7 @@ export async function renewCustomer(
   input: RenewCustomerInput & { tenantId: string },
   actor: Actor,
 ): Promise<RenewedCustomer> {
-  const data = renewCustomerSchema.parse(input);
+  const data = { ...input, periods: input.periods ?? 1 };
   const { tenantId } = input;
   const [before] = await db
     .select()

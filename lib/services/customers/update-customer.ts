@@ -1,7 +1,8 @@
-// Changes a customer. Given fields are merged over the current ones and the whole is validated again;
-// a blank password keeps the current one. A new status goes through setCustomersStatus, as the bulk
+// Changes a customer. The given fields (parsed at the edge, each on its own) are merged over the current
+// ones and the cross-field rules checked on the result; a blank password keeps the current one. A new status goes through setCustomersStatus, as the bulk
 // actions do (same audit action, same guarded disconnect); the wallet cannot be set here at all.
 import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, type NewCustomer } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
@@ -9,15 +10,15 @@ import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { checkCustomerRefs } from "./check-customer-refs";
-import { customerConstraintMessages, customerSchema, refuseWalletBalance, toCustomerView, type CustomerView } from "./customer-fields";
+import { checkCustomerRules, customerConstraintMessages, customerFieldsSchema, toCustomerView, type CustomerView } from "./customer-fields";
 import { setCustomersStatus } from "./set-customers-status";
 import { isUuid } from "@/lib/ids";
 
-export const updateCustomerSchema = customerSchema;
-export type UpdateCustomerInput = Record<string, unknown>;
+/** Any subset of the fields; the cross-field rules hold for the merged customer (checkCustomerRules). */
+export const updateCustomerSchema = customerFieldsSchema.partial();
+export type UpdateCustomerInput = z.output<typeof updateCustomerSchema>;
 
 export async function updateCustomer(db: Database, input: UpdateCustomerInput & { tenantId: string; id: string }, actor: Actor): Promise<CustomerView> {
-  refuseWalletBalance(input);
   if (!isUuid(input.id)) throw notFound("Customer");
   const where = and(eq(customers.tenantId, input.tenantId), eq(customers.id, input.id));
   try {
@@ -42,8 +43,10 @@ export async function updateCustomer(db: Database, input: UpdateCustomerInput & 
         notes: before.notes,
         autoRenew: before.autoRenew,
       };
-      const given = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && k !== "tenantId" && k !== "id"));
-      const data = updateCustomerSchema.parse({ ...current, ...given });
+      const { tenantId: _t, id: _id, walletBalance: _w, ...fields } = input;
+      const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<UpdateCustomerInput, "walletBalance">;
+      const data = { ...current, password: undefined, ...given };
+      checkCustomerRules(data);
       await checkCustomerRefs(tx, input.tenantId, { type: data.type, packageId: data.packageId, ipPoolId: data.ipPoolId, currentPackageId: before.packageId });
       const patch: Partial<NewCustomer> = {
         type: data.type,

@@ -137,9 +137,9 @@ export async function validateCustomerImport(db: Database, input: { tenantId: st
       }
     }
     delete raw.walletBalance;
-    const candidate = { ...raw, type: raw.type ? raw.type.toUpperCase() : (pkg?.type ?? "PPPOE"), status: raw.status?.toUpperCase(), packageId: pkg?.id, ipPoolId: poolId };
-    delete (candidate as Record<string, unknown>).package;
-    delete (candidate as Record<string, unknown>).ipPool;
+    // The CSV row is raw text: this is where it meets the customer schema (names resolved to ids first).
+    const { package: _package, ipPool: _ipPool, ...fields } = raw;
+    const candidate = { ...fields, type: raw.type ? raw.type.toUpperCase() : (pkg?.type ?? "PPPOE"), status: raw.status?.toUpperCase(), packageId: pkg?.id, ipPoolId: poolId };
     const result = customerSchema.safeParse(candidate);
     if (!result.success) {
       for (const issue of result.error.issues) rowErrors.push({ row: rec.line, field: fieldLabel(issue.path), message: issue.message });

@@ -13,10 +13,11 @@ export const createIpPoolSchema = ipPoolBaseSchema
     resolvePoolRange(v, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }));
   })
   .transform((v) => ({ ...v, ...resolvePoolRange(v, () => undefined)! }));
-export type CreateIpPoolInput = z.input<typeof createIpPoolSchema>;
+/** The completed pool: the range is filled in and checked against the block by the schema. */
+export type CreateIpPoolInput = z.output<typeof createIpPoolSchema>;
 
 export async function createIpPool(db: Database, input: CreateIpPoolInput & { tenantId: string }, actor: Actor): Promise<IpPool> {
-  const data = createIpPoolSchema.parse(input);
+  const data = input;
   try {
     return await db.transaction(async (tx) => {
       await checkPoolPlacement(tx, input.tenantId, data);

@@ -3,15 +3,15 @@ import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { ipAssignments, ipPools, routers, packages } from "@/lib/db/schema";
-import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { poolSize } from "./ip-pool-fields";
 import { containsPattern } from "@/lib/db/like";
 
 export const findIpPoolsSchema = paginationSchema.extend({
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
-  search: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(100).optional()),
+  search: z.preprocess(blank, z.string().trim().max(100).optional()),
 });
-export type FindIpPoolsInput = z.input<typeof findIpPoolsSchema>;
+export type FindIpPoolsInput = z.output<typeof findIpPoolsSchema>;
 
 export interface IpPoolRow {
   id: string;
@@ -66,7 +66,7 @@ export function toPoolRow(r: Omit<IpPoolRow, "size" | "utilisation" | "assigned"
 }
 
 export async function findIpPools(db: Database, input: FindIpPoolsInput & { tenantId: string }): Promise<Page<IpPoolRow>> {
-  const q = findIpPoolsSchema.parse(input);
+  const q = input;
   const like = q.search ? containsPattern(q.search) : undefined;
   const where = and(eq(ipPools.tenantId, input.tenantId), like ? or(ilike(ipPools.name, like), ilike(ipPools.cidr, like)) : undefined);
   const [rows, [{ total }]] = await Promise.all([

@@ -1,6 +1,7 @@
 // IPv4 arithmetic and the field rules of IP pools: CIDR blocks, address ranges inside them, a gateway,
 // and the computed usable range when none is given.
 import { z } from "zod";
+import { blank } from "@/lib/services/zod-helpers";
 import { isUuid } from "@/lib/ids";
 import { canonicalField } from "@/lib/net/field";
 import { canonicalIpv4, intToIpv4 as intToIp, ipv4ToInt as ipToInt } from "@/lib/net/ip";
@@ -37,8 +38,6 @@ export function poolSize(p: { rangeStart: string; rangeEnd: string; gateway: str
   const g = p.gateway ? ipToInt(p.gateway) : -1;
   return end - start + 1 - (g >= start && g <= end ? 1 : 0);
 }
-
-const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 /** An IPv4 address in canonical form (lib/net/ip.ts), so pools, static IPs and assignments compare as text. */
 export const ipField = (label: string) => z.preprocess(blank, canonicalField(canonicalIpv4, `${label} must be an IPv4 address such as 10.10.0.1`).optional());

@@ -16,7 +16,7 @@ export type UpdateIpPoolInput = CreateIpPoolInput;
 
 export async function updateIpPool(db: Database, input: UpdateIpPoolInput & { tenantId: string; id: string }, actor: Actor): Promise<IpPool> {
   if (!isUuid(input.id)) throw notFound("IP pool");
-  const data = updateIpPoolSchema.parse(input);
+  const data = input;
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx

@@ -1,4 +1,5 @@
 // Creates a service package (plan) with its speeds, limits and the routers it applies to.
+import type { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { packages } from "@/lib/db/schema";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
@@ -8,10 +9,10 @@ import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 import { savePackageRouters } from "./save-package-routers";
 
 export const createPackageSchema = packageSchema;
-export type CreatePackageInput = Record<string, unknown>;
+export type CreatePackageInput = z.output<typeof createPackageSchema>;
 
 export async function createPackage(db: Database, input: CreatePackageInput & { tenantId: string }, actor: Actor): Promise<PackageView> {
-  const data = createPackageSchema.parse(input);
+  const data = input;
   const currency = (await getTenantLocale(db, input.tenantId)).currency;
   try {
     return await db.transaction(async (tx) => {

@@ -3,11 +3,9 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } fr
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, packages } from "@/lib/db/schema";
-import { pageOf, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, type Page } from "@/lib/services/zod-helpers";
 import { connectionTypes, toPackageView, type PackageView } from "./package-fields";
 import { containsPattern } from "@/lib/db/like";
-
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const findPackagesSchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -19,12 +17,12 @@ export const findPackagesSchema = z.object({
   sort: z.preprocess(blank, z.enum(["name", "price", "created", "type"]).default("name")),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("asc")),
 });
-export type FindPackagesInput = z.input<typeof findPackagesSchema>;
+export type FindPackagesInput = z.output<typeof findPackagesSchema>;
 
 export type PackageListRow = PackageView & { customerCount: number };
 
 export async function findPackages(db: Database, input: FindPackagesInput & { tenantId: string }): Promise<Page<PackageListRow>> {
-  const q = findPackagesSchema.parse(input);
+  const q = input;
   const filters: SQL[] = [eq(packages.tenantId, input.tenantId)];
   if (q.q) filters.push(ilike(packages.name, containsPattern(q.q)));
   if (q.type) filters.push(eq(packages.type, q.type));

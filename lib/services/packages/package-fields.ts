@@ -1,6 +1,8 @@
 // Field rules shared by the package create and update schemas, the public row shape, and the
 // Mikrotik-Rate-Limit preview. Prices are typed in currency units and stored in minor units.
 import { z } from "zod";
+import { addFieldIssues, blank, blankToNull, throwFieldErrors } from "@/lib/services/zod-helpers";
+import type { FieldErrors } from "@/lib/errors";
 import type { Package } from "@/lib/db/schema";
 import { formatMoneyInput, moneyField, toMinorUnits } from "@/lib/money";
 import { formatRateLimit, type RateLimit } from "@/lib/radius/rate-limit";
@@ -8,10 +10,6 @@ import { CONNECTION_TYPES, VALIDITY_UNITS } from "@/lib/db/enums";
 import { uuidField } from "@/lib/ids";
 
 export const GIB = 1024 ** 3;
-
-const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-/** On update "" or null clears an optional column; on create it means "not set". */
-const blankToNull = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
 const num = (label: string) => z.coerce.number({ message: `${label} must be a number` }).refine(Number.isFinite, `${label} must be a number`);
 const int = (label: string, min: number, max: number) =>
@@ -77,7 +75,9 @@ type Shape = {
 };
 
 /** Cross-field rules in MikroTik terms, each reported on the field to fix. */
-export function checkPackageRules(v: Shape, ctx: z.RefinementCtx) {
+export function packageRuleErrors(v: Shape): FieldErrors {
+  const out: FieldErrors = {};
+  const add = (field: string, message: string) => (out[field] ??= []).push(message);
   const burst = [v.burstDownloadKbps, v.burstUploadKbps, v.burstThresholdDownloadKbps, v.burstThresholdUploadKbps, v.burstTimeSeconds];
   const anyBurst = burst.some((x) => x !== null && x !== undefined);
   if (anyBurst) {
@@ -89,27 +89,33 @@ export function checkPackageRules(v: Shape, ctx: z.RefinementCtx) {
       ["burstTimeSeconds", "Burst time"],
     ];
     for (const [key, label] of need) {
-      if (v[key] === null || v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `${label} is needed when burst is used` });
+      if (v[key] === null || v[key] === undefined) add(key, `${label} is needed when burst is used`);
     }
     const dir = (rate?: number, b?: number | null, th?: number | null, side = "download") => {
       if (typeof rate !== "number") return;
-      if (typeof b === "number" && b <= rate) ctx.addIssue({ code: "custom", path: [`burst${side === "download" ? "Download" : "Upload"}Kbps`], message: `Burst ${side} must be above the ${side} speed` });
+      if (typeof b === "number" && b <= rate) add(`burst${side === "download" ? "Download" : "Upload"}Kbps`, `Burst ${side} must be above the ${side} speed`);
       if (typeof th === "number" && th >= rate)
-        ctx.addIssue({ code: "custom", path: [`burstThreshold${side === "download" ? "Download" : "Upload"}Kbps`], message: `Burst threshold ${side} must be below the ${side} speed` });
+        add(`burstThreshold${side === "download" ? "Download" : "Upload"}Kbps`, `Burst threshold ${side} must be below the ${side} speed`);
     };
     dir(v.downloadKbps, v.burstDownloadKbps, v.burstThresholdDownloadKbps, "download");
     dir(v.uploadKbps, v.burstUploadKbps, v.burstThresholdUploadKbps, "upload");
   }
   const fupSet = [v.fupDownloadKbps, v.fupUploadKbps].filter((x) => x !== null && x !== undefined).length;
   if (fupSet === 1) {
-    ctx.addIssue({ code: "custom", path: [v.fupDownloadKbps == null ? "fupDownloadKbps" : "fupUploadKbps"], message: "Set both fair-usage speeds, or neither" });
+    add(v.fupDownloadKbps == null ? "fupDownloadKbps" : "fupUploadKbps", "Set both fair-usage speeds, or neither");
   }
   if (fupSet === 2 && (v.dataQuotaGb === null || v.dataQuotaGb === undefined)) {
-    ctx.addIssue({ code: "custom", path: ["dataQuotaGb"], message: "A fair-usage speed needs a data quota to apply after" });
+    add("dataQuotaGb", "A fair-usage speed needs a data quota to apply after");
   }
   if (v.allRouters === false && (!v.routerIds || v.routerIds.length === 0)) {
-    ctx.addIssue({ code: "custom", path: ["routerIds"], message: "Choose at least one router, or apply the package to all routers" });
+    add("routerIds", "Choose at least one router, or apply the package to all routers");
   }
+  return out;
+}
+
+/** The same rules on a merged (already typed) package, as an update checks them. */
+export function checkPackageRules(v: Shape): void {
+  throwFieldErrors(packageRuleErrors(v));
 }
 
 export const quotaBytes = (gb: number | null | undefined) => (gb == null ? null : BigInt(Math.round(gb * GIB)));
@@ -200,12 +206,15 @@ export const packageConstraintMessages = {
   packages_tenant_name_key: ["name", "A package with this name already exists"] as [string, string],
 };
 
+/** The per-field rules alone: an update parses a partial of this, then checks the rules on the merged package. */
+export const packageFieldsSchema = z.object(packageFields);
+
 // Cross-field rules run even when some field is invalid, so the form shows every error at once.
-export const packageSchema = z.object(packageFields).check(z.superRefine(checkPackageRules, { when: () => true }));
+export const packageSchema = packageFieldsSchema.check(z.superRefine((v, ctx) => addFieldIssues(ctx, packageRuleErrors(v)), { when: () => true }));
 export type PackageData = z.output<typeof packageSchema>;
 
-/** The editable fields of an existing package, in the units the schema takes (for merging an update). */
-export function packageInputOf(v: PackageView, currency: string): Record<string, unknown> {
+/** The editable fields of an existing package, as the schema outputs them (for merging an update). */
+export function packageInputOf(v: PackageView, currency: string): PackageData {
   return {
     name: v.name,
     description: v.description,

@@ -10,11 +10,11 @@ import { toPackageView, type PackageView } from "./package-fields";
 import { isUuid } from "@/lib/ids";
 
 export const retirePackageSchema = z.object({ retired: zBool });
-export type RetirePackageInput = z.input<typeof retirePackageSchema>;
+export type RetirePackageInput = z.output<typeof retirePackageSchema>;
 
 export async function retirePackage(db: Database, input: RetirePackageInput & { tenantId: string; id: string }, actor: Actor): Promise<PackageView> {
   if (!isUuid(input.id)) throw notFound("Package");
-  const { retired } = retirePackageSchema.parse(input);
+  const { retired } = input;
   const [row] = await db
     .update(packages)
     .set({ retiredAt: retired ? new Date() : null, updatedAt: new Date() })

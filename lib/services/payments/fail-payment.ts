@@ -11,10 +11,10 @@ import type { PaymentRow } from "./payment-fields";
 import { lockPayment } from "./payment-rows";
 
 export const paymentReasonSchema = z.object({ reason: zOptionalText(300) });
-export type PaymentReasonInput = z.input<typeof paymentReasonSchema>;
+export type PaymentReasonInput = z.output<typeof paymentReasonSchema>;
 
 export async function failPayment(db: Database, input: PaymentReasonInput & { tenantId: string; id: string }, actor: Actor): Promise<PaymentRow> {
-  const { reason } = paymentReasonSchema.parse(input);
+  const { reason } = input;
   return db.transaction(async (tx) => {
     const p = await lockPayment(tx, input.tenantId, input.id);
     if (p.status !== "PENDING") throw new AppError("CONFLICT", `Only a pending payment can be marked failed; this one is ${p.status.toLowerCase()}`);

@@ -4,12 +4,12 @@ import { and, asc, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "dr
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, payments } from "@/lib/db/schema";
-import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { paymentMethods, paymentPurposes, paymentStatuses, selectPaymentRows, type PaymentRow } from "./payment-fields";
 import { isUuid } from "@/lib/ids";
 import { containsPattern } from "@/lib/db/like";
+import { DEFAULT_TIME_ZONE } from "@/lib/services/packages/validity";
 
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const day = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").optional());
 
 export const paymentSortKeys = ["createdAt", "paidAt", "amount", "receiptNumber"] as const;
@@ -22,11 +22,10 @@ export const findPaymentsSchema = paginationSchema.extend({
   customerId: z.preprocess(blank, z.string().refine(isUuid, "customerId must be a valid id").optional()),
   from: day,
   to: day,
-  timezone: z.string().default("Africa/Nairobi"),
   sort: z.preprocess(blank, z.enum(paymentSortKeys).default("createdAt")),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("desc")),
 });
-export type FindPaymentsInput = z.input<typeof findPaymentsSchema>;
+export type FindPaymentsInput = z.output<typeof findPaymentsSchema>;
 
 const sortColumns = {
   createdAt: payments.createdAt,
@@ -40,8 +39,10 @@ export interface PaymentTotals {
   completedAmount: number;
 }
 
-export async function findPayments(db: Database, input: FindPaymentsInput & { tenantId: string }): Promise<Page<PaymentRow> & { totals: PaymentTotals }> {
-  const q = findPaymentsSchema.parse(input);
+/** `timezone`: the tenant's, for the local days of `from` and `to` (context, not a filter). */
+export async function findPayments(db: Database, input: FindPaymentsInput & { tenantId: string; timezone?: string }): Promise<Page<PaymentRow> & { totals: PaymentTotals }> {
+  const q = input;
+  const timezone = input.timezone ?? DEFAULT_TIME_ZONE;
   const where: SQL[] = [eq(payments.tenantId, input.tenantId)];
   if (q.method) where.push(eq(payments.method, q.method));
   if (q.status) where.push(eq(payments.status, q.status));
@@ -49,8 +50,8 @@ export async function findPayments(db: Database, input: FindPaymentsInput & { te
   if (q.customerId) where.push(eq(payments.customerId, q.customerId));
   // A day is the tenant's local day: from 00:00 of `from` to 00:00 after `to`.
   const when = sql`coalesce(${payments.paidAt}, ${payments.createdAt})`;
-  if (q.from) where.push(gte(when, sql`(${q.from}::date)::timestamp at time zone ${q.timezone}`));
-  if (q.to) where.push(lt(when, sql`(${q.to}::date + 1)::timestamp at time zone ${q.timezone}`));
+  if (q.from) where.push(gte(when, sql`(${q.from}::date)::timestamp at time zone ${timezone}`));
+  if (q.to) where.push(lt(when, sql`(${q.to}::date + 1)::timestamp at time zone ${timezone}`));
   if (q.search) {
     const like = containsPattern(q.search);
     const receipt = /^#?\d{1,9}$/.test(q.search) ? eq(payments.receiptNumber, Number(q.search.replace("#", ""))) : undefined;

@@ -10,7 +10,7 @@ import { customers, packages, payments, tenants } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
-import { zOptionalText } from "@/lib/services/zod-helpers";
+import { blank, zOptionalText } from "@/lib/services/zod-helpers";
 import { moneyField, toMinorUnits } from "@/lib/money";
 import { checkShortfall } from "./apply-renewal-payment";
 import { shortfallActions } from "./shortfall";
@@ -19,42 +19,41 @@ import { isUuid } from "@/lib/ids";
 import { getPayment } from "./get-payment";
 import type { PaymentRow } from "./payment-fields";
 
-const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+/** The per-field rules (other forms that record a payment pick from them; zod refuses to pick from a refined schema). */
+export const recordPaymentFieldsSchema = z.object({
+  customerId: z.string({ message: "Choose a customer" }).refine(isUuid, "Choose a customer"),
+  packageId: z.preprocess(blank, z.string().refine(isUuid, "Choose a package").optional()),
+  purpose: z.preprocess(blank, z.enum(["RENEWAL", "WALLET_TOPUP"], { message: "Choose what the payment is for" }).default("RENEWAL")),
+  /** As typed, in the tenant's currency (e.g. 1500 or "1,500.50"); defaults to the package price. */
+  amount: z.preprocess(blank, moneyField().optional()),
+  /** A renewal paying less than the package price: what the shortfall does (see applyRenewalPayment). */
+  shortfallAction: z.preprocess(blank, z.enum(shortfallActions, { message: "Choose what to do with the shortfall" }).optional()),
+  method: paymentMethodField,
+  status: z.preprocess(blank, z.enum(["PENDING", "COMPLETED"], { message: "Choose COMPLETED or PENDING" }).default("COMPLETED")),
+  reference: z.preprocess(
+    blank,
+    z.string().trim().max(100, "Reference must be at most 100 characters").regex(/^[\w./#:-]+( [\w./#:-]+)*$/, "Reference may use letters, digits, spaces and . / # : - _").optional(),
+  ),
+  phone: z.preprocess(blank, z.string().trim().regex(/^\+?[0-9 ]{7,16}$/, "Enter a phone number such as 0712 345 678").optional()),
+  notes: zOptionalText(500),
+});
 
-export const recordPaymentSchema = z
-  .object({
-    customerId: z.string({ message: "Choose a customer" }).refine(isUuid, "Choose a customer"),
-    packageId: z.preprocess(blank, z.string().refine(isUuid, "Choose a package").optional()),
-    purpose: z.preprocess(blank, z.enum(["RENEWAL", "WALLET_TOPUP"], { message: "Choose what the payment is for" }).default("RENEWAL")),
-    /** As typed, in the tenant's currency (e.g. 1500 or "1,500.50"); defaults to the package price. */
-    amount: z.preprocess(blank, moneyField().optional()),
-    /** A renewal paying less than the package price: what the shortfall does (see applyRenewalPayment). */
-    shortfallAction: z.preprocess(blank, z.enum(shortfallActions, { message: "Choose what to do with the shortfall" }).optional()),
-    method: paymentMethodField,
-    status: z.preprocess(blank, z.enum(["PENDING", "COMPLETED"], { message: "Choose COMPLETED or PENDING" }).default("COMPLETED")),
-    reference: z.preprocess(
-      blank,
-      z.string().trim().max(100, "Reference must be at most 100 characters").regex(/^[\w./#:-]+( [\w./#:-]+)*$/, "Reference may use letters, digits, spaces and . / # : - _").optional(),
-    ),
-    phone: z.preprocess(blank, z.string().trim().regex(/^\+?[0-9 ]{7,16}$/, "Enter a phone number such as 0712 345 678").optional()),
-    notes: zOptionalText(500),
-  })
-  .superRefine((v, ctx) => {
-    if ((v.method === "MPESA" || v.method === "BANK_TRANSFER") && !v.reference) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["reference"],
-        message: v.method === "MPESA" ? "Enter the M-Pesa transaction code" : "Enter the bank reference",
-      });
-    }
-    if (v.purpose === "WALLET_TOPUP" && v.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the top-up amount" });
-  });
-export type RecordPaymentInput = z.input<typeof recordPaymentSchema>;
+export const recordPaymentSchema = recordPaymentFieldsSchema.superRefine((v, ctx) => {
+  if ((v.method === "MPESA" || v.method === "BANK_TRANSFER") && !v.reference) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["reference"],
+      message: v.method === "MPESA" ? "Enter the M-Pesa transaction code" : "Enter the bank reference",
+    });
+  }
+  if (v.purpose === "WALLET_TOPUP" && v.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the top-up amount" });
+});
+export type RecordPaymentInput = z.output<typeof recordPaymentSchema>;
 
 export type RecordedPayment = PaymentRow & PaymentEffect;
 
 export async function recordPayment(db: Database, input: RecordPaymentInput & { tenantId: string }, actor: Actor): Promise<RecordedPayment> {
-  const data = recordPaymentSchema.parse(input);
+  const data = input;
   const { tenantId } = input;
   try {
     return await db.transaction(async (tx) => {

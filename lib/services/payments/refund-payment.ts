@@ -7,12 +7,12 @@ import { payments } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { getPayment } from "./get-payment";
-import { paymentReasonSchema, type PaymentReasonInput } from "./fail-payment";
+import type { PaymentReasonInput } from "./fail-payment";
 import { reversePaymentCredit, type PaymentEffect, type PaymentRow } from "./payment-fields";
 import { lockPayment } from "./payment-rows";
 
 export async function refundPayment(db: Database, input: PaymentReasonInput & { tenantId: string; id: string }, actor: Actor): Promise<PaymentRow & PaymentEffect> {
-  const { reason } = paymentReasonSchema.parse(input);
+  const { reason } = input;
   return db.transaction(async (tx) => {
     const p = await lockPayment(tx, input.tenantId, input.id);
     if (p.status !== "COMPLETED") throw new AppError("CONFLICT", `Only a completed payment can be refunded; this one is ${p.status.toLowerCase()}`);

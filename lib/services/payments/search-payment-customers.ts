@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, packages } from "@/lib/db/schema";
 import { containsPattern } from "@/lib/db/like";
+import { isUuid } from "@/lib/ids";
 
 export const searchPaymentCustomersSchema = z.object({ q: z.string().trim().max(100).default("") });
 
@@ -21,9 +22,12 @@ export interface PaymentCustomerOption {
   packagePrice: number | null;
 }
 
-export async function searchPaymentCustomers(db: Database, input: z.input<typeof searchPaymentCustomersSchema> & { tenantId: string; id?: string }): Promise<PaymentCustomerOption[]> {
-  const { q } = searchPaymentCustomersSchema.parse(input);
-  if (input.id && !/^[0-9a-f-]{36}$/i.test(input.id)) return [];
+export type SearchPaymentCustomersInput = z.output<typeof searchPaymentCustomersSchema>;
+
+/** `id`: the one customer a payment form opens with (from its URL), instead of a search. */
+export async function searchPaymentCustomers(db: Database, input: SearchPaymentCustomersInput & { tenantId: string; id?: string }): Promise<PaymentCustomerOption[]> {
+  const { q } = input;
+  if (input.id && !isUuid(input.id)) return [];
   const like = containsPattern(q);
   return db
     .select({

@@ -4,9 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { auditLog, customers, payments, walletTransactions } from "@/lib/db/schema";
 import { makeCustomer, makePackage, makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
-import { recordPayment } from "./record-payment";
+import { recordPayment, recordPaymentSchema } from "./record-payment";
 import { completePayment } from "./complete-payment";
 import { refundPayment } from "./refund-payment";
+import { paymentReasonSchema } from "./fail-payment";
 
 let t: TestDatabase;
 let a: string;
@@ -29,7 +30,7 @@ const customerRow = async (id: string) => (await t.db.select().from(customers).w
 describe("underpaid renewals", () => {
   it("1,000 on a 1,500 plan without a choice is refused, naming the shortfall, and writes nothing", async () => {
     const { c, expiresAt } = await setup();
-    await expect(recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "1,000" }, testActor)).rejects.toMatchObject({
+    await expect(recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, method: "CASH", amount: "1,000" }), tenantId: a }, testActor)).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { shortfall: 50_000, price: 150_000, fieldErrors: { shortfallAction: [expect.stringContaining("KES 1,000 is KES 500 short of")] } },
     });
@@ -39,37 +40,37 @@ describe("underpaid renewals", () => {
 
   it("the full price renews one period with no question; what is paid above it goes to the wallet", async () => {
     const { c, expiresAt } = await setup();
-    const p = await recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "1,500" }, testActor);
+    const p = await recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, method: "CASH", amount: "1,500" }), tenantId: a }, testActor);
     expect(p).toMatchObject({ shortfallAction: null, shortfall: 0 });
     expect((await customerRow(c.id)).expiresAt!.getTime()).toBe(expiresAt.getTime() + 30 * DAY);
     expect((await customerRow(c.id)).walletBalance).toBe(0);
     // 1,600 on a 1,500 plan used to renew and keep the 100 without a trace.
-    const over = await recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "1,600" }, testActor);
+    const over = await recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, method: "CASH", amount: "1,600" }), tenantId: a }, testActor);
     expect(over.walletBalance).toBe(10_000);
     expect((await customerRow(c.id)).expiresAt!.getTime()).toBe(expiresAt.getTime() + 60 * DAY);
     const [row] = await t.db.select().from(walletTransactions).where(eq(walletTransactions.paymentId, over.id));
     expect(row).toMatchObject({ kind: "TOPUP", amount: 10_000, reason: expect.stringMatching(/^Paid above the price of/) });
     // Its refund takes the 100 back out of the wallet (the service period stays).
-    expect((await refundPayment(t.db, { tenantId: a, id: over.id }, testActor)).walletBalance).toBe(0);
+    expect((await refundPayment(t.db, { ...paymentReasonSchema.parse({}), tenantId: a, id: over.id }, testActor)).walletBalance).toBe(0);
   });
 
   it("credit the wallet: no renewal, the money is in the wallet, and a refund takes it back out", async () => {
     const { c, expiresAt } = await setup();
-    const p = await recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "1000", shortfallAction: "CREDIT_WALLET" }, testActor);
+    const p = await recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, method: "CASH", amount: "1000", shortfallAction: "CREDIT_WALLET" }), tenantId: a }, testActor);
     expect(p).toMatchObject({ shortfallAction: "CREDIT_WALLET", shortfall: 50_000, walletBalance: 100_000, newExpiresAt: null });
     const after = await customerRow(c.id);
     expect(after.expiresAt).toEqual(expiresAt);
     expect(after.walletBalance).toBe(100_000);
     const [row] = await t.db.select().from(walletTransactions).where(eq(walletTransactions.customerId, c.id));
     expect(row).toMatchObject({ kind: "SHORTFALL_CREDIT", amount: 100_000, balanceAfter: 100_000, paymentId: p.id, reference: `Receipt #${p.receiptNumber}` });
-    const r = await refundPayment(t.db, { tenantId: a, id: p.id }, testActor);
+    const r = await refundPayment(t.db, { ...paymentReasonSchema.parse({}), tenantId: a, id: p.id }, testActor);
     expect(r.walletBalance).toBe(0);
     expect((await customerRow(c.id)).walletBalance).toBe(0);
   });
 
   it("pro rata: 1,000 of 1,500 renews two thirds of the 30-day period", async () => {
     const { c, expiresAt } = await setup();
-    const p = await recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "1000", shortfallAction: "PRO_RATA" }, testActor);
+    const p = await recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, method: "CASH", amount: "1000", shortfallAction: "PRO_RATA" }), tenantId: a }, testActor);
     const after = await customerRow(c.id);
     expect(after.expiresAt!.getTime()).toBe(expiresAt.getTime() + 20 * DAY);
     expect(p.newExpiresAt).toEqual(after.expiresAt);
@@ -78,7 +79,7 @@ describe("underpaid renewals", () => {
 
   it("renew in full anyway: a whole period, audited as an override with the shortfall", async () => {
     const { c, expiresAt } = await setup();
-    const p = await recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "1000", shortfallAction: "FULL_OVERRIDE" }, testActor);
+    const p = await recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, method: "CASH", amount: "1000", shortfallAction: "FULL_OVERRIDE" }), tenantId: a }, testActor);
     expect((await customerRow(c.id)).expiresAt!.getTime()).toBe(expiresAt.getTime() + 30 * DAY);
     const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, p.id), eq(auditLog.action, "payment.shortfall.override")));
     expect(audit.after).toMatchObject({ shortfall: 50_000, price: 150_000, amount: 100_000 });
@@ -86,8 +87,8 @@ describe("underpaid renewals", () => {
 
   it("a pending underpayment asks for the choice when recorded and applies it when completed", async () => {
     const { c, expiresAt } = await setup();
-    await expect(recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "750", status: "PENDING" }, testActor)).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    const pending = await recordPayment(t.db, { tenantId: a, customerId: c.id, method: "CASH", amount: "750", status: "PENDING", shortfallAction: "PRO_RATA" }, testActor);
+    await expect(recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, method: "CASH", amount: "750", status: "PENDING" }), tenantId: a }, testActor)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const pending = await recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, method: "CASH", amount: "750", status: "PENDING", shortfallAction: "PRO_RATA" }), tenantId: a }, testActor);
     expect((await customerRow(c.id)).expiresAt).toEqual(expiresAt);
     await completePayment(t.db, { tenantId: a, id: pending.id }, testActor);
     expect((await customerRow(c.id)).expiresAt!.getTime()).toBe(expiresAt.getTime() + 15 * DAY);

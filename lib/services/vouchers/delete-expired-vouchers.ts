@@ -2,6 +2,7 @@
 // past their expiry. Optionally limited to one batch. Returns how many went.
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { blank } from "@/lib/services/zod-helpers";
 import type { Database } from "@/lib/db/client";
 import { voucherBatches, vouchers } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -9,9 +10,9 @@ import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { isUuid } from "@/lib/ids";
 
 export const bulkVoucherScopeSchema = z.object({
-  batchId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().refine(isUuid, "batchId must be a valid id").optional()),
+  batchId: z.preprocess(blank, z.string().refine(isUuid, "batchId must be a valid id").optional()),
 });
-export type BulkVoucherScopeInput = z.input<typeof bulkVoucherScopeSchema>;
+export type BulkVoucherScopeInput = z.output<typeof bulkVoucherScopeSchema>;
 
 /** A batch named in a bulk delete must be the tenant's own: another tenant's id is NOT_FOUND, not "0 deleted". */
 export async function assertBatchInTenant(db: Database, tenantId: string, batchId: string | undefined) {
@@ -25,7 +26,7 @@ export async function assertBatchInTenant(db: Database, tenantId: string, batchI
 }
 
 export async function deleteExpiredVouchers(db: Database, input: BulkVoucherScopeInput & { tenantId: string }, actor: Actor): Promise<{ deleted: number }> {
-  const { batchId } = bulkVoucherScopeSchema.parse(input);
+  const { batchId } = input;
   const now = sql`now()`;
   return db.transaction(async (tx) => {
     await assertBatchInTenant(tx, input.tenantId, batchId);

@@ -3,10 +3,10 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { vouchers } from "@/lib/db/schema";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { assertBatchInTenant, bulkVoucherScopeSchema, type BulkVoucherScopeInput } from "./delete-expired-vouchers";
+import { assertBatchInTenant, type BulkVoucherScopeInput } from "./delete-expired-vouchers";
 
 export async function deleteUnusedVouchers(db: Database, input: BulkVoucherScopeInput & { tenantId: string }, actor: Actor): Promise<{ deleted: number }> {
-  const { batchId } = bulkVoucherScopeSchema.parse(input);
+  const { batchId } = input;
   return db.transaction(async (tx) => {
     await assertBatchInTenant(tx, input.tenantId, batchId);
     const gone = await tx

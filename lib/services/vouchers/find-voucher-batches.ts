@@ -3,13 +3,13 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { packages, voucherBatches } from "@/lib/db/schema";
-import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { isUuid } from "@/lib/ids";
 
 export const findVoucherBatchesSchema = paginationSchema.extend({
-  packageId: z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isUuid, "packageId must be a valid id").optional()),
+  packageId: z.preprocess(blank, z.string().refine(isUuid, "packageId must be a valid id").optional()),
 });
-export type FindVoucherBatchesInput = z.input<typeof findVoucherBatchesSchema>;
+export type FindVoucherBatchesInput = z.output<typeof findVoucherBatchesSchema>;
 
 export interface VoucherBatchRow {
   id: string;
@@ -42,7 +42,7 @@ export function withCounts<T extends { counts: unknown }>(row: T): Omit<T, "coun
 }
 
 export async function findVoucherBatches(db: Database, input: FindVoucherBatchesInput & { tenantId: string }): Promise<Page<VoucherBatchRow>> {
-  const q = findVoucherBatchesSchema.parse(input);
+  const q = input;
   const where = and(eq(voucherBatches.tenantId, input.tenantId), q.packageId ? eq(voucherBatches.packageId, q.packageId) : undefined);
   const [rows, [{ total }]] = await Promise.all([
     db

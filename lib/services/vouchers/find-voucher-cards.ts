@@ -2,24 +2,29 @@
 // voucher (a batch, or a selection of ids) with its package's name, price and validity.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { blank } from "@/lib/services/zod-helpers";
 import type { Database } from "@/lib/db/client";
 import { packages, tenants, voucherBatches, vouchers } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { MAX_VOUCHERS_PER_BATCH } from "./voucher-fields";
 import { isUuid } from "@/lib/ids";
 
-export const findVoucherCardsSchema = z
-  .object({
-    batchId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().refine(isUuid, "batchId must be a valid id").optional()),
+/** What a batch's own sheet takes (the batch comes from its path). */
+export const voucherCardOptionsSchema = z.object({
+  /** Only vouchers still sellable (AVAILABLE): the default for printing a batch. */
+  availableOnly: z.preprocess((v) => v === true || v === "true" || v === "1", z.boolean()).default(false),
+});
+
+export const findVoucherCardsSchema = voucherCardOptionsSchema
+  .extend({
+    batchId: z.preprocess(blank, z.string().refine(isUuid, "batchId must be a valid id").optional()),
     ids: z.preprocess(
       (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
       z.array(z.string().refine(isUuid, "ids must be voucher ids")).max(MAX_VOUCHERS_PER_BATCH).optional(),
     ),
-    /** Only vouchers still sellable (AVAILABLE): the default for printing a batch. */
-    availableOnly: z.preprocess((v) => v === true || v === "true" || v === "1", z.boolean()).default(false),
   })
   .refine((v) => v.batchId || v.ids?.length, { message: "Choose a batch or some vouchers", path: ["ids"] });
-export type FindVoucherCardsInput = z.input<typeof findVoucherCardsSchema>;
+export type FindVoucherCardsInput = z.output<typeof findVoucherCardsSchema>;
 
 export interface VoucherCard {
   id: string;
@@ -40,7 +45,7 @@ export interface VoucherCards {
 }
 
 export async function findVoucherCards(db: Database, input: FindVoucherCardsInput & { tenantId: string }): Promise<VoucherCards> {
-  const q = findVoucherCardsSchema.parse(input);
+  const q = input;
   const [tenant] = await db
     .select({ name: tenants.name, slug: tenants.slug, currency: tenants.currency, contactPhone: tenants.contactPhone })
     .from(tenants)

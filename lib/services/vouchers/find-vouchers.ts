@@ -4,12 +4,10 @@ import { and, asc, count, desc, eq, exists, ilike, inArray, sql, type SQL } from
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { packages, sessions, voucherBatches, vouchers } from "@/lib/db/schema";
-import { pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, type Page } from "@/lib/services/zod-helpers";
 import { voucherStatusField } from "./voucher-fields";
 import { isUuid } from "@/lib/ids";
 import { containsPattern } from "@/lib/db/like";
-
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const voucherSortKeys = ["code", "status", "createdAt", "usedAt", "redeemBy", "expiresAt"] as const;
 export type VoucherSortKey = (typeof voucherSortKeys)[number];
@@ -23,7 +21,7 @@ export const findVouchersSchema = paginationSchema.extend({
   sort: z.preprocess(blank, z.enum(voucherSortKeys).default("createdAt")),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("desc")),
 });
-export type FindVouchersInput = z.input<typeof findVouchersSchema>;
+export type FindVouchersInput = z.output<typeof findVouchersSchema>;
 
 export interface VoucherRow {
   id: string;
@@ -100,7 +98,7 @@ export function selectVoucherRows(db: Database, tenantId: string) {
 }
 
 export async function findVouchers(db: Database, input: FindVouchersInput & { tenantId: string }): Promise<Page<VoucherRow>> {
-  const q = findVouchersSchema.parse(input);
+  const q = input;
   const where = voucherFilters(input.tenantId, q);
   const order = q.dir === "asc" ? asc(sortColumns[q.sort]) : desc(sortColumns[q.sort]);
   const [rows, [{ total }]] = await Promise.all([

@@ -7,15 +7,13 @@ import type { Database } from "@/lib/db/client";
 import { packages, voucherBatches } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
-import { zOptionalText } from "@/lib/services/zod-helpers";
+import { blank, zOptionalText } from "@/lib/services/zod-helpers";
 import { MAX_VOUCHERS_PER_BATCH, VOUCHER_CHARSETS, generateCodes, voucherCharsetKeys } from "./voucher-fields";
 import { DEFAULT_CODE_LENGTH, MAX_CODE_LENGTH, codeLengthError } from "./code-space";
 import { getVoucherStats, liveVoucherCount } from "./get-voucher-stats";
 import { isUuid } from "@/lib/ids";
 
 const CHUNK = 5_000;
-
-const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const generateVouchersSchema = z
   .object({
@@ -51,7 +49,7 @@ export const generateVouchersSchema = z
     const error = codeLengthError(VOUCHER_CHARSETS[v.charset].alphabet.length, v.length, v.count);
     if (error) ctx.addIssue({ code: "custom", path: ["length"], message: error });
   });
-export type GenerateVouchersInput = z.input<typeof generateVouchersSchema>;
+export type GenerateVouchersInput = z.output<typeof generateVouchersSchema>;
 
 export interface GeneratedBatch {
   batchId: string;
@@ -65,7 +63,7 @@ export interface GeneratedBatch {
 
 export async function generateVouchers(db: Database, input: GenerateVouchersInput & { tenantId: string }, actor: Actor): Promise<GeneratedBatch> {
   const started = performance.now();
-  const data = generateVouchersSchema.parse(input);
+  const data = input;
   const { tenantId } = input;
   const [pkg] = await db
     .select({ id: packages.id, name: packages.name, type: packages.type, retiredAt: packages.retiredAt })

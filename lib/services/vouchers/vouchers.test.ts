@@ -6,19 +6,19 @@ import { auditLog, routers, sessions, vouchers } from "@/lib/db/schema";
 import { makePackage, makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
 import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { renderVoucherSheet } from "@/lib/pdf/voucher-sheet";
-import { generateVouchers } from "./generate-vouchers";
-import { findVouchers } from "./find-vouchers";
-import { findVoucherBatches } from "./find-voucher-batches";
+import { generateVouchers, generateVouchersSchema } from "./generate-vouchers";
+import { findVouchers, findVouchersSchema } from "./find-vouchers";
+import { findVoucherBatches, findVoucherBatchesSchema } from "./find-voucher-batches";
 import { getVoucherBatch } from "./get-voucher-batch";
 import { getVoucher } from "./get-voucher";
 import { revokeVoucher } from "./revoke-voucher";
 import { resetVoucherMac } from "./reset-voucher-mac";
 import { resetVoucherCounters } from "./reset-voucher-counters";
 import { deleteVoucher } from "./delete-voucher";
-import { deleteExpiredVouchers } from "./delete-expired-vouchers";
+import { bulkVoucherScopeSchema, deleteExpiredVouchers } from "./delete-expired-vouchers";
 import { deleteUnusedVouchers } from "./delete-unused-vouchers";
 import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
-import { findVoucherCards } from "./find-voucher-cards";
+import { findVoucherCards, findVoucherCardsSchema } from "./find-voucher-cards";
 import { formatVouchersCsv } from "./format-vouchers-csv";
 import { VOUCHER_CHARSETS, generateCodes } from "./voucher-fields";
 import { expireVouchers } from "./expire-vouchers";
@@ -60,7 +60,7 @@ describe("generateCodes", () => {
 describe("generateVouchers", () => {
   it("generates 10,000 unique codes with the chosen prefix and alphabet, and prints the time", async () => {
     const started = performance.now();
-    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 10_000, prefix: "HS", length: 12, charset: "safe", name: "Big" }, testActor);
+    const r = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotA, count: 10_000, prefix: "HS", length: 12, charset: "safe", name: "Big" }), tenantId: a }, testActor);
     const ms = performance.now() - started;
     console.log(`generateVouchers: 10,000 vouchers in ${ms.toFixed(0)} ms (service-reported ${r.elapsedMs} ms, ${r.retried} retried)`);
     expect(r.count).toBe(10_000);
@@ -85,7 +85,7 @@ describe("generateVouchers", () => {
     await t.db.execute(sql`insert into vouchers (tenant_id, package_id, code) select ${a}::uuid, ${hotspotA}::uuid, unnest(${sql.param(taken)}::text[])`);
     const first = Buffer.from("1".repeat(18) + "2".repeat(18) + "3".repeat(18) + "4".repeat(54)).map((c) => c - 48);
     const draw = vi.spyOn(crypto, "randomBytes").mockImplementationOnce((() => Buffer.from(first)) as never);
-    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 3, prefix: "D", length: 18, charset: "digits" }, testActor);
+    const r = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotA, count: 3, prefix: "D", length: 18, charset: "digits" }), tenantId: a }, testActor);
     draw.mockRestore();
     expect(r.retried).toBe(2);
     const rows = await t.db.execute<{ code: string }>(sql`select code from vouchers where batch_id = ${r.batchId}`);
@@ -95,7 +95,7 @@ describe("generateVouchers", () => {
 
   it("refuses a code space under 2^40 codes per live voucher (the batch plus the tenant's live ones), naming the field and the minimum", async () => {
     // 28^8 is 2^38.5: too few codes even for one voucher.
-    await expect(generateVouchers(t.db, { tenantId: b, packageId: hotspotB, count: 1, length: 8, charset: "safe" }, testActor)).rejects.toMatchObject({
+    expect(generateVouchersSchema.safeParse({ packageId: hotspotB, count: 1, length: 8, charset: "safe" }).error).toMatchObject({
       issues: [expect.objectContaining({ path: ["length"], message: expect.stringMatching(/at least 9 characters/) })],
     });
     // 28^10 (2^48) covers 268 live vouchers; this tenant already has 300 (revoked and expired ones do not count).
@@ -105,20 +105,18 @@ describe("generateVouchers", () => {
       select ${c}::uuid, ${hotspotC}::uuid, 'LIVE' || n, case when n % 2 = 0 then 'AVAILABLE' else 'USED' end::voucher_status from generate_series(1, 300) n`);
     await t.db.execute(sql`insert into vouchers (tenant_id, package_id, code, status)
       select ${c}::uuid, ${hotspotC}::uuid, 'GONE' || n, case when n % 2 = 0 then 'REVOKED' else 'EXPIRED' end::voucher_status from generate_series(1, 1000) n`);
-    await expect(generateVouchers(t.db, { tenantId: c, packageId: hotspotC, count: 1, length: 10, charset: "safe" }, testActor)).rejects.toMatchObject({
+    await expect(generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotC, count: 1, length: 10, charset: "safe" }), tenantId: c }, testActor)).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { fieldErrors: { length: [expect.stringMatching(/301 live vouchers use at least 11 characters/)] } },
     });
     const [{ n }] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from voucher_batches where tenant_id = ${c}`);
     expect(n).toBe(0); // nothing half-written
-    const ok = await generateVouchers(t.db, { tenantId: c, packageId: hotspotC, count: 1, length: 11, charset: "safe" }, testActor);
+    const ok = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotC, count: 1, length: 11, charset: "safe" }), tenantId: c }, testActor);
     expect(ok.count).toBe(1);
   });
 
   it("refuses bad input with every field error", async () => {
-    await expect(
-      generateVouchers(t.db, { tenantId: a, packageId: "nope", count: 0, prefix: "a b", length: 2, charset: "emoji" as never, redeemBy: "2001-01-01" }, testActor),
-    ).rejects.toMatchObject({ issues: expect.arrayContaining([
+    expect(generateVouchersSchema.safeParse({ packageId: "nope", count: 0, prefix: "a b", length: 2, charset: "emoji", redeemBy: "2001-01-01" }).error).toMatchObject({ issues: expect.arrayContaining([
       expect.objectContaining({ path: ["packageId"] }),
       expect.objectContaining({ path: ["count"] }),
       expect.objectContaining({ path: ["prefix"] }),
@@ -126,21 +124,21 @@ describe("generateVouchers", () => {
       expect.objectContaining({ path: ["charset"] }),
       expect.objectContaining({ path: ["redeemBy"] }),
     ]) });
-    await expect(generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 10_000, length: 4, charset: "digits" }, testActor)).rejects.toMatchObject({
+    expect(generateVouchersSchema.safeParse({ packageId: hotspotA, count: 10_000, length: 4, charset: "digits" }).error).toMatchObject({
       issues: [expect.objectContaining({ path: ["length"], message: expect.stringMatching(/at least 17 characters/) })],
     });
   });
 
   it("refuses another tenant's package and non-hotspot packages", async () => {
-    await expect(generateVouchers(t.db, { tenantId: a, packageId: hotspotB, count: 1 }, testActor)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { fieldErrors: { packageId: expect.any(Array) } } });
+    await expect(generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotB, count: 1 }), tenantId: a }, testActor)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { fieldErrors: { packageId: expect.any(Array) } } });
     const pppoe = await makePackage(t.db, a, { type: "PPPOE" });
-    await expect(generateVouchers(t.db, { tenantId: a, packageId: pppoe.id, count: 1 }, testActor)).rejects.toThrow(/not a hotspot package/);
+    await expect(generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: pppoe.id, count: 1 }), tenantId: a }, testActor)).rejects.toThrow(/not a hotspot package/);
   });
 });
 
 describe("voucher actions", () => {
   async function oneVoucher(tenantId = a, pkg = hotspotA) {
-    const r = await generateVouchers(t.db, { tenantId, packageId: pkg, count: 1, prefix: "ONE" }, testActor);
+    const r = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: pkg, count: 1, prefix: "ONE" }), tenantId }, testActor);
     const [v] = await t.db.select().from(vouchers).where(eq(vouchers.batchId, r.batchId));
     return v;
   }
@@ -155,8 +153,8 @@ describe("voucher actions", () => {
     await expect(requestSessionsDisconnect(t.db, { tenantId: a, scope: { voucherId: v.id } }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(deleteVoucher(t.db, args, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getVoucherBatch(t.db, { tenantId: a, id: v.batchId! })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(findVoucherCards(t.db, { tenantId: a, batchId: v.batchId! })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const page = await findVouchers(t.db, { tenantId: a, search: v.code });
+    await expect(findVoucherCards(t.db, { ...findVoucherCardsSchema.parse({ batchId: v.batchId! }), tenantId: a })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const page = await findVouchers(t.db, { ...findVouchersSchema.parse({ search: v.code }), tenantId: a });
     expect(page.total).toBe(0);
     const [still] = await t.db.select().from(vouchers).where(eq(vouchers.id, v.id));
     expect(still.status).toBe("AVAILABLE");
@@ -192,7 +190,7 @@ describe("voucher actions", () => {
   });
 
   it("deletes one, the expired ones and the unused ones of a batch", async () => {
-    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 6, prefix: "DEL" }, testActor);
+    const r = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotA, count: 6, prefix: "DEL" }), tenantId: a }, testActor);
     const vs = await t.db.select().from(vouchers).where(eq(vouchers.batchId, r.batchId));
     await t.db.update(vouchers).set({ status: "EXPIRED" }).where(eq(vouchers.id, vs[0].id));
     await t.db.update(vouchers).set({ redeemBy: new Date(Date.now() - 1000) }).where(eq(vouchers.id, vs[1].id));
@@ -201,43 +199,43 @@ describe("voucher actions", () => {
     const other = await oneVoucher(b, hotspotB);
     await t.db.update(vouchers).set({ status: "EXPIRED" }).where(eq(vouchers.id, other.id));
 
-    expect(await deleteExpiredVouchers(t.db, { tenantId: a, batchId: r.batchId }, testActor)).toEqual({ deleted: 2 });
+    expect(await deleteExpiredVouchers(t.db, { ...bulkVoucherScopeSchema.parse({ batchId: r.batchId }), tenantId: a }, testActor)).toEqual({ deleted: 2 });
     expect(await deleteVoucher(t.db, { tenantId: a, id: vs[3].id }, testActor)).toMatchObject({ code: vs[3].code });
-    expect(await deleteUnusedVouchers(t.db, { tenantId: a, batchId: r.batchId }, testActor)).toEqual({ deleted: 2 });
+    expect(await deleteUnusedVouchers(t.db, { ...bulkVoucherScopeSchema.parse({ batchId: r.batchId }), tenantId: a }, testActor)).toEqual({ deleted: 2 });
     const left = await t.db.select({ id: vouchers.id }).from(vouchers).where(eq(vouchers.batchId, r.batchId));
     expect(left.map((x) => x.id)).toEqual([vs[2].id]);
     expect(await t.db.select().from(vouchers).where(and(eq(vouchers.id, other.id)))).toHaveLength(1);
   });
 
   it("refuses bulk deletes scoped to another tenant's batch", async () => {
-    const rb = await generateVouchers(t.db, { tenantId: b, packageId: hotspotB, count: 2, prefix: "FOR" }, testActor);
-    await expect(deleteUnusedVouchers(t.db, { tenantId: a, batchId: rb.batchId }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(deleteExpiredVouchers(t.db, { tenantId: a, batchId: rb.batchId }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const rb = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotB, count: 2, prefix: "FOR" }), tenantId: b }, testActor);
+    await expect(deleteUnusedVouchers(t.db, { ...bulkVoucherScopeSchema.parse({ batchId: rb.batchId }), tenantId: a }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteExpiredVouchers(t.db, { ...bulkVoucherScopeSchema.parse({ batchId: rb.batchId }), tenantId: a }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await t.db.select().from(vouchers).where(eq(vouchers.batchId, rb.batchId))).toHaveLength(2);
   });
 
   it("lists with filters, search and sort, and lists batches with counts", async () => {
-    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 30, prefix: "LST" }, testActor);
-    const page = await findVouchers(t.db, { tenantId: a, batchId: r.batchId, status: "AVAILABLE", sort: "code", dir: "asc", pageSize: 10, page: 2 });
+    const r = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotA, count: 30, prefix: "LST" }), tenantId: a }, testActor);
+    const page = await findVouchers(t.db, { ...findVouchersSchema.parse({ batchId: r.batchId, status: "AVAILABLE", sort: "code", dir: "asc", pageSize: 10, page: 2 }), tenantId: a });
     expect(page.total).toBe(30);
     expect(page.rows).toHaveLength(10);
     expect([...page.rows.map((x) => x.code)].sort()).toEqual(page.rows.map((x) => x.code));
     expect(page.rows[0]).toMatchObject({ packageId: hotspotA, price: 5_000, online: false });
-    const search = await findVouchers(t.db, { tenantId: a, search: page.rows[0].code });
+    const search = await findVouchers(t.db, { ...findVouchersSchema.parse({ search: page.rows[0].code }), tenantId: a });
     expect(search.rows.map((x) => x.id)).toEqual([page.rows[0].id]);
-    const batches = await findVoucherBatches(t.db, { tenantId: a });
+    const batches = await findVoucherBatches(t.db, { ...findVoucherBatchesSchema.parse({}), tenantId: a });
     expect(batches.rows.find((x) => x.id === r.batchId)).toMatchObject({ count: 30, available: 30 });
-    expect((await findVoucherBatches(t.db, { tenantId: b })).rows.every((x) => x.id !== r.batchId)).toBe(true);
+    expect((await findVoucherBatches(t.db, { ...findVoucherBatchesSchema.parse({}), tenantId: b })).rows.every((x) => x.id !== r.batchId)).toBe(true);
   });
 });
 
 describe("expireVouchers", () => {
   it("expires unused vouchers past redeem-by and used ones past expiry, in one tenant only", async () => {
-    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 3, prefix: "EXP" }, testActor);
+    const r = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotA, count: 3, prefix: "EXP" }), tenantId: a }, testActor);
     const vs = await t.db.select().from(vouchers).where(eq(vouchers.batchId, r.batchId));
     await t.db.update(vouchers).set({ redeemBy: new Date(Date.now() - 1000) }).where(eq(vouchers.id, vs[0].id));
     await t.db.update(vouchers).set({ status: "USED", expiresAt: new Date(Date.now() - 1000) }).where(eq(vouchers.id, vs[1].id));
-    const rb = await generateVouchers(t.db, { tenantId: b, packageId: hotspotB, count: 1, prefix: "EXPB" }, testActor);
+    const rb = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotB, count: 1, prefix: "EXPB" }), tenantId: b }, testActor);
     await t.db.update(vouchers).set({ redeemBy: new Date(Date.now() - 1000) }).where(eq(vouchers.batchId, rb.batchId));
     expect(await expireVouchers(t.db, { tenantId: a })).toEqual({ expired: 2 });
     const after = await t.db.select({ id: vouchers.id, status: vouchers.status }).from(vouchers).where(eq(vouchers.batchId, r.batchId));
@@ -249,8 +247,8 @@ describe("expireVouchers", () => {
 
 describe("voucher sheets", () => {
   it("renders a PDF with 24 cards a page, and a CSV with one line per voucher", async () => {
-    const r = await generateVouchers(t.db, { tenantId: a, packageId: hotspotA, count: 50, prefix: "PDF", redeemBy: new Date(Date.now() + 86_400_000) }, testActor);
-    const data = await findVoucherCards(t.db, { tenantId: a, batchId: r.batchId });
+    const r = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotA, count: 50, prefix: "PDF", redeemBy: new Date(Date.now() + 86_400_000) }), tenantId: a }, testActor);
+    const data = await findVoucherCards(t.db, { ...findVoucherCardsSchema.parse({ batchId: r.batchId }), tenantId: a });
     expect(data.cards).toHaveLength(50);
     const started = performance.now();
     const pdf = await renderVoucherSheet(

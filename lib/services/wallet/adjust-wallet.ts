@@ -15,10 +15,10 @@ export const adjustWalletSchema = z.object({
   amount: moneyField(),
   reason: z.string({ message: "Give the reason for the adjustment" }).trim().min(3, "Give the reason for the adjustment").max(300, "Reason must be at most 300 characters"),
 });
-export type AdjustWalletInput = z.input<typeof adjustWalletSchema>;
+export type AdjustWalletInput = z.output<typeof adjustWalletSchema>;
 
 export async function adjustWallet(db: Database, input: AdjustWalletInput & { tenantId: string }, actor: Actor): Promise<WalletTransaction> {
-  const data = adjustWalletSchema.parse(input);
+  const data = input;
   const currency = (await getTenantLocale(db, input.tenantId)).currency;
   const minor = toMinorUnits(data.amount, currency);
   const amount = data.direction === "CREDIT" ? minor : -minor;

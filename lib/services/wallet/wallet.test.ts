@@ -6,9 +6,10 @@ import { auditLog, customers, walletTransactions } from "@/lib/db/schema";
 import { withTenant } from "@/lib/db/tenant";
 import { makeCustomer, makePackage, makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
 import { expireCustomers } from "@/lib/services/customers/expire-customers";
-import { recordPayment } from "@/lib/services/payments/record-payment";
+import { recordPayment, recordPaymentSchema } from "@/lib/services/payments/record-payment";
 import { refundPayment } from "@/lib/services/payments/refund-payment";
-import { adjustWallet } from "./adjust-wallet";
+import { paymentReasonSchema } from "@/lib/services/payments/fail-payment";
+import { adjustWallet, adjustWalletSchema } from "./adjust-wallet";
 import { findWalletTransactions } from "./find-wallet-transactions";
 
 let t: TestDatabase;
@@ -26,11 +27,11 @@ describe("wallet transactions", () => {
   it("top-ups, adjustments, refunds and auto-renewals each leave a row; the history adds up to the balance", async () => {
     const pkg = await makePackage(t.db, a, { price: 50_000 });
     const c = await makeCustomer(t.db, a, { packageId: pkg.id, expiresAt: new Date(Date.now() + 86_400_000) });
-    const topup = await recordPayment(t.db, { tenantId: a, customerId: c.id, purpose: "WALLET_TOPUP", amount: "1,000", method: "CASH" }, testActor);
-    await adjustWallet(t.db, { tenantId: a, customerId: c.id, direction: "CREDIT", amount: "250.50", reason: "Outage compensation" }, testActor);
-    await adjustWallet(t.db, { tenantId: a, customerId: c.id, direction: "DEBIT", amount: "50", reason: "Cash given back" }, testActor);
-    const second = await recordPayment(t.db, { tenantId: a, customerId: c.id, purpose: "WALLET_TOPUP", amount: "100", method: "CASH" }, testActor);
-    await refundPayment(t.db, { tenantId: a, id: second.id }, testActor);
+    const topup = await recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, purpose: "WALLET_TOPUP", amount: "1,000", method: "CASH" }), tenantId: a }, testActor);
+    await adjustWallet(t.db, { ...adjustWalletSchema.parse({ customerId: c.id, direction: "CREDIT", amount: "250.50", reason: "Outage compensation" }), tenantId: a }, testActor);
+    await adjustWallet(t.db, { ...adjustWalletSchema.parse({ customerId: c.id, direction: "DEBIT", amount: "50", reason: "Cash given back" }), tenantId: a }, testActor);
+    const second = await recordPayment(t.db, { ...recordPaymentSchema.parse({ customerId: c.id, purpose: "WALLET_TOPUP", amount: "100", method: "CASH" }), tenantId: a }, testActor);
+    await refundPayment(t.db, { ...paymentReasonSchema.parse({}), tenantId: a, id: second.id }, testActor);
     await t.db.update(customers).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(customers.id, c.id));
     expect((await expireCustomers(t.db, { tenantId: a })).renewed).toBe(1);
 
@@ -52,18 +53,18 @@ describe("wallet transactions", () => {
 
   it("an adjustment needs a reason and an amount, cannot overdraw, and is audited", async () => {
     const c = await makeCustomer(t.db, a);
-    await expect(adjustWallet(t.db, { tenantId: a, customerId: c.id, direction: "CREDIT", amount: "", reason: "" }, testActor)).rejects.toMatchObject({
+    expect(adjustWalletSchema.safeParse({ customerId: c.id, direction: "CREDIT", amount: "", reason: "" }).error).toMatchObject({
       issues: expect.arrayContaining([expect.objectContaining({ path: ["amount"] }), expect.objectContaining({ path: ["reason"], message: "Give the reason for the adjustment" })]),
     });
-    await expect(adjustWallet(t.db, { tenantId: a, customerId: c.id, direction: "CREDIT", amount: "1.234", reason: "typo" }, testActor)).rejects.toMatchObject({
+    await expect(adjustWallet(t.db, { ...adjustWalletSchema.parse({ customerId: c.id, direction: "CREDIT", amount: "1.234", reason: "typo" }), tenantId: a }, testActor)).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { fieldErrors: { amount: ["Amount may have at most 2 decimals"] } },
     });
-    await expect(adjustWallet(t.db, { tenantId: a, customerId: c.id, direction: "DEBIT", amount: "10", reason: "take back" }, testActor)).rejects.toMatchObject({
+    await expect(adjustWallet(t.db, { ...adjustWalletSchema.parse({ customerId: c.id, direction: "DEBIT", amount: "10", reason: "take back" }), tenantId: a }, testActor)).rejects.toMatchObject({
       code: "CONFLICT",
       details: { fieldErrors: { amount: ["The wallet holds only KES 0"] } },
     });
-    const tx = await adjustWallet(t.db, { tenantId: a, customerId: c.id, direction: "CREDIT", amount: "20", reason: "Goodwill" }, testActor);
+    const tx = await adjustWallet(t.db, { ...adjustWalletSchema.parse({ customerId: c.id, direction: "CREDIT", amount: "20", reason: "Goodwill" }), tenantId: a }, testActor);
     expect(tx).toMatchObject({ amount: 2_000, balanceAfter: 2_000, kind: "ADJUSTMENT" });
     const [audit] = await t.db.select().from(auditLog).where(sql`${auditLog.targetId} = ${c.id} and ${auditLog.action} = 'customer.wallet.adjust'`);
     expect(audit.after).toMatchObject({ walletBalance: 2_000, amount: 2_000, reason: "Goodwill" });
@@ -72,8 +73,8 @@ describe("wallet transactions", () => {
 
   it("another tenant's customer is NOT_FOUND, and row-level security hides other tenants' history", async () => {
     const cb = await makeCustomer(t.db, b);
-    await expect(adjustWallet(t.db, { tenantId: a, customerId: cb.id, direction: "CREDIT", amount: "5", reason: "nope" }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await adjustWallet(t.db, { tenantId: b, customerId: cb.id, direction: "CREDIT", amount: "5", reason: "theirs" }, testActor);
+    await expect(adjustWallet(t.db, { ...adjustWalletSchema.parse({ customerId: cb.id, direction: "CREDIT", amount: "5", reason: "nope" }), tenantId: a }, testActor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await adjustWallet(t.db, { ...adjustWalletSchema.parse({ customerId: cb.id, direction: "CREDIT", amount: "5", reason: "theirs" }), tenantId: b }, testActor);
     const seenByA = await withTenant(t.db, a, (tx) => tx.select().from(walletTransactions));
     expect(seenByA.length).toBeGreaterThan(0);
     expect(seenByA.every((r) => r.tenantId === a)).toBe(true);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { findPackages } from "@/lib/services/packages/find-packages";
+import { findPackages, findPackagesSchema } from "@/lib/services/packages/find-packages";
 import { searchPaymentCustomers } from "@/lib/services/payments/search-payment-customers";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
@@ -16,8 +16,8 @@ export default async function RecordPaymentPage({ searchParams }: { searchParams
   const { customerId } = await searchParams;
   const [pkgs, preset] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findPackages(tx, { tenantId: staff.tenantId, pageSize: 500 }),
-      customerId ? searchPaymentCustomers(tx, { tenantId: staff.tenantId, id: customerId }) : Promise.resolve([]),
+      findPackages(tx, { ...findPackagesSchema.parse({ pageSize: 500 }), tenantId: staff.tenantId }),
+      customerId ? searchPaymentCustomers(tx, { q: "", tenantId: staff.tenantId, id: customerId }) : Promise.resolve([]),
     ]),
   );
   const initial: CustomerOption | null = preset[0] ? { ...preset[0], expiresAt: preset[0].expiresAt?.toISOString() ?? null } : null;

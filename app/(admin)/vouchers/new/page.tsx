@@ -4,7 +4,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { formatValidity } from "@/lib/services/packages/validity";
-import { findPackages } from "@/lib/services/packages/find-packages";
+import { findPackages, findPackagesSchema } from "@/lib/services/packages/find-packages";
 import { VOUCHER_CHARSETS, voucherCharsetKeys, MAX_VOUCHERS_PER_BATCH } from "@/lib/services/vouchers/voucher-fields";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
@@ -24,7 +24,7 @@ function tomorrowIn(timeZone: string): string {
 export default async function NewVouchersPage() {
   const staff = await requireStaffPage("vouchers:write");
   const [pkgs, stats] = await withTenant(getDb(), staff.tenantId, (tx) =>
-    Promise.all([findPackages(tx, { tenantId: staff.tenantId, type: "HOTSPOT", pageSize: 200 }), getVoucherStats(tx, { tenantId: staff.tenantId })]),
+    Promise.all([findPackages(tx, { ...findPackagesSchema.parse({ type: "HOTSPOT", pageSize: 200 }), tenantId: staff.tenantId }), getVoucherStats(tx, { tenantId: staff.tenantId })]),
   );
   const packages = pkgs.rows.map((p) => ({
     id: p.id,

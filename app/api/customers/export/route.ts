@@ -7,8 +7,7 @@ import { csvRow } from "@/lib/csv";
 import { EXPORT_HEADER, findCustomersForExport, type ExportCursor } from "@/lib/services/customers/find-customers-for-export";
 import { customerFiltersSchema } from "@/lib/services/customers/find-customers";
 
-export const GET = apiHandler({ permission: "customers:read" }, async ({ tenantId, query }) => {
-  const filters = customerFiltersSchema.parse(Object.fromEntries(query));
+export const GET = apiHandler({ permission: "customers:read", search: customerFiltersSchema }, async ({ tenantId, search: filters }) => {
   const encoder = new TextEncoder();
   let cursor: ExportCursor | null = null;
   let started = false;

@@ -1,7 +1,5 @@
 // GET /api/vouchers/batches: voucher batches, newest first, with status counts.
 import { apiRoute } from "@/lib/auth/api";
-import { findVoucherBatches } from "@/lib/services/vouchers/find-voucher-batches";
+import { findVoucherBatches, findVoucherBatchesSchema } from "@/lib/services/vouchers/find-voucher-batches";
 
-export const GET = apiRoute({ permission: "vouchers:read" }, ({ tx, tenantId, query }) =>
-  findVoucherBatches(tx, { ...Object.fromEntries(query), tenantId }),
-);
+export const GET = apiRoute({ permission: "vouchers:read", search: findVoucherBatchesSchema }, ({ tx, tenantId, search }) => findVoucherBatches(tx, { ...search, tenantId }));

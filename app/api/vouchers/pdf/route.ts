@@ -2,11 +2,8 @@
 import { apiRoute } from "@/lib/auth/api";
 import { env } from "@/lib/env";
 import { voucherPdfResponse } from "@/lib/pdf/voucher-export";
-import { findVoucherCards } from "@/lib/services/vouchers/find-voucher-cards";
+import { findVoucherCards, findVoucherCardsSchema } from "@/lib/services/vouchers/find-voucher-cards";
 
-export const GET = apiRoute({ permission: "vouchers:read" }, async ({ tx, tenantId, query }) =>
-  voucherPdfResponse(
-    await findVoucherCards(tx, { tenantId, ids: query.get("ids") ?? undefined, batchId: query.get("batchId") ?? undefined, availableOnly: query.get("availableOnly") ?? undefined }),
-    env().APP_URL,
-  ),
+export const GET = apiRoute({ permission: "vouchers:read", search: findVoucherCardsSchema }, async ({ tx, tenantId, search }) =>
+  voucherPdfResponse(await findVoucherCards(tx, { ...search, tenantId }), env().APP_URL),
 );

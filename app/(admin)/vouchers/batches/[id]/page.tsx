@@ -9,7 +9,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { isAppError } from "@/lib/errors";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { formatValidity, type ValidityUnit } from "@/lib/services/packages/validity";
-import { findVouchers, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
+import { findVouchers, findVouchersSchema, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
 import { getVoucherBatch } from "@/lib/services/vouchers/get-voucher-batch";
 import { VOUCHER_CHARSETS } from "@/lib/services/vouchers/voucher-fields";
 import { Card, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
@@ -34,14 +34,16 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
     try {
       const batch = await getVoucherBatch(tx, { tenantId, id });
       const page = await findVouchers(tx, {
+        ...findVouchersSchema.parse({
+          batchId: batch.id,
+          page: list.page,
+          pageSize: list.pageSize,
+          sort: list.sort,
+          dir: list.dir,
+          search: list.q,
+          status: STATUSES.includes(list.filters.status ?? "") ? list.filters.status : undefined,
+        }),
         tenantId,
-        batchId: batch.id,
-        page: list.page,
-        pageSize: list.pageSize,
-        sort: list.sort,
-        dir: list.dir,
-        search: list.q,
-        status: STATUSES.includes(list.filters.status ?? "") ? list.filters.status : undefined,
       });
       return { batch, page };
     } catch (e) {

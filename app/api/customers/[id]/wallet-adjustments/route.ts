@@ -1,6 +1,8 @@
 // GET /api/customers/:id/wallet-adjustments: the wallet's history (every change with the balance after).
 // POST: { direction: "CREDIT" | "DEBIT", amount: "250.50", reason } posts an adjustment (audited).
-import { apiRoute, readJson } from "@/lib/auth/api";
+import { apiRoute } from "@/lib/auth/api";
+import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { getCustomer } from "@/lib/services/customers/get-customer";
 import { adjustWallet, adjustWalletSchema } from "@/lib/services/wallet/adjust-wallet";
 import { findWalletTransactions } from "@/lib/services/wallet/find-wallet-transactions";
@@ -12,8 +14,10 @@ export const GET = apiRoute<Params>({ permission: "customers:read" }, async ({ t
   return findWalletTransactions(tx, { tenantId, customerId: c.id, limit: 500 });
 });
 
-export const POST = apiRoute<Params>({ permission: "payments:write", status: 201 }, async ({ tx, tenantId, params, req, actor }) => {
-  const body = await readJson(req);
-  const input = adjustWalletSchema.parse({ ...(body && typeof body === "object" ? body : {}), customerId: params.id });
-  return adjustWallet(tx, { ...input, tenantId }, actor);
+// The customer comes from the path (a malformed or unknown id is NOT_FOUND), the rest from the body.
+const adjustmentBodySchema = adjustWalletSchema.omit({ customerId: true });
+
+export const POST = apiRoute<Params, typeof adjustmentBodySchema>({ permission: "payments:write", status: 201, body: adjustmentBodySchema }, ({ tx, tenantId, params, body, actor }) => {
+  if (!isUuid(params.id)) throw notFound("Customer");
+  return adjustWallet(tx, { ...body, customerId: params.id, tenantId }, actor);
 });

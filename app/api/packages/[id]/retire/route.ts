@@ -1,7 +1,11 @@
 // POST /api/packages/:id/retire { retired: true|false }: stop (or resume) offering a package.
-import { apiRoute, readJson } from "@/lib/auth/api";
+import { z } from "zod";
+import { apiRoute } from "@/lib/auth/api";
 import { retirePackage, retirePackageSchema } from "@/lib/services/packages/retire-package";
 
-export const POST = apiRoute<{ id: string }>({ permission: "packages:write" }, async ({ tx, tenantId, params, req, actor }) =>
-  retirePackage(tx, { ...retirePackageSchema.parse({ retired: true, ...((await readJson(req)) as object) }), tenantId, id: params.id }, actor),
+// An empty body retires: { retired } is only needed to offer the package again.
+const retireBodySchema = z.preprocess((v) => ({ retired: true, ...(v as object) }), retirePackageSchema);
+
+export const POST = apiRoute<{ id: string }, typeof retireBodySchema>({ permission: "packages:write", body: retireBodySchema }, ({ tx, tenantId, params, body, actor }) =>
+  retirePackage(tx, { ...body, tenantId, id: params.id }, actor),
 );

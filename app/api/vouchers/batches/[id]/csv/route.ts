@@ -1,9 +1,12 @@
 // GET /api/vouchers/batches/:id/csv[?availableOnly=true]: the batch's vouchers as a CSV download.
 import { apiRoute } from "@/lib/auth/api";
 import { env } from "@/lib/env";
+import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { voucherCsvResponse } from "@/lib/pdf/voucher-export";
-import { findVoucherCards } from "@/lib/services/vouchers/find-voucher-cards";
+import { findVoucherCards, voucherCardOptionsSchema } from "@/lib/services/vouchers/find-voucher-cards";
 
-export const GET = apiRoute<{ id: string }>({ permission: "vouchers:read" }, async ({ tx, tenantId, params, query }) =>
-  voucherCsvResponse(await findVoucherCards(tx, { tenantId, batchId: params.id, availableOnly: query.get("availableOnly") ?? undefined }), env().APP_URL),
-);
+export const GET = apiRoute<{ id: string }, undefined, typeof voucherCardOptionsSchema>({ permission: "vouchers:read", search: voucherCardOptionsSchema }, async ({ tx, tenantId, params, search }) => {
+  if (!isUuid(params.id)) throw notFound("Voucher batch");
+  return voucherCsvResponse(await findVoucherCards(tx, { ...search, batchId: params.id, tenantId }), env().APP_URL);
+});
