@@ -7,7 +7,6 @@ import { mapDbError } from "@/lib/services/db-errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { newTenantFieldsSchema, SLUG_TAKEN } from "./tenant-fields";
 
-
 export const createTenantSchema = newTenantFieldsSchema.extend({
   name: z.string().trim().min(2, "Name must be at least 2 characters").max(120),
   trialDays: z.number().int().min(0).max(365).default(14),
