@@ -8,7 +8,7 @@ import { registerTenant, registerTenantSchema } from "@/lib/services/tenants/reg
 import { requestPasswordReset, requestPasswordResetSchema } from "@/lib/services/auth/request-password-reset";
 import { resetPassword, resetPasswordSchema } from "@/lib/services/auth/reset-password";
 import { startTotpEnrolment } from "@/lib/services/auth/start-totp-enrolment";
-import { confirmTotpEnrolment } from "@/lib/services/auth/confirm-totp-enrolment";
+import { confirmTotpEnrolment, confirmTotpEnrolmentSchema } from "@/lib/services/auth/confirm-totp-enrolment";
 
 export const registerAction = publicAction({ schema: registerTenantSchema }, async (ctx, input) =>
   registerTenant(getDb(), input, { ...ctx, appUrl: env().APP_URL }),
@@ -28,6 +28,6 @@ export const startEnrolmentAction = tenantAction({ schema: z.object({}), permiss
   startTotpEnrolment(ctx.tx, { tenantId: ctx.staff.impersonating ? null : ctx.tenantId, userId: ctx.staff.userId }),
 );
 
-export const confirmEnrolmentAction = tenantAction({ schema: z.object({ code: z.string() }), permission: "dashboard:read", beforeTotpEnrolment: true }, (ctx, input) =>
-  confirmTotpEnrolment(ctx.tx, { tenantId: ctx.tenantId, userId: ctx.staff.userId, code: input.code }, ctx.actor),
+export const confirmEnrolmentAction = tenantAction({ schema: confirmTotpEnrolmentSchema, permission: "dashboard:read", beforeTotpEnrolment: true }, (ctx, input) =>
+  confirmTotpEnrolment(ctx.tx, { ...input, tenantId: ctx.tenantId, userId: ctx.staff.userId }, ctx.actor),
 );

@@ -188,19 +188,20 @@ async function main() {
       // ---- Dashboard --------------------------------------------------------------------------------
       if (args.only.includes("dashboard")) {
         console.log("\nDashboard:");
-        const { getDashboardStats } = await import("@/lib/services/dashboard/get-dashboard-stats");
+        const { getDashboardStats, getDashboardStatsSchema } = await import("@/lib/services/dashboard/get-dashboard-stats");
+        const dash = { ...getDashboardStatsSchema.parse({}), tenantId };
         // As the page calls it: two query groups, each in its own tenant-scoped transaction.
-        await measure("dashboard", "getDashboardStats", runs * 2, () => getDashboardStats(db, { tenantId }, (fn) => withTenant(db, tenantId, fn)));
-        await measure("dashboard", "getDashboardStats, one transaction", runs, () => asTenant((tx) => getDashboardStats(tx, { tenantId })));
+        await measure("dashboard", "getDashboardStats", runs * 2, () => getDashboardStats(db, dash, (fn) => withTenant(db, tenantId, fn)));
+        await measure("dashboard", "getDashboardStats, one transaction", runs, () => asTenant((tx) => getDashboardStats(tx, dash)));
       }
 
       // ---- Sessions ---------------------------------------------------------------------------------
       if (args.only.includes("sessions")) {
         console.log("\nSessions:");
-        const { findSessionHistory } = await import("@/lib/services/sessions/find-session-history");
-        const { findSessions } = await import("@/lib/services/sessions/find-sessions");
+        const { findSessionHistory, findSessionHistorySchema } = await import("@/lib/services/sessions/find-session-history");
+        const { findSessions, findSessionsSchema } = await import("@/lib/services/sessions/find-sessions");
         const { getSessionStats } = await import("@/lib/services/sessions/get-session-stats");
-        const hist = (input: Record<string, unknown>) => asTenant((tx) => findSessionHistory(tx, { tenantId, timezone: "Africa/Nairobi", ...input }));
+        const hist = (input: Record<string, unknown>) => asTenant((tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({ timezone: "Africa/Nairobi", ...input }), tenantId }));
         const weekTotal = (await hist({})).total;
         await measure("session history", "last 7 days, first page", runs, () => hist({}), `${weekTotal.toLocaleString("en")} rows in range`);
         await measure("session history", "last 7 days, last page", runs, () => hist({ page: Math.max(1, Math.ceil(weekTotal / 25)) }));
@@ -210,9 +211,9 @@ async function main() {
         await measure("session history", "last 7 days, terminate cause", runs, () => hist({ terminateCause: "Lost-Carrier" }));
         const monthAgo = new Date(Date.now() - 30 * 86_400_000);
         await measure("session history", "last 30 days, first page", runs, () => hist({ from: monthAgo, to: new Date() }));
-        await measure("active sessions", "findSessions first page", runs, () => asTenant((tx) => findSessions(tx, { tenantId })));
-        await measure("active sessions", "findSessions sort by traffic", runs, () => asTenant((tx) => findSessions(tx, { tenantId, sort: "bytes" })));
-        await measure("active sessions", "findSessions search IP", runs, () => asTenant((tx) => findSessions(tx, { tenantId, q: "10.64.1." })));
+        await measure("active sessions", "findSessions first page", runs, () => asTenant((tx) => findSessions(tx, { ...findSessionsSchema.parse({}), tenantId })));
+        await measure("active sessions", "findSessions sort by traffic", runs, () => asTenant((tx) => findSessions(tx, { ...findSessionsSchema.parse({ sort: "bytes" }), tenantId })));
+        await measure("active sessions", "findSessions search IP", runs, () => asTenant((tx) => findSessions(tx, { ...findSessionsSchema.parse({ q: "10.64.1." }), tenantId })));
         await measure("active sessions", "getSessionStats", runs, () => asTenant((tx) => getSessionStats(tx, { tenantId })));
       }
 

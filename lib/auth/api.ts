@@ -92,20 +92,22 @@ export interface ApiOptions<BS extends z.ZodType | undefined, QS extends z.ZodTy
   search?: QS;
 }
 
+/** The JSON body through a schema: anything but an object is refused; every field error is reported. */
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const raw = await readJson(req);
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new z.ZodError([{ code: "custom", path: [], message: "The body must be a JSON object", input: raw }]);
+  }
+  return schema.parse(raw);
+}
+
 /** The parse step: body and query string through the service's own schemas, before any work starts. */
 async function parseEdge<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined>(
   req: Request,
   query: URLSearchParams,
   opts: ApiOptions<BS, QS>,
 ): Promise<{ body: Output<BS>; search: Output<QS> }> {
-  let body: unknown = undefined;
-  if (opts.body) {
-    const raw = await readJson(req);
-    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-      throw new z.ZodError([{ code: "custom", path: [], message: "The body must be a JSON object", input: raw }]);
-    }
-    body = opts.body.parse(raw);
-  }
+  const body = opts.body ? await parseBody(req, opts.body) : undefined;
   const search = opts.search ? opts.search.parse(searchToObject(query)) : undefined;
   return { body: body as Output<BS>, search: search as Output<QS> };
 }

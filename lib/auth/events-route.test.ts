@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { tenants } from "@/lib/db/schema";
 import { env, resetEnvCache } from "@/lib/env";
 import { closeDb, getDb } from "@/lib/db";
-import { createTenant } from "@/lib/services/tenants/create-tenant";
+import { createTenant, createTenantSchema } from "@/lib/services/tenants/create-tenant";
 import { createApiKey } from "@/lib/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/services/api-keys/revoke-api-key";
 import { updateSecuritySettings } from "@/lib/services/tenants/update-security-settings";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url; // getDb() and the event hub use the test database
   resetEnvCache();
-  const a = await createTenant(t.db, { name: "Alpha Net", slug: "alpha", status: "TRIAL", trialDays: 14, admin: { name: "Alice Admin", email: "alice@alpha.test", password: PASSWORD } });
+  const a = await createTenant(t.db, createTenantSchema.parse({ name: "Alpha Net", slug: "alpha", status: "TRIAL", trialDays: 14, admin: { name: "Alice Admin", email: "alice@alpha.test", password: PASSWORD } }));
   tenantId = a!.tenant.id;
 });
 afterAll(async () => {

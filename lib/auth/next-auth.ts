@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env, publishNextAuthUrl } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { signIn, WEB_SESSION_SECONDS } from "@/lib/services/auth/sign-in";
+import { signIn, signInSchema, WEB_SESSION_SECONDS } from "@/lib/services/auth/sign-in";
 import { revokeSession } from "@/lib/services/auth/sign-out";
 import { childLogger } from "@/lib/logger";
 import { safeCallbackPath } from "./callback-url";
@@ -44,7 +44,7 @@ function buildOptions(): NextAuthOptions {
           try {
             const result = await signIn(
               getDb(),
-              { email: credentials?.email ?? "", password: credentials?.password ?? "", totpCode: credentials?.totpCode || undefined },
+              signInSchema.parse({ email: credentials?.email ?? "", password: credentials?.password ?? "", totpCode: credentials?.totpCode || undefined }),
               {
                 kind: "WEB",
                 ip: clientAddressFrom(headers),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { auditLog, tenants } from "@/lib/db/schema";
-import { findAuditEntries } from "@/lib/services/audit/find-audit-entries";
+import { findAuditEntries, findAuditEntriesSchema } from "@/lib/services/audit/find-audit-entries";
 import { containsPattern, escapeLike, prefixPattern } from "./like";
 
 describe("LIKE patterns", () => {
@@ -27,10 +27,10 @@ describe("searching with what staff type", () => {
   afterAll(() => t.drop());
 
   it("matches a backslash, % and _ literally in the audit log's actor and action filters", async () => {
-    const actors = async (actor: string) => (await findAuditEntries(t.db, { tenantId, actor })).rows.map((r) => r.actorLabel).sort();
+    const actors = async (actor: string) => (await findAuditEntries(t.db, { ...findAuditEntriesSchema.parse({ actor }), tenantId })).rows.map((r) => r.actorLabel).sort();
     expect(await actors("OPS\\jane")).toEqual(["OPS\\jane"]);
     expect(await actors("100%")).toEqual(["100% sure"]);
-    const actions = async (action: string) => (await findAuditEntries(t.db, { tenantId, action })).rows.map((r) => r.action).sort();
+    const actions = async (action: string) => (await findAuditEntries(t.db, { ...findAuditEntriesSchema.parse({ action }), tenantId })).rows.map((r) => r.action).sort();
     expect(await actions("customer_")).toEqual(["customer_update"]);
   });
 });

@@ -5,7 +5,7 @@ import { tenants, users } from "./schema";
 import type { Database } from "./client";
 import { hashPassword } from "@/lib/auth/password";
 import { randomString } from "@/lib/crypto";
-import { createTenant } from "@/lib/services/tenants/create-tenant";
+import { createTenant, createTenantSchema } from "@/lib/services/tenants/create-tenant";
 import { seedDemoNetwork } from "./seed-demo";
 
 export interface SeededLogin {
@@ -37,12 +37,12 @@ export async function seedIfEmpty(db: Database, opts: { password?: string; demo?
     });
     const { tenant } = await createTenant(
       tx,
-      {
+      createTenantSchema.parse({
         name: "Demo ISP",
         slug: "demo",
         status: "ACTIVE",
         admin: { name: "Demo Admin", email: "admin@example.com", password: adminPassword },
-      },
+      }),
       { label: "seed" },
     );
     if (opts.demo !== false) await seedDemoNetwork(tx, tenant.id);

@@ -22,6 +22,12 @@ export const zOptionalText = (max = 500) => z.preprocess(blank, z.string().trim(
 export const zOptionalInt = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(blank, z.coerce.number().int("Must be a whole number").min(min).max(max).optional());
 
+/**
+ * For a cross-field refinement: run it even when some field already failed (zod skips it then), so a form
+ * shows every error at once. The rule must cope with unparsed values in the fields that failed.
+ */
+export const alsoWhenFieldsFail = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+
 export const zUuid = (what = "id") => uuidField(`${what} must be a valid id`);
 
 export const paginationSchema = z.object({

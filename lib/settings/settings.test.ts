@@ -8,7 +8,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
 import { getRadiusSettings } from "@/lib/services/radius/get-radius-settings";
 import { getSecuritySettings } from "@/lib/services/tenants/get-security-settings";
-import { updateSecuritySettings } from "@/lib/services/tenants/update-security-settings";
+import { updateSecuritySettings, updateSecuritySettingsSchema } from "@/lib/services/tenants/update-security-settings";
 import { updateInstallationSettings } from "@/lib/services/platform/update-installation-settings";
 import { getSetting, getSettings, updateSettings } from "./index";
 
@@ -37,7 +37,7 @@ describe("settings registry", () => {
     await updateSettings(t.db, { tenantId: A, values: { "radius.interim_interval": "120", "radius.restricted_mode": { enabled: true } } }, testActor);
     expect(await getRadiusSettings(t.db, { tenantId: A })).toMatchObject({ interimIntervalSeconds: 120, restrictedMode: { enabled: true, addressList: "restricted", rateLimit: "256k/256k" } });
     expect((await getRadiusSettings(t.db, { tenantId: B })).interimIntervalSeconds).toBe(300);
-    await updateSecuritySettings(t.db, { tenantId: A, requireTotp: "on" }, testActor);
+    await updateSecuritySettings(t.db, { ...updateSecuritySettingsSchema.parse({ requireTotp: "on" }), tenantId: A }, testActor);
     expect(await getSecuritySettings(t.db, { tenantId: A })).toEqual({ requireTotp: true });
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.tenantId, A));
     expect(audits.map((a) => a.action)).toContain("settings.update");

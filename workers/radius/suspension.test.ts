@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { setTenantStatus } from "@/lib/services/platform/set-tenant-status";
+import { setTenantStatus, setTenantStatusSchema } from "@/lib/services/platform/set-tenant-status";
 import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { addCustomer, radtest, requireFreeradiusUtils, seedFixture, startRadius, waitFor, type Fixture } from "./test-support";
 
@@ -46,7 +46,7 @@ describe("platform suspension", () => {
       expect.objectContaining({ name: "sessions.disconnect", data: expect.objectContaining({ tenantId: f.tenantId, nasId: f.routerId, whenTenantRefused: true }) }),
     ]);
 
-    await setTenantStatus(t.db, { tenantId: f.tenantId, status: "ACTIVE" }, op);
+    await setTenantStatus(t.db, setTenantStatusSchema.parse({ tenantId: f.tenantId, status: "ACTIVE" }), op);
     await waitFor(async () => (await login()).reply === "Access-Accept", 5000, "reactivation to reach the RADIUS cache");
   });
 

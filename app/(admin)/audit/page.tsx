@@ -36,8 +36,8 @@ function Summary({ value }: { value: unknown }) {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const staff = await requireStaffPage("audit:read");
   const sp = await searchParams;
-  const parsed = findAuditEntriesSchema.safeParse({ ...sp, tenantId: staff.tenantId, pageSize: 25 });
-  const filters = parsed.success ? parsed.data : { tenantId: staff.tenantId, page: 1, pageSize: 25 };
+  const parsed = findAuditEntriesSchema.safeParse({ ...sp, pageSize: 25 });
+  const filters = { ...(parsed.success ? parsed.data : { page: 1, pageSize: 25 }), tenantId: staff.tenantId };
   const [page, actions] = await withTenant(getDb(), staff.tenantId, async (tx) => [
     await findAuditEntries(tx, filters),
     await auditActionNames(tx, { tenantId: staff.tenantId }),

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { CONNECTION_TYPES, CUSTOMER_STATUSES, SESSION_CONNECTION_TYPES, VOUCHER_STATUSES } from "@/lib/db/enums";
-import { getDashboardStats } from "@/lib/services/dashboard/get-dashboard-stats";
+import { getDashboardStats, getDashboardStatsSchema } from "@/lib/services/dashboard/get-dashboard-stats";
 import { getOnboardingSteps } from "@/lib/services/dashboard/get-onboarding-steps";
 import { formatMoney } from "@/lib/money";
 import { LiveRefresh } from "@/lib/events/live-refresh";
@@ -40,7 +40,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const sp = await searchParams;
   // Each query group in its own tenant-scoped transaction, so they run on two connections at once.
   const [s, onboarding] = await Promise.all([
-    getDashboardStats(getDb(), { tenantId: staff.tenantId }, (fn) => withTenant(getDb(), staff.tenantId, fn)),
+    getDashboardStats(getDb(), { ...getDashboardStatsSchema.parse({}), tenantId: staff.tenantId }, (fn) => withTenant(getDb(), staff.tenantId, fn)),
     withTenant(getDb(), staff.tenantId, (tx) => getOnboardingSteps(tx, { tenantId: staff.tenantId })),
   ]);
   const now = new Date(s.generatedAt);

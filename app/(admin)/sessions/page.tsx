@@ -25,7 +25,7 @@ const UUID = /^[0-9a-f-]{36}$/i;
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("sessions:read");
   const list = parseListParams(await searchParams, { sortable: SESSION_SORTS, defaultSort: "startedAt", filters: ["routerId", "type", "customerId"] });
-  const type = (SESSION_CONNECTION_TYPES as readonly string[]).includes(list.filters.type ?? "") ? list.filters.type : undefined;
+  const type = SESSION_CONNECTION_TYPES.find((t) => t === list.filters.type);
   const routerId = UUID.test(list.filters.routerId ?? "") ? list.filters.routerId : undefined;
   const customerId = UUID.test(list.filters.customerId ?? "") ? list.filters.customerId : undefined;
 

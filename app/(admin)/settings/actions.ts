@@ -1,7 +1,6 @@
 "use server";
 // Server actions of the settings area: thin adapters over lib/services, each behind its permission.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { env } from "@/lib/env";
 import { tenantAction } from "@/lib/auth/action";
 import { updateTenantProfile, updateTenantProfileSchema } from "@/lib/services/tenants/update-tenant-profile";
@@ -13,7 +12,7 @@ import { issuePasswordReset, issuePasswordResetSchema } from "@/lib/services/use
 import { createApiKey, createApiKeySchema } from "@/lib/services/api-keys/create-api-key";
 import { revokeApiKey, revokeApiKeySchema } from "@/lib/services/api-keys/revoke-api-key";
 import { changePassword, changePasswordSchema } from "@/lib/services/auth/change-password";
-import { disableTotp } from "@/lib/services/auth/disable-totp";
+import { disableTotp, disableTotpSchema } from "@/lib/services/auth/disable-totp";
 
 const done = <T,>(path: string, value: T) => {
   revalidatePath(path);
@@ -59,7 +58,7 @@ export const changeMyPasswordAction = tenantAction(
   (ctx, input) => changePassword(ctx.tx, { ...input, tenantId: ctx.tenantId, userId: ctx.staff.userId, sessionId: ctx.staff.sessionId }, ctx.actor, { limits: ctx.limits }),
 );
 
-export const disableMyTotpAction = tenantAction({ schema: z.object({ password: z.string() }), permission: "dashboard:read", message: "Two-factor sign-in is off" }, async (ctx, input) => {
-  await disableTotp(ctx.tx, { tenantId: ctx.tenantId, userId: ctx.staff.userId, password: input.password }, ctx.actor, { limits: ctx.limits });
+export const disableMyTotpAction = tenantAction({ schema: disableTotpSchema, permission: "dashboard:read", message: "Two-factor sign-in is off" }, async (ctx, input) => {
+  await disableTotp(ctx.tx, { ...input, tenantId: ctx.tenantId, userId: ctx.staff.userId }, ctx.actor, { limits: ctx.limits });
   return done("/settings/security", null);
 });

@@ -11,15 +11,14 @@ export const createApiKeySchema = z.object({
   name: z.string().trim().min(2, "Name must be at least 2 characters").max(80),
   role: z.enum(["ADMIN", "STAFF", "VIEWER"], { message: "Choose a role" }).default("VIEWER"),
 });
-export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+export type CreateApiKeyInput = z.output<typeof createApiKeySchema>;
 
 export async function createApiKey(db: Database, input: CreateApiKeyInput & { tenantId: string; createdByUserId?: string | null }, actor: Actor) {
-  const data = createApiKeySchema.parse(input);
   const prefix = randomString(8, "abcdefghijklmnopqrstuvwxyz0123456789");
   const key = `${API_KEY_PREFIX}${prefix}_${randomToken(24)}`;
   const [row] = await db
     .insert(apiKeys)
-    .values({ tenantId: input.tenantId, name: data.name, role: data.role, prefix, keyHash: hashToken(key), createdByUserId: input.createdByUserId ?? null })
+    .values({ tenantId: input.tenantId, name: input.name, role: input.role, prefix, keyHash: hashToken(key), createdByUserId: input.createdByUserId ?? null })
     .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt });
   await recordAudit(db, { tenantId: input.tenantId, actor, action: "api_key.create", targetType: "api_key", targetId: row.id, after: { name: row.name, role: row.role, prefix } });
   return { ...row, key };

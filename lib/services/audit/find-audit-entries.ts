@@ -5,12 +5,10 @@ import { auditLog, users } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { pageOf, paginationSchema, zOptionalText, type Page } from "@/lib/services/zod-helpers";
 import { containsPattern, prefixPattern } from "@/lib/db/like";
-import { uuidField } from "@/lib/ids";
 
 const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid date" }).optional());
 
 export const findAuditEntriesSchema = paginationSchema.extend({
-  tenantId: uuidField(),
   action: zOptionalText(100),
   actor: zOptionalText(200),
   targetType: zOptionalText(60),
@@ -18,7 +16,7 @@ export const findAuditEntriesSchema = paginationSchema.extend({
   from: optionalDate,
   to: optionalDate,
 });
-export type FindAuditEntriesInput = z.input<typeof findAuditEntriesSchema>;
+export type FindAuditEntriesInput = z.output<typeof findAuditEntriesSchema>;
 
 export interface AuditEntryRow {
   id: string;
@@ -36,19 +34,18 @@ export interface AuditEntryRow {
   createdAt: Date;
 }
 
-export async function findAuditEntries(db: Database, input: FindAuditEntriesInput): Promise<Page<AuditEntryRow>> {
-  const data = findAuditEntriesSchema.parse(input);
-  const where: (SQL | undefined)[] = [eq(auditLog.tenantId, data.tenantId)];
-  if (data.action) where.push(ilike(auditLog.action, prefixPattern(data.action)));
-  if (data.actor) {
-    const like = containsPattern(data.actor);
-    where.push(or(ilike(auditLog.actorLabel, like), ilike(users.name, like), ilike(users.email, like), sql`${auditLog.actorUserId}::text = ${data.actor}`));
+export async function findAuditEntries(db: Database, input: FindAuditEntriesInput & { tenantId: string }): Promise<Page<AuditEntryRow>> {
+  const where: (SQL | undefined)[] = [eq(auditLog.tenantId, input.tenantId)];
+  if (input.action) where.push(ilike(auditLog.action, prefixPattern(input.action)));
+  if (input.actor) {
+    const like = containsPattern(input.actor);
+    where.push(or(ilike(auditLog.actorLabel, like), ilike(users.name, like), ilike(users.email, like), sql`${auditLog.actorUserId}::text = ${input.actor}`));
   }
-  if (data.targetType) where.push(eq(auditLog.targetType, data.targetType));
-  if (data.targetId) where.push(eq(auditLog.targetId, data.targetId));
-  if (data.from) where.push(gte(auditLog.createdAt, data.from));
+  if (input.targetType) where.push(eq(auditLog.targetType, input.targetType));
+  if (input.targetId) where.push(eq(auditLog.targetId, input.targetId));
+  if (input.from) where.push(gte(auditLog.createdAt, input.from));
   // "to" is a day: include all of it.
-  if (data.to) where.push(lt(auditLog.createdAt, new Date(data.to.getTime() + 86_400_000)));
+  if (input.to) where.push(lt(auditLog.createdAt, new Date(input.to.getTime() + 86_400_000)));
   const cond = and(...where);
   const [rows, [{ n }]] = await Promise.all([
     db
@@ -68,14 +65,14 @@ export async function findAuditEntries(db: Database, input: FindAuditEntriesInpu
         createdAt: auditLog.createdAt,
       })
       .from(auditLog)
-      .leftJoin(users, and(eq(users.id, auditLog.actorUserId), eq(users.tenantId, data.tenantId)))
+      .leftJoin(users, and(eq(users.id, auditLog.actorUserId), eq(users.tenantId, input.tenantId)))
       .where(cond)
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(data.pageSize)
-      .offset((data.page - 1) * data.pageSize),
-    db.select({ n: count() }).from(auditLog).leftJoin(users, and(eq(users.id, auditLog.actorUserId), eq(users.tenantId, data.tenantId))).where(cond),
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count() }).from(auditLog).leftJoin(users, and(eq(users.id, auditLog.actorUserId), eq(users.tenantId, input.tenantId))).where(cond),
   ]);
-  return pageOf(rows, n, data.page, data.pageSize);
+  return pageOf(rows, n, input.page, input.pageSize);
 }
 
 /** Distinct action names of a tenant, for the filter's suggestions. */

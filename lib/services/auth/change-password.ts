@@ -9,6 +9,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/password";
 import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
+import { alsoWhenFieldsFail } from "@/lib/services/zod-helpers";
 import { revokeUserSessions } from "./sign-out";
 
 export const changePasswordSchema = z
@@ -17,9 +18,9 @@ export const changePasswordSchema = z
     newPassword: newPasswordSchema,
     confirmPassword: z.string().optional(),
   })
-  .refine((d) => d.confirmPassword === undefined || d.confirmPassword === d.newPassword, { message: "The passwords do not match", path: ["confirmPassword"] })
-  .refine((d) => d.currentPassword !== d.newPassword, { message: "Choose a password different from the current one", path: ["newPassword"] });
-export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+  .refine((d) => d.confirmPassword === undefined || d.confirmPassword === d.newPassword, { message: "The passwords do not match", path: ["confirmPassword"], ...alsoWhenFieldsFail })
+  .refine((d) => !d.newPassword || d.currentPassword !== d.newPassword, { message: "Choose a password different from the current one", path: ["newPassword"], ...alsoWhenFieldsFail });
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
 
 /** Every place that asks a signed-in user for their password again shares one counter per user. */
 export const passwordCheckLimit = (userId: string) => ({ key: `password-check:${userId}`, limit: 10, windowSeconds: 900 });
@@ -30,15 +31,14 @@ export async function changePassword(
   actor: Actor,
   ctx: { limits: Db },
 ): Promise<{ sessionsEnded: number }> {
-  const data = changePasswordSchema.parse(input);
   await enforceRateLimits(ctx.limits, [passwordCheckLimit(input.userId)]);
   const scope = and(eq(users.id, input.userId), input.tenantId ? eq(users.tenantId, input.tenantId) : isNull(users.tenantId));
   const [user] = await db.select().from(users).where(scope);
   if (!user) throw notFound("User");
-  if (!(await verifyPassword(data.currentPassword, user.passwordHash))) {
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError("INVALID_INPUT", "Your current password is not right", { fieldErrors: { currentPassword: ["Your current password is not right"] } });
   }
-  await db.update(users).set({ passwordHash: await hashPassword(data.newPassword), passwordChangedAt: new Date() }).where(scope);
+  await db.update(users).set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() }).where(scope);
   const sessionsEnded = await revokeUserSessions(db, { userId: user.id, exceptSessionId: input.sessionId });
   await recordAudit(db, { tenantId: user.tenantId, actor, action: "user.password_change", targetType: "user", targetId: user.id, after: { otherSessionsEnded: sessionsEnded } });
   return { sessionsEnded };

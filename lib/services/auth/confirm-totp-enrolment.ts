@@ -8,23 +8,19 @@ import { AppError, notFound } from "@/lib/errors";
 import { openSecret } from "@/lib/crypto";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { hashRecoveryCode, newRecoveryCodes, totpStep } from "./totp";
-import { uuidField } from "@/lib/ids";
 
 export const confirmTotpEnrolmentSchema = z.object({
-  tenantId: uuidField().nullable(),
-  userId: uuidField(),
   code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"),
 });
-export type ConfirmTotpEnrolmentInput = z.input<typeof confirmTotpEnrolmentSchema>;
+export type ConfirmTotpEnrolmentInput = z.output<typeof confirmTotpEnrolmentSchema>;
 
-export async function confirmTotpEnrolment(db: Database, input: ConfirmTotpEnrolmentInput, actor: Actor): Promise<{ recoveryCodes: string[] }> {
-  const data = confirmTotpEnrolmentSchema.parse(input);
-  const scope = and(eq(users.id, data.userId), data.tenantId ? eq(users.tenantId, data.tenantId) : isNull(users.tenantId));
+export async function confirmTotpEnrolment(db: Database, input: ConfirmTotpEnrolmentInput & { tenantId: string | null; userId: string }, actor: Actor): Promise<{ recoveryCodes: string[] }> {
+  const scope = and(eq(users.id, input.userId), input.tenantId ? eq(users.tenantId, input.tenantId) : isNull(users.tenantId));
   const [user] = await db.select().from(users).where(scope);
   if (!user) throw notFound("User");
   if (user.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor sign-in is already on");
   if (!user.totpSecretSealed) throw new AppError("INVALID_INPUT", "Start the set-up again: no pending authenticator", { fieldErrors: { code: ["Start the set-up again"] } });
-  const step = totpStep(data.code, openSecret("totp", user.totpSecretSealed));
+  const step = totpStep(input.code, openSecret("totp", user.totpSecretSealed));
   if (step === null) {
     throw new AppError("INVALID_INPUT", "That code is not right", { fieldErrors: { code: ["That code is not right. Check the time on your phone and try the next code."] } });
   }

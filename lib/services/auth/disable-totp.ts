@@ -9,22 +9,18 @@ import { verifyPassword } from "@/lib/auth/password";
 import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { passwordCheckLimit } from "./change-password";
-import { uuidField } from "@/lib/ids";
 
 export const disableTotpSchema = z.object({
-  tenantId: uuidField().nullable(),
-  userId: uuidField(),
   password: z.string().min(1, "Enter your password").max(200),
 });
-export type DisableTotpInput = z.input<typeof disableTotpSchema>;
+export type DisableTotpInput = z.output<typeof disableTotpSchema>;
 
-export async function disableTotp(db: Database, input: DisableTotpInput, actor: Actor, ctx: { limits: Db }): Promise<void> {
-  const data = disableTotpSchema.parse(input);
-  await enforceRateLimits(ctx.limits, [passwordCheckLimit(data.userId)]);
-  const scope = and(eq(users.id, data.userId), data.tenantId ? eq(users.tenantId, data.tenantId) : isNull(users.tenantId));
+export async function disableTotp(db: Database, input: DisableTotpInput & { tenantId: string | null; userId: string }, actor: Actor, ctx: { limits: Db }): Promise<void> {
+  await enforceRateLimits(ctx.limits, [passwordCheckLimit(input.userId)]);
+  const scope = and(eq(users.id, input.userId), input.tenantId ? eq(users.tenantId, input.tenantId) : isNull(users.tenantId));
   const [user] = await db.select().from(users).where(scope);
   if (!user) throw notFound("User");
-  if (!(await verifyPassword(data.password, user.passwordHash))) {
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
     throw new AppError("INVALID_INPUT", "Wrong password", { fieldErrors: { password: ["Wrong password"] } });
   }
   await db.update(users).set({ totpEnabledAt: null, totpSecretSealed: null, totpLastStep: null, recoveryCodeHashes: null }).where(scope);

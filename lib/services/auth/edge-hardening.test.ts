@@ -4,8 +4,8 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { authSessions, mailOutbox, rateLimits, tenants, users } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { withTenant } from "@/lib/db/tenant";
-import { createTenant } from "@/lib/services/tenants/create-tenant";
-import { registerTenant } from "@/lib/services/tenants/register-tenant";
+import { createTenant, createTenantSchema } from "@/lib/services/tenants/create-tenant";
+import { registerTenant, registerTenantSchema } from "@/lib/services/tenants/register-tenant";
 import { createApiKey } from "@/lib/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/services/api-keys/revoke-api-key";
 import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   resetEnvCache();
-  const a = await createTenant(t.db, { name: "Alpha Net", slug: "alpha", status: "ACTIVE", admin: { name: "Alice Admin", email: "alice@alpha.test", password: PASSWORD } });
+  const a = await createTenant(t.db, createTenantSchema.parse({ name: "Alpha Net", slug: "alpha", status: "ACTIVE", admin: { name: "Alice Admin", email: "alice@alpha.test", password: PASSWORD } }));
   tenantA = a!.tenant.id;
   alice = a!.admin.id;
 });
@@ -100,19 +100,19 @@ describe("refresh-token reuse", () => {
 describe("registration does not tell who has an account", () => {
   it("answers a taken email exactly like a new one, and mails the owner instead", async () => {
     await clearLimits();
-    const fresh = await registerTenant(t.db, { name: "Gamma Net", slug: "gamma", adminName: "Gina", email: "gina@gamma.test", password: PASSWORD }, { ip: "192.0.2.1" });
-    const taken = await registerTenant(t.db, { name: "Evil Net", slug: "evil", adminName: "Eve", email: "Alice@Alpha.test", password: PASSWORD }, { ip: "192.0.2.1" });
+    const fresh = await registerTenant(t.db, registerTenantSchema.parse({ name: "Gamma Net", slug: "gamma", adminName: "Gina", email: "gina@gamma.test", password: PASSWORD }), { ip: "192.0.2.1" });
+    const taken = await registerTenant(t.db, registerTenantSchema.parse({ name: "Evil Net", slug: "evil", adminName: "Eve", email: "Alice@Alpha.test", password: PASSWORD }), { ip: "192.0.2.1" });
     expect(Object.keys(taken).sort()).toEqual(Object.keys(fresh).sort());
     expect(taken).toEqual({ ...fresh, email: "alice@alpha.test" });
     expect(await t.db.select().from(tenants).where(eq(tenants.slug, "evil"))).toHaveLength(0);
     const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, "alice@alpha.test"));
     expect(mails.map((m) => m.subject)).toContain("Someone tried to register an ISP with your address");
     // The taken slug is still refused the same way for both.
-    await expect(registerTenant(t.db, { name: "G2", slug: "gamma", adminName: "Gina", email: "alice@alpha.test", password: PASSWORD }, { ip: "192.0.2.2" })).rejects.toMatchObject({
+    await expect(registerTenant(t.db, registerTenantSchema.parse({ name: "G2", slug: "gamma", adminName: "Gina", email: "alice@alpha.test", password: PASSWORD }), { ip: "192.0.2.2" })).rejects.toMatchObject({
       code: "CONFLICT",
       details: { fieldErrors: { slug: expect.any(Array) } },
     });
-    await expect(registerTenant(t.db, { name: "G2", slug: "gamma", adminName: "Gina", email: "new@gamma2.test", password: PASSWORD }, { ip: "192.0.2.2" })).rejects.toMatchObject({
+    await expect(registerTenant(t.db, registerTenantSchema.parse({ name: "G2", slug: "gamma", adminName: "Gina", email: "new@gamma2.test", password: PASSWORD }), { ip: "192.0.2.2" })).rejects.toMatchObject({
       code: "CONFLICT",
       details: { fieldErrors: { slug: expect.any(Array) } },
     });
@@ -121,7 +121,7 @@ describe("registration does not tell who has an account", () => {
 
 describe("API keys", () => {
   it("stop working when the tenant's trial has ended", async () => {
-    const g = await createTenant(t.db, { name: "Trial Net", slug: "trial-net", status: "TRIAL", trialDays: 14, admin: { name: "Tom", email: "tom@trial.test", password: PASSWORD } });
+    const g = await createTenant(t.db, createTenantSchema.parse({ name: "Trial Net", slug: "trial-net", status: "TRIAL", trialDays: 14, admin: { name: "Tom", email: "tom@trial.test", password: PASSWORD } }));
     const key = await createApiKey(t.db, { name: "billing", role: "ADMIN", tenantId: g!.tenant.id }, {});
     expect(await getApiKeyContext(t.db, key.key)).toMatchObject({ tenantId: g!.tenant.id });
     await t.db.update(tenants).set({ trialEndsAt: sql`now() - interval '1 minute'` }).where(eq(tenants.id, g!.tenant.id));

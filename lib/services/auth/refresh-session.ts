@@ -16,7 +16,7 @@ import { getSessionContext, type StaffContext } from "./get-session-context";
 export const refreshSessionSchema = z.object({
   refreshToken: z.string().trim().min(20, "refreshToken is required").max(200),
 });
-export type RefreshSessionInput = z.input<typeof refreshSessionSchema>;
+export type RefreshSessionInput = z.output<typeof refreshSessionSchema>;
 
 const log = childLogger("auth");
 
@@ -25,10 +25,9 @@ export async function refreshSession(
   input: RefreshSessionInput,
   ctx: { ip: string | null },
 ): Promise<{ context: StaffContext; refreshToken: string; expiresAt: Date }> {
-  const data = refreshSessionSchema.parse(input);
   if (ctx.ip) await enforceRateLimits(db, [{ key: `refresh:ip:${ctx.ip}`, limit: 60, windowSeconds: 300 }]);
-  const presented = hashToken(data.refreshToken);
-  const family = refreshTokenSession(data.refreshToken);
+  const presented = hashToken(input.refreshToken);
+  const family = refreshTokenSession(input.refreshToken);
   // Tokens issued before they carried their session still rotate once, into the new form.
   const sessionId = family ?? (await db.select({ id: authSessions.id }).from(authSessions).where(eq(authSessions.refreshTokenHash, presented)).limit(1))[0]?.id;
   const next = sessionId ? issueRefreshToken(sessionId) : "";

@@ -12,22 +12,21 @@ import { createResetToken, resetMailBody } from "./create-reset-token";
 export const requestPasswordResetSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address"),
 });
-export type RequestPasswordResetInput = z.input<typeof requestPasswordResetSchema>;
+export type RequestPasswordResetInput = z.output<typeof requestPasswordResetSchema>;
 
 export async function requestPasswordReset(
   db: Db,
   input: RequestPasswordResetInput,
   ctx: { ip: string | null; userAgent?: string | null; appUrl: string },
 ): Promise<void> {
-  const data = requestPasswordResetSchema.parse(input);
   await enforceRateLimits(db, [
-    { key: `reset:account:${data.email}`, limit: 3, windowSeconds: 900 },
+    { key: `reset:account:${input.email}`, limit: 3, windowSeconds: 900 },
     ...(ctx.ip ? [{ key: `reset:ip:${ctx.ip}`, limit: 20, windowSeconds: 900 }] : []),
   ]);
   const [user] = await db
     .select({ id: users.id, tenantId: users.tenantId, name: users.name, email: users.email, active: users.active })
     .from(users)
-    .where(sql`lower(${users.email}) = ${data.email}`)
+    .where(sql`lower(${users.email}) = ${input.email}`)
     .limit(1);
   if (!user || !user.active) return;
   await db.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import { hashToken } from "@/lib/crypto";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { alsoWhenFieldsFail } from "@/lib/services/zod-helpers";
 import { revokeUserSessions } from "./sign-out";
 
 export const resetPasswordSchema = z
@@ -17,20 +18,19 @@ export const resetPasswordSchema = z
     password: newPasswordSchema,
     confirmPassword: z.string().optional(),
   })
-  .refine((d) => d.confirmPassword === undefined || d.confirmPassword === d.password, { message: "The passwords do not match", path: ["confirmPassword"] });
-export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+  .refine((d) => d.confirmPassword === undefined || d.confirmPassword === d.password, { message: "The passwords do not match", path: ["confirmPassword"], ...alsoWhenFieldsFail });
+export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
 
 const INVALID = "This reset link is invalid, already used or expired. Ask for a new one.";
 
 export async function resetPassword(db: Db, input: ResetPasswordInput, ctx: { ip: string | null; userAgent?: string | null }): Promise<{ email: string }> {
-  const data = resetPasswordSchema.parse(input);
   if (ctx.ip) await enforceRateLimits(db, [{ key: `reset-use:ip:${ctx.ip}`, limit: 20, windowSeconds: 900 }]);
-  const passwordHash = await hashPassword(data.password);
+  const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [token] = await tx
       .update(passwordResetTokens)
       .set({ usedAt: new Date() })
-      .where(and(eq(passwordResetTokens.tokenHash, hashToken(data.token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, sql`now()`)))
+      .where(and(eq(passwordResetTokens.tokenHash, hashToken(input.token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, sql`now()`)))
       .returning({ userId: passwordResetTokens.userId });
     if (!token) throw new AppError("INVALID_INPUT", INVALID, { fieldErrors: { token: [INVALID] } });
     const [user] = await tx

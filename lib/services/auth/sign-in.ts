@@ -20,7 +20,7 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Password is required").max(200),
   totpCode: z.string().trim().max(32).optional(),
 });
-export type SignInInput = z.input<typeof signInSchema>;
+export type SignInInput = z.output<typeof signInSchema>;
 
 export const WEB_SESSION_SECONDS = 7 * 24 * 3600;
 export const API_REFRESH_SECONDS = 30 * 24 * 3600;
@@ -45,21 +45,20 @@ const LOGIN_LIMITS = (email: string, ip: string | null) => [
 ];
 
 export async function signIn(db: Db, input: SignInInput, ctx: SignInContext): Promise<SignInResult> {
-  const data = signInSchema.parse(input);
-  await enforceRateLimits(db, LOGIN_LIMITS(data.email, ctx.ip));
+  await enforceRateLimits(db, LOGIN_LIMITS(input.email, ctx.ip));
 
   const [row] = await db
     .select({ user: users, tenantStatus: tenants.status, tenantName: tenants.name, suspendedReason: tenants.suspendedReason, suspensionMode: tenants.suspensionMode, trialEndsAt: tenants.trialEndsAt })
     .from(users)
     .leftJoin(tenants, eq(tenants.id, users.tenantId))
-    .where(sql`lower(${users.email}) = ${data.email}`)
+    .where(sql`lower(${users.email}) = ${input.email}`)
     .limit(1);
 
   if (!row) {
-    await burnPasswordCheck(data.password);
+    await burnPasswordCheck(input.password);
     throw new AppError("UNAUTHORIZED", "Wrong email or password");
   }
-  if (!(await verifyPassword(data.password, row.user.passwordHash))) {
+  if (!(await verifyPassword(input.password, row.user.passwordHash))) {
     await recordAudit(db, {
       tenantId: row.user.tenantId,
       actor: { userId: row.user.id, ip: ctx.ip, userAgent: ctx.userAgent },
@@ -81,13 +80,13 @@ export async function signIn(db: Db, input: SignInInput, ctx: SignInContext): Pr
   if (row.tenantStatus === "TRIAL" && row.trialEndsAt && row.trialEndsAt < new Date()) {
     throw new AppError("FORBIDDEN", `The trial of ${row.tenantName} has ended. Contact the platform operator to continue.`, { reason: "TRIAL_ENDED" });
   }
-  await verifySecondFactor(db, row.user, data.totpCode, ctx);
+  await verifySecondFactor(db, row.user, input.totpCode, ctx);
   // The browser signs such a member in to enrol; a REST token would only be refused on every route.
   if (ctx.kind === "API" && !row.user.totpEnabledAt && row.user.tenantId && (await getSecuritySettings(db, { tenantId: row.user.tenantId })).requireTotp) {
     throw totpSetupRequired(row.tenantName);
   }
 
-  await resetRateLimit(db, `login:account:${data.email}`);
+  await resetRateLimit(db, `login:account:${input.email}`);
   const sessionId = crypto.randomUUID();
   const refreshToken = ctx.kind === "API" ? issueRefreshToken(sessionId) : undefined;
   const expiresAt = new Date(Date.now() + (ctx.kind === "API" ? API_REFRESH_SECONDS : WEB_SESSION_SECONDS) * 1000);

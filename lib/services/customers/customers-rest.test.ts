@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { customers } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { closeDb, getDb } from "@/lib/db";
-import { createTenant } from "@/lib/services/tenants/create-tenant";
+import { createTenant, createTenantSchema } from "@/lib/services/tenants/create-tenant";
 import { createApiKey } from "@/lib/services/api-keys/create-api-key";
 import { WALLET_BALANCE_READ_ONLY } from "./customer-fields";
 import { makeCustomer } from "./test-fixtures";
@@ -28,7 +28,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url; // the REST wrapper's tenant transaction uses getDb() and its tenant login
   process.env.TENANT_DATABASE_URL = t.tenantUrl;
   resetEnvCache();
-  const a = await createTenant(t.db, { name: "Rest Net", slug: "rest-net", status: "ACTIVE", admin: { name: "Ann Admin", email: "ann@rest.test", password: "Kiambu-Fibre-2024!" } });
+  const a = await createTenant(t.db, createTenantSchema.parse({ name: "Rest Net", slug: "rest-net", status: "ACTIVE", admin: { name: "Ann Admin", email: "ann@rest.test", password: "Kiambu-Fibre-2024!" } }));
   tenantId = a!.tenant.id;
   const key = await createApiKey(t.db, { name: "integration", role: "ADMIN", tenantId }, {});
   auth = { authorization: `Bearer ${key.key}`, "content-type": "application/json" };

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { customers, routers, packages, payments, sessions, tenants, vouchers } from "@/lib/db/schema";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
-import { getDashboardStats } from "./get-dashboard-stats";
+import { getDashboardStats, getDashboardStatsSchema } from "./get-dashboard-stats";
 
 let t: TestDatabase;
 let a: string;
@@ -95,7 +95,7 @@ afterAll(() => t.drop());
 
 describe("getDashboardStats", () => {
   it("counts only the tenant's own customers, sessions, vouchers and routers", async () => {
-    const s = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { tenantId: a, now }));
+    const s = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { ...getDashboardStatsSchema.parse({ now }), tenantId: a }));
     expect(s.customers).toMatchObject({ total: 4, online: 1 });
     expect(s.customers.byType).toEqual({ PPPOE: 2, HOTSPOT: 1, DHCP: 0, STATIC: 1 });
     expect(s.customers.byStatus).toEqual({ ACTIVE: 2, SUSPENDED: 1, EXPIRED: 1, DISABLED: 0 });
@@ -111,13 +111,13 @@ describe("getDashboardStats", () => {
   });
 
   it("lists ACTIVE customers expiring in the next 7 days, soonest first", async () => {
-    const s = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { tenantId: a, now }));
+    const s = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { ...getDashboardStatsSchema.parse({ now }), tenantId: a }));
     expect(s.expiring.count).toBe(1);
     expect(s.expiring.customers.map((c) => [c.username, c.packageName])).toEqual([["alice", "Home 10"]]);
   });
 
   it("sums COMPLETED revenue by day and month in the tenant's time zone", async () => {
-    const s = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { tenantId: a, now }));
+    const s = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { ...getDashboardStatsSchema.parse({ now }), tenantId: a }));
     expect(s.currency).toBe("KES");
     expect(s.revenue.today).toBe(1_000);
     expect(s.revenue.paymentsToday).toBe(1);
@@ -127,7 +127,7 @@ describe("getDashboardStats", () => {
   });
 
   it("counts voucher sessions as hotspot sessions, and another tenant sees its own figures only", async () => {
-    const s = await withTenant(t.db, b, (tx) => getDashboardStats(tx, { tenantId: b, now }));
+    const s = await withTenant(t.db, b, (tx) => getDashboardStats(tx, { ...getDashboardStatsSchema.parse({ now }), tenantId: b }));
     expect(s.sessions.byType).toMatchObject({ HOTSPOT: 2, PPPOE: 0 });
     expect(s.customers.total).toBe(2);
     expect(s.revenue.today).toBe(500_000);
@@ -136,21 +136,21 @@ describe("getDashboardStats", () => {
   });
 
   it("gives the same figures when each query group runs in its own tenant-scoped transaction", async () => {
-    const single = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { tenantId: a, now }));
-    const parallel = await getDashboardStats(t.db, { tenantId: a, now }, (fn) => withTenant(t.db, a, fn));
+    const single = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { ...getDashboardStatsSchema.parse({ now }), tenantId: a }));
+    const parallel = await getDashboardStats(t.db, { ...getDashboardStatsSchema.parse({ now }), tenantId: a }, (fn) => withTenant(t.db, a, fn));
     expect(parallel).toEqual(single);
   });
 
   it("reports a tenant it cannot see as NOT_FOUND", async () => {
     // Tenant A's wall asked for B's figures: the tenant row is invisible, so nothing of B is counted.
-    const e = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { tenantId: b, now })).catch((x: unknown) => x);
+    const e = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { ...getDashboardStatsSchema.parse({ now }), tenantId: b })).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe("NOT_FOUND");
   });
 
   it("follows the tenant's time zone when it changes", async () => {
     await t.db.update(tenants).set({ timezone: "UTC" }).where(eq(tenants.id, a));
-    const s = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { tenantId: a, now }));
+    const s = await withTenant(t.db, a, (tx) => getDashboardStats(tx, { ...getDashboardStatsSchema.parse({ now }), tenantId: a }));
     // In UTC it is still the 15th: both evening payments are today; Feb 28 22:00 belongs to February.
     expect(s.revenue.today).toBe(1_000 + 2_000);
     expect(s.revenue.thisMonth).toBe(3_000);

@@ -12,11 +12,12 @@ export const findPlatformTenantsSchema = z.object({
   status: z.enum(tenantStatus.enumValues).optional().catch(undefined),
 });
 
-export async function findPlatformTenants(db: Database, input: z.input<typeof findPlatformTenantsSchema> = {}) {
-  const data = findPlatformTenantsSchema.parse(input);
+export type FindPlatformTenantsInput = z.output<typeof findPlatformTenantsSchema>;
+
+export async function findPlatformTenants(db: Database, input: FindPlatformTenantsInput = {}) {
   const where: (SQL | undefined)[] = [];
-  if (data.q) where.push(or(ilike(tenants.name, containsPattern(data.q)), ilike(tenants.slug, containsPattern(data.q))));
-  if (data.status) where.push(eq(tenants.status, data.status));
+  if (input.q) where.push(or(ilike(tenants.name, containsPattern(input.q)), ilike(tenants.slug, containsPattern(input.q))));
+  if (input.status) where.push(eq(tenants.status, input.status));
   return db
     .select({
       id: tenants.id,

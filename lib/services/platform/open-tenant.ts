@@ -20,10 +20,11 @@ async function operatorSession(db: Database, sessionId: string) {
   return row;
 }
 
-export async function openTenant(db: Database, input: { tenantId: string; sessionId: string }, actor: Actor) {
-  const data = openTenantSchema.parse(input);
+export type OpenTenantInput = z.output<typeof openTenantSchema>;
+
+export async function openTenant(db: Database, input: OpenTenantInput & { sessionId: string }, actor: Actor) {
   await operatorSession(db, input.sessionId);
-  const [tenant] = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.id, data.tenantId));
+  const [tenant] = await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.id, input.tenantId));
   if (!tenant) throw notFound("Tenant");
   await db.update(authSessions).set({ actingTenantId: tenant.id }).where(eq(authSessions.id, input.sessionId));
   await recordAudit(db, { tenantId: tenant.id, actor, action: "platform.tenant_open", targetType: "tenant", targetId: tenant.id, after: { sessionId: input.sessionId } });

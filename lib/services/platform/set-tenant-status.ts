@@ -27,43 +27,42 @@ export const setTenantStatusSchema = z.discriminatedUnion("status", [
     mode: z.enum(tenantSuspensionMode.enumValues, { message: "Choose whether the ISP's subscribers keep service or are refused" }),
   }),
 ]);
-export type SetTenantStatusInput = z.input<typeof setTenantStatusSchema>;
+export type SetTenantStatusInput = z.output<typeof setTenantStatusSchema>;
 
 export async function setTenantStatus(db: Database, input: SetTenantStatusInput, actor: Actor) {
-  const data = setTenantStatusSchema.parse(input);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(tenants).where(eq(tenants.id, data.tenantId)).for("update");
+    const [before] = await tx.select().from(tenants).where(eq(tenants.id, input.tenantId)).for("update");
     if (!before) throw notFound("Tenant");
     // A suspended tenant that still has a trial end was suspended during its trial.
-    const resumeTrial = data.status === "ACTIVE" && before.status === "SUSPENDED" && before.trialEndsAt !== null && !data.endTrial;
+    const resumeTrial = input.status === "ACTIVE" && before.status === "SUSPENDED" && before.trialEndsAt !== null && !input.endTrial;
     const [after] = await tx
       .update(tenants)
       .set(
-        data.status === "SUSPENDED"
-          ? { status: "SUSPENDED", suspendedReason: data.reason, suspensionMode: data.mode }
+        input.status === "SUSPENDED"
+          ? { status: "SUSPENDED", suspendedReason: input.reason, suspensionMode: input.mode }
           : resumeTrial
             ? { status: "TRIAL", suspendedReason: null, suspensionMode: null }
             : { status: "ACTIVE", suspendedReason: null, suspensionMode: null, trialEndsAt: null },
       )
-      .where(eq(tenants.id, data.tenantId))
+      .where(eq(tenants.id, input.tenantId))
       .returning();
     let sessionsEnded = 0;
     let subscriberSessionsDisconnected = 0;
-    if (data.status === "SUSPENDED") {
+    if (input.status === "SUSPENDED") {
       const ended = await tx
         .update(authSessions)
         .set({ revokedAt: new Date() })
-        .where(and(eq(authSessions.tenantId, data.tenantId), isNull(authSessions.revokedAt)))
+        .where(and(eq(authSessions.tenantId, input.tenantId), isNull(authSessions.revokedAt)))
         .returning({ id: authSessions.id });
       sessionsEnded = ended.length;
-      if (data.mode === "REFUSE") subscriberSessionsDisconnected = await disconnectTenantSessions(tx, data.tenantId);
+      if (input.mode === "REFUSE") subscriberSessionsDisconnected = await disconnectTenantSessions(tx, input.tenantId);
     }
     await recordAudit(tx, {
-      tenantId: data.tenantId,
+      tenantId: input.tenantId,
       actor,
-      action: data.status === "SUSPENDED" ? "platform.tenant_suspend" : "platform.tenant_activate",
+      action: input.status === "SUSPENDED" ? "platform.tenant_suspend" : "platform.tenant_activate",
       targetType: "tenant",
-      targetId: data.tenantId,
+      targetId: input.tenantId,
       before: { status: before.status, suspendedReason: before.suspendedReason, suspensionMode: before.suspensionMode, trialEndsAt: before.trialEndsAt },
       after: { status: after.status, suspendedReason: after.suspendedReason, suspensionMode: after.suspensionMode, trialEndsAt: after.trialEndsAt, sessionsEnded, subscriberSessionsDisconnected },
     });

@@ -10,7 +10,7 @@ export const updateInstallationSettingsSchema = z.object({
   radiusAddress: z.string().trim(),
   portalUrl: z.string().trim(),
 });
-export type UpdateInstallationSettingsInput = z.input<typeof updateInstallationSettingsSchema>;
+export type UpdateInstallationSettingsInput = z.output<typeof updateInstallationSettingsSchema>;
 
 const FIELD = { "routers.radius_address": "radiusAddress", "portal.public_url": "portalUrl" } as const;
 
@@ -25,10 +25,9 @@ export async function getInstallationSettings(db: Database): Promise<Installatio
 }
 
 export async function updateInstallationSettings(db: Database, input: UpdateInstallationSettingsInput, actor: Actor): Promise<InstallationSettings> {
-  const data = updateInstallationSettingsSchema.parse(input);
   try {
     // Both are required: routers need the first, the portal and voucher cards the second.
-    await updateSettings(db, { values: { "routers.radius_address": data.radiusAddress, "portal.public_url": data.portalUrl } }, actor);
+    await updateSettings(db, { values: { "routers.radius_address": input.radiusAddress, "portal.public_url": input.portalUrl } }, actor);
   } catch (e) {
     if (!(e instanceof AppError) || !e.details?.fieldErrors) throw e;
     const fieldErrors = Object.fromEntries(Object.entries(e.details.fieldErrors).map(([k, v]) => [FIELD[k as keyof typeof FIELD] ?? k, v]));

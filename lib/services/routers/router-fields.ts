@@ -5,6 +5,7 @@ import { randomString, sealSecret } from "@/lib/crypto";
 import { canonicalField } from "@/lib/net/field";
 import { canonicalIp } from "@/lib/net/ip";
 import { ROUTER_TYPES } from "@/lib/db/enums";
+import { blank } from "@/lib/services/zod-helpers";
 
 export const MIN_SECRET_LENGTH = 16;
 const SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -14,7 +15,6 @@ export function generateRouterSecret(): string {
   return randomString(32, SECRET_ALPHABET);
 }
 
-const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const routerNameField = z.string().trim().min(2, "Name must be at least 2 characters").max(80, "Name must be at most 80 characters");
 
@@ -28,7 +28,7 @@ export const routerIpField = z
 export const TRIAL_ROUTER_LIMIT = 3;
 
 export const routerSecretField = z.preprocess(
-  blankToUndefined,
+  blank,
   z
     .string()
     .min(MIN_SECRET_LENGTH, `The shared secret must be at least ${MIN_SECRET_LENGTH} characters`)
@@ -42,7 +42,7 @@ export const routerTypeField = z.enum(ROUTER_TYPES, { message: "Choose a router 
 
 export const optionalPort = (label: string) =>
   z.preprocess(
-    blankToUndefined,
+    blank,
     z.coerce.number({ message: `${label} must be a number` }).int(`${label} must be a whole number`).min(1, `${label} must be 1–65535`).max(65535, `${label} must be 1–65535`).optional(),
   );
 
@@ -54,7 +54,7 @@ export const optionalBool = z.preprocess((v) => {
 }, z.boolean().optional());
 
 export const optionalText = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} must be at most ${max} characters`).optional());
+  z.preprocess(blank, z.string().trim().max(max, `${label} must be at most ${max} characters`).optional());
 
 /** Nullable on update: "" clears the value. */
 export const clearableText = (max: number, label: string) =>

@@ -3,11 +3,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { sessions } from "@/lib/db/schema";
-import { RadiusCode } from "@/lib/radius";
-import { sessionIdentification } from "@/lib/radius-client";
-import { loadCoaTargets, mapLimited, type CoaSender } from "./coa-targets";
-import { recordCoaResult } from "./record-coa-result";
-import type { ChangeSessionRateJob, SessionCommandReport, SessionCommandResult } from "./session-jobs";
+import { loadCoaTargets, sendToTargets, type CoaSender } from "./coa-targets";
+import type { ChangeSessionRateJob, SessionCommandReport } from "./session-jobs";
 
 export async function changeSessionRate(
   db: Database,
@@ -15,33 +12,11 @@ export async function changeSessionRate(
   job: ChangeSessionRateJob & { sessionIds?: string[]; reason?: string },
 ): Promise<SessionCommandReport> {
   const targets = await loadCoaTargets(db, { tenantId: job.tenantId, customerId: job.customerId, sessionIds: job.sessionIds });
-  const results = await mapLimited(targets, 32, async (t): Promise<SessionCommandResult> => {
-    const base = { sessionId: t.sessionId, username: t.username, nasId: t.routerId, closed: false };
-    try {
-      const result = await coa.send(
-        { host: t.nasIp, port: t.coaPort, secret: t.secret },
-        {
-          code: RadiusCode.CoaRequest,
-          attributes: [
-            ...sessionIdentification({ username: t.username, acctSessionId: t.acctSessionId, framedIp: t.framedIp, nasIp: t.nasIp }),
-            ["Mikrotik-Rate-Limit", job.rateLimit],
-          ],
-          messageAuthenticator: t.messageAuthenticator,
-        },
-      );
-      await recordCoaResult(db, {
-        tenantId: job.tenantId,
-        routerId: t.routerId,
-        nasIp: t.nasIp,
-        username: t.username,
-        request: "CoA",
-        result,
-        detail: { sessionId: t.sessionId, acctSessionId: t.acctSessionId, rateLimit: job.rateLimit, reason: job.reason ?? null, requestedBy: job.requestedBy ?? null },
-      });
-      return { ...base, outcome: result.outcome, errorCause: result.errorCauseName };
-    } catch (e) {
-      return { ...base, outcome: "ERROR", message: (e as Error).message };
-    }
+  const results = await sendToTargets(db, coa, targets, {
+    tenantId: job.tenantId,
+    request: "CoA",
+    attributes: [["Mikrotik-Rate-Limit", job.rateLimit]],
+    detail: { rateLimit: job.rateLimit, reason: job.reason ?? null, requestedBy: job.requestedBy ?? null },
   });
   const acked = results.filter((r) => r.outcome === "ACK").map((r) => r.sessionId);
   if (acked.length > 0) {

@@ -4,7 +4,10 @@ import type { Database } from "@/lib/db/client";
 import { customers, routers, sessions } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { openSecret } from "@/lib/crypto";
-import type { DynamicAuthRequest, DynamicAuthResult, DynamicAuthTarget } from "@/lib/radius-client";
+import { RadiusCode, type AttributeInput } from "@/lib/radius";
+import { sessionIdentification, type DynamicAuthRequest, type DynamicAuthResult, type DynamicAuthTarget } from "@/lib/radius-client";
+import { recordCoaResult } from "./record-coa-result";
+import type { SessionCommandResult } from "./session-jobs";
 
 /** What the session services need from the CoA client (the real one, or a test double). */
 export interface CoaSender {
@@ -90,4 +93,42 @@ export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
   return out;
+}
+
+/**
+ * Sends one Disconnect-Request or CoA-Request per target (32 in flight), each identifying its session and,
+ * for a CoA, carrying `attributes`; every exchange is logged with `detail`. A send that throws is an ERROR
+ * result, never an exception: one unreachable router does not stop the others.
+ */
+export async function sendToTargets(
+  db: Database,
+  coa: CoaSender,
+  targets: CoaTarget[],
+  req: { tenantId: string; request: "Disconnect" | "CoA"; attributes?: readonly AttributeInput[]; detail: Record<string, unknown> },
+): Promise<SessionCommandResult[]> {
+  return mapLimited(targets, 32, async (t): Promise<SessionCommandResult> => {
+    const base = { sessionId: t.sessionId, username: t.username, nasId: t.routerId, closed: false };
+    try {
+      const result = await coa.send(
+        { host: t.nasIp, port: t.coaPort, secret: t.secret },
+        {
+          code: req.request === "CoA" ? RadiusCode.CoaRequest : RadiusCode.DisconnectRequest,
+          attributes: [...sessionIdentification({ username: t.username, acctSessionId: t.acctSessionId, framedIp: t.framedIp, nasIp: t.nasIp }), ...(req.attributes ?? [])],
+          messageAuthenticator: t.messageAuthenticator,
+        },
+      );
+      await recordCoaResult(db, {
+        tenantId: req.tenantId,
+        routerId: t.routerId,
+        nasIp: t.nasIp,
+        username: t.username,
+        request: req.request,
+        result,
+        detail: { sessionId: t.sessionId, acctSessionId: t.acctSessionId, ...req.detail },
+      });
+      return { ...base, outcome: result.outcome, errorCause: result.errorCauseName };
+    } catch (e) {
+      return { ...base, outcome: "ERROR", message: (e as Error).message };
+    }
+  });
 }

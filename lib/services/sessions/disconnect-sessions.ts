@@ -1,14 +1,12 @@
 // Worker side of JOBS.disconnectSessions: a Disconnect-Request per open session, and on ACK (or when
 // the router says the session no longer exists, Error-Cause 503) the session goes to history as Admin-Reset.
 import type { Database } from "@/lib/db/client";
-import { ACCT_TERMINATE_CAUSE, ERROR_CAUSE, RadiusCode } from "@/lib/radius";
-import { sessionIdentification } from "@/lib/radius-client";
+import { ACCT_TERMINATE_CAUSE, ERROR_CAUSE } from "@/lib/radius";
 import { closeSessions } from "./close-sessions";
-import { loadCoaTargets, mapLimited, type CoaSender } from "./coa-targets";
-import { recordCoaResult } from "./record-coa-result";
+import { loadCoaTargets, sendToTargets, type CoaSender } from "./coa-targets";
 import { and, eq } from "drizzle-orm";
 import { customers, tenants } from "@/lib/db/schema";
-import type { DisconnectSessionsJob, SessionCommandReport, SessionCommandResult } from "./session-jobs";
+import type { DisconnectSessionsJob, SessionCommandReport } from "./session-jobs";
 
 const ADMIN_RESET = "Admin-Reset" satisfies keyof typeof ACCT_TERMINATE_CAUSE;
 
@@ -29,30 +27,10 @@ export async function disconnectSessions(db: Database, coa: CoaSender, job: Disc
   }
   // Every selector given narrows the set (quota enforcement sends a customer and its session ids).
   const targets = await loadCoaTargets(db, { tenantId: job.tenantId, sessionIds: job.sessionIds, customerId: job.customerId, routerId: job.nasId });
-  const results = await mapLimited(targets, 32, async (t): Promise<SessionCommandResult> => {
-    const base = { sessionId: t.sessionId, username: t.username, nasId: t.routerId, closed: false };
-    try {
-      const result = await coa.send(
-        { host: t.nasIp, port: t.coaPort, secret: t.secret },
-        {
-          code: RadiusCode.DisconnectRequest,
-          attributes: sessionIdentification({ username: t.username, acctSessionId: t.acctSessionId, framedIp: t.framedIp, nasIp: t.nasIp }),
-          messageAuthenticator: t.messageAuthenticator,
-        },
-      );
-      await recordCoaResult(db, {
-        tenantId: job.tenantId,
-        routerId: t.routerId,
-        nasIp: t.nasIp,
-        username: t.username,
-        request: "Disconnect",
-        result,
-        detail: { sessionId: t.sessionId, acctSessionId: t.acctSessionId, reason: job.reason ?? null, requestedBy: job.requestedBy ?? null },
-      });
-      return { ...base, outcome: result.outcome, errorCause: result.errorCauseName };
-    } catch (e) {
-      return { ...base, outcome: "ERROR", message: (e as Error).message };
-    }
+  const results = await sendToTargets(db, coa, targets, {
+    tenantId: job.tenantId,
+    request: "Disconnect",
+    detail: { reason: job.reason ?? null, requestedBy: job.requestedBy ?? null },
   });
   const toClose = results.filter(
     (r) => r.outcome === "ACK" || (r.outcome === "NAK" && r.errorCause === nameOf(ERROR_CAUSE["Session-Context-Not-Found"])),

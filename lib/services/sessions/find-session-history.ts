@@ -5,10 +5,9 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, routers, sessionHistory } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { pageOf, paginationSchema, zUuid, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, zUuid, type Page } from "@/lib/services/zod-helpers";
 import { containsPattern } from "@/lib/db/like";
 
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const DAY = 86_400_000;
 export const HISTORY_DEFAULT_DAYS = 7;
 export const HISTORY_MAX_DAYS = 366;
@@ -41,7 +40,6 @@ export type HistorySort = (typeof HISTORY_SORTS)[number];
 const dateOrDay = z.preprocess(blank, z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.coerce.date()]).optional());
 
 export const findSessionHistorySchema = paginationSchema.extend({
-  tenantId: zUuid("tenant"),
   /** A day (YYYY-MM-DD, in `timezone`, inclusive) or an instant. */
   from: dateOrDay,
   /** A day (YYYY-MM-DD, in `timezone`, inclusive: up to the end of that day) or an instant (exclusive). */
@@ -56,7 +54,7 @@ export const findSessionHistorySchema = paginationSchema.extend({
   /** Only for tests: "now" for the default range. */
   now: z.coerce.date().optional(),
 });
-export type FindSessionHistoryInput = z.input<typeof findSessionHistorySchema>;
+export type FindSessionHistoryInput = z.output<typeof findSessionHistorySchema>;
 
 export interface SessionHistoryRow {
   id: string;
@@ -119,8 +117,7 @@ export function resolveHistoryRange(q: { from?: string | Date; to?: string | Dat
   return { from, to };
 }
 
-export async function findSessionHistory(db: Database, input: FindSessionHistoryInput): Promise<SessionHistoryPage> {
-  const q = findSessionHistorySchema.parse(input);
+export async function findSessionHistory(db: Database, q: FindSessionHistoryInput & { tenantId: string }): Promise<SessionHistoryPage> {
   const { from, to } = resolveHistoryRange(q);
   const h = sessionHistory;
   const filters: SQL[] = [eq(h.tenantId, q.tenantId), gte(h.stoppedAt, from), lt(h.stoppedAt, to)];

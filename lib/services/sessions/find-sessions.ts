@@ -4,18 +4,16 @@ import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { customers, routers, sessions, vouchers } from "@/lib/db/schema";
-import { pageOf, paginationSchema, zUuid, type Page } from "@/lib/services/zod-helpers";
+import { blank, pageOf, paginationSchema, zUuid, type Page } from "@/lib/services/zod-helpers";
 import { macSearchDigits } from "@/lib/net/mac";
 import { containsPattern } from "@/lib/db/like";
 import { SESSION_CONNECTION_TYPES, type SessionConnectionType } from "@/lib/db/enums";
 
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const SESSION_SORTS = ["startedAt", "uptime", "bytes", "download", "upload", "username"] as const;
 export type SessionSort = (typeof SESSION_SORTS)[number];
 
 export const findSessionsSchema = paginationSchema.extend({
-  tenantId: zUuid("tenant"),
   q: z.preprocess(blank, z.string().trim().max(100).optional()),
   nasId: z.preprocess(blank, zUuid("router").optional()),
   customerId: z.preprocess(blank, zUuid("customer").optional()),
@@ -23,7 +21,7 @@ export const findSessionsSchema = paginationSchema.extend({
   sort: z.preprocess(blank, z.enum(SESSION_SORTS).default("startedAt")),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("desc")),
 });
-export type FindSessionsInput = z.input<typeof findSessionsSchema>;
+export type FindSessionsInput = z.output<typeof findSessionsSchema>;
 
 export interface ActiveSessionRow {
   id: string;
@@ -50,8 +48,7 @@ export interface ActiveSessionRow {
 
 const typeExpr = sql<SessionConnectionType>`coalesce(${customers.type}::text, case when ${sessions.voucherId} is not null then 'HOTSPOT' end, 'OTHER')`;
 
-export async function findSessions(db: Database, input: FindSessionsInput): Promise<Page<ActiveSessionRow>> {
-  const q = findSessionsSchema.parse(input);
+export async function findSessions(db: Database, q: FindSessionsInput & { tenantId: string }): Promise<Page<ActiveSessionRow>> {
   const filters: SQL[] = [eq(sessions.tenantId, q.tenantId)];
   if (q.nasId) filters.push(eq(sessions.routerId, q.nasId));
   if (q.customerId) filters.push(eq(sessions.customerId, q.customerId));

@@ -16,7 +16,7 @@ export const requestCustomerDisconnectSchema = z.object({
   /** See the disconnect job's whenStatusIn: for a disconnect asked by a status change. */
   whenStatusIn: z.array(z.string()).optional(),
 });
-export type RequestCustomerDisconnectInput = z.input<typeof requestCustomerDisconnectSchema>;
+export type RequestCustomerDisconnectInput = z.output<typeof requestCustomerDisconnectSchema>;
 
 export interface RequestCustomerDisconnectResult {
   /** pg-boss job id, or null when there was nothing to disconnect. */
@@ -25,7 +25,7 @@ export interface RequestCustomerDisconnectResult {
 }
 
 export async function requestCustomerDisconnect(db: Database, input: RequestCustomerDisconnectInput): Promise<RequestCustomerDisconnectResult> {
-  const { tenantId, customerId, reason, whenStatusIn } = requestCustomerDisconnectSchema.parse(input);
+  const { tenantId, customerId, reason, whenStatusIn } = input;
   return db.transaction(async (tx) => {
     const open = await openSessionsOfCustomer(tx, tenantId, customerId);
     if (open.length === 0) return { jobId: null, openSessions: 0 };

@@ -26,10 +26,10 @@ export const requestRateChangeSchema = z.object({
       }
     }),
 });
-export type RequestRateChangeInput = z.input<typeof requestRateChangeSchema>;
+export type RequestRateChangeInput = z.output<typeof requestRateChangeSchema>;
 
 export async function requestRateChange(db: Database, input: RequestRateChangeInput): Promise<{ jobId: string | null; openSessions: number; rateLimit: string }> {
-  const { tenantId, customerId, rateLimit } = requestRateChangeSchema.parse(input);
+  const { tenantId, customerId, rateLimit } = input;
   return db.transaction(async (tx) => {
     const open = await openSessionsOfCustomer(tx, tenantId, customerId);
     if (open.length === 0) return { jobId: null, openSessions: 0, rateLimit };

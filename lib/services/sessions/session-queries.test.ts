@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { customers, routers, packages, sessionHistory, sessions, tenants, vouchers } from "@/lib/db/schema";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
-import { findSessions } from "./find-sessions";
-import { findSessionHistory, resolveHistoryRange, zonedDayStart } from "./find-session-history";
+import { findSessions, findSessionsSchema } from "./find-sessions";
+import { findSessionHistory, findSessionHistorySchema, resolveHistoryRange, zonedDayStart } from "./find-session-history";
 import { getSessionStats } from "./get-session-stats";
 
 let t: TestDatabase;
@@ -78,7 +79,7 @@ const inA = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(t.db, a, 
 
 describe("findSessions", () => {
   it("lists the tenant's active sessions only, with customer, router, voucher and type", async () => {
-    const page = await inA((tx) => findSessions(tx, { tenantId: a }));
+    const page = await inA((tx) => findSessions(tx, { ...findSessionsSchema.parse({}), tenantId: a }));
     expect(page.total).toBe(3);
     expect(page.rows.map((r) => r.username)).toEqual(["bob", "HX7K2P", "alice"]); // newest first
     const alice = page.rows.find((r) => r.username === "alice")!;
@@ -87,11 +88,11 @@ describe("findSessions", () => {
   });
 
   it("filters by router and connection type, and searches username, IP, MAC and name", async () => {
-    const byRouter = await inA((tx) => findSessions(tx, { tenantId: a, nasId: routerA2 }));
+    const byRouter = await inA((tx) => findSessions(tx, { ...findSessionsSchema.parse({ nasId: routerA2 }), tenantId: a }));
     expect(byRouter.rows.map((r) => r.username)).toEqual(["bob"]);
-    const hotspot = await inA((tx) => findSessions(tx, { tenantId: a, type: "HOTSPOT" }));
+    const hotspot = await inA((tx) => findSessions(tx, { ...findSessionsSchema.parse({ type: "HOTSPOT" }), tenantId: a }));
     expect(hotspot.rows.map((r) => r.username)).toEqual(["HX7K2P"]);
-    const search = async (q: string) => (await inA((tx) => findSessions(tx, { tenantId: a, q }))).rows.map((r) => r.username).sort();
+    const search = async (q: string) => (await inA((tx) => findSessions(tx, { ...findSessionsSchema.parse({ q }), tenantId: a }))).rows.map((r) => r.username).sort();
     expect(await search("ALI")).toEqual(["alice"]);
     expect(await search("10.10.0")).toEqual(["alice", "bob"]);
     expect(await search("aabbcc003344")).toEqual(["bob"]);
@@ -101,18 +102,18 @@ describe("findSessions", () => {
   });
 
   it("sorts by traffic and uptime and pages", async () => {
-    const bytes = await inA((tx) => findSessions(tx, { tenantId: a, sort: "bytes", dir: "desc" }));
+    const bytes = await inA((tx) => findSessions(tx, { ...findSessionsSchema.parse({ sort: "bytes", dir: "desc" }), tenantId: a }));
     expect(bytes.rows.map((r) => r.username)).toEqual(["alice", "bob", "HX7K2P"]);
-    const uptime = await inA((tx) => findSessions(tx, { tenantId: a, sort: "uptime", dir: "desc", pageSize: 2, page: 1 }));
+    const uptime = await inA((tx) => findSessions(tx, { ...findSessionsSchema.parse({ sort: "uptime", dir: "desc", pageSize: 2, page: 1 }), tenantId: a }));
     expect(uptime.rows.map((r) => r.username)).toEqual(["alice", "HX7K2P"]);
     expect(uptime.pageCount).toBe(2);
   });
 
   it("never returns another tenant's session, even when asked for its router", async () => {
-    const page = await inA((tx) => findSessions(tx, { tenantId: a, q: "alice2" }));
+    const page = await inA((tx) => findSessions(tx, { ...findSessionsSchema.parse({ q: "alice2" }), tenantId: a }));
     expect(page.total).toBe(0);
     const [other] = await t.db.select({ id: routers.id }).from(routers).where(undefined).then((r) => r.filter((x) => x.id !== routerA1 && x.id !== routerA2));
-    const foreign = await inA((tx) => findSessions(tx, { tenantId: a, nasId: other.id }));
+    const foreign = await inA((tx) => findSessions(tx, { ...findSessionsSchema.parse({ nasId: other.id }), tenantId: a }));
     expect(foreign.total).toBe(0);
   });
 });
@@ -135,7 +136,7 @@ describe("getSessionStats", () => {
 
 describe("findSessionHistory", () => {
   it("defaults to the last 7 days of the tenant's history", async () => {
-    const page = await inA((tx) => findSessionHistory(tx, { tenantId: a }));
+    const page = await inA((tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({}), tenantId: a }));
     expect(page.total).toBe(3);
     expect(page.rows.map((r) => [r.username, r.terminateCause])).toEqual([
       ["alice", "User-Request"],
@@ -147,7 +148,7 @@ describe("findSessionHistory", () => {
   });
 
   it("filters by customer, router, terminate cause, username and a wider range", async () => {
-    const q = (input: Omit<Parameters<typeof findSessionHistory>[1], "tenantId">) => inA((tx) => findSessionHistory(tx, { tenantId: a, ...input }));
+    const q = (input: z.input<typeof findSessionHistorySchema>) => inA((tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({ ...input }), tenantId: a }));
     expect((await q({ customerId: aliceId })).total).toBe(2);
     expect((await q({ nasId: routerA2 })).rows.map((r) => r.username)).toEqual(["bob"]);
     expect((await q({ terminateCause: "Lost-Carrier" })).total).toBe(1);
@@ -159,29 +160,29 @@ describe("findSessionHistory", () => {
     const range = { from: ago(30 * D), to: now };
     for (const sort of ["stoppedAt", "bytes", "duration"] as const) {
       for (const dir of ["asc", "desc"] as const) {
-        const all = await inA((tx) => findSessionHistory(tx, { tenantId: a, ...range, sort, dir, pageSize: 10 }));
+        const all = await inA((tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({ ...range, sort, dir, pageSize: 10 }), tenantId: a }));
         const paged: string[] = [];
         for (let page = 1; page <= 4; page++) {
-          const p = await inA((tx) => findSessionHistory(tx, { tenantId: a, ...range, sort, dir, pageSize: 1, page }));
+          const p = await inA((tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({ ...range, sort, dir, pageSize: 1, page }), tenantId: a }));
           expect(p.total).toBe(4);
           paged.push(...p.rows.map((r) => r.id));
         }
         expect(paged).toEqual(all.rows.map((r) => r.id));
       }
     }
-    const beyond = await inA((tx) => findSessionHistory(tx, { tenantId: a, ...range, pageSize: 1, page: 9 }));
+    const beyond = await inA((tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({ ...range, pageSize: 1, page: 9 }), tenantId: a }));
     expect(beyond.rows).toEqual([]);
   });
 
   it("refuses an unbounded or inverted range", async () => {
-    await expect(inA((tx) => findSessionHistory(tx, { tenantId: a, from: ago(400 * D), to: now }))).rejects.toBeInstanceOf(AppError);
-    await expect(inA((tx) => findSessionHistory(tx, { tenantId: a, from: now, to: ago(D) }))).rejects.toBeInstanceOf(AppError);
+    await expect(inA((tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({ from: ago(400 * D), to: now }), tenantId: a }))).rejects.toBeInstanceOf(AppError);
+    await expect(inA((tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({ from: now, to: ago(D) }), tenantId: a }))).rejects.toBeInstanceOf(AppError);
   });
 
   it("never includes another tenant's history", async () => {
-    const page = await inA((tx) => findSessionHistory(tx, { tenantId: a, q: "alice2" }));
+    const page = await inA((tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({ q: "alice2" }), tenantId: a }));
     expect(page.total).toBe(0);
-    const asB = await withTenant(t.db, b, (tx) => findSessionHistory(tx, { tenantId: b }));
+    const asB = await withTenant(t.db, b, (tx) => findSessionHistory(tx, { ...findSessionHistorySchema.parse({}), tenantId: b }));
     expect(asB.rows.map((r) => r.username)).toEqual(["alice2"]);
   });
 

@@ -17,7 +17,7 @@ import { enforceQuota } from "./enforce-quota";
 import { closeStaleSessions } from "./close-stale-sessions";
 import { requestSessionsDisconnect } from "./request-sessions-disconnect";
 import { requestCustomerDisconnect } from "./request-customer-disconnect";
-import { requestRateChange } from "./request-rate-change";
+import { requestRateChange, requestRateChangeSchema } from "./request-rate-change";
 import { setCustomersStatus } from "@/lib/services/customers/set-customers-status";
 import { awaitSessionJob } from "./session-jobs";
 
@@ -244,10 +244,10 @@ describe("web-side requests", () => {
   it("requestRateChange validates the rate and enqueues a CoA", async () => {
     const { customer } = await customerWithSession();
     await clearJobs(t.db);
-    const r = await requestRateChange(t.db, { tenantId: tenantA, customerId: customer.id, rateLimit: "1M/2M" });
+    const r = await requestRateChange(t.db, requestRateChangeSchema.parse({ tenantId: tenantA, customerId: customer.id, rateLimit: "1M/2M" }));
     expect(r).toMatchObject({ openSessions: 1, rateLimit: "1M/2M" });
     expect((await sent())[0]).toEqual({ name: "sessions.change-rate", data: expect.objectContaining({ customerId: customer.id, rateLimit: "1M/2M" }) });
-    await expect(requestRateChange(t.db, { tenantId: tenantA, customerId: customer.id, rateLimit: "fast please" })).rejects.toThrow(/MikroTik rate limit/);
+    expect(requestRateChangeSchema.safeParse({ tenantId: tenantA, customerId: customer.id, rateLimit: "fast please" }).error?.issues[0]).toMatchObject({ path: ["rateLimit"], message: expect.stringMatching(/MikroTik rate limit/) });
     expect((await rejection(requestRateChange(t.db, { tenantId: tenantB, customerId: customer.id, rateLimit: "1M/2M" }))).code).toBe("NOT_FOUND");
   });
 

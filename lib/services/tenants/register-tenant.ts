@@ -4,32 +4,24 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { tenants, users } from "@/lib/db/schema";
-import { isCountryCode, isCurrencyCode } from "@/lib/regions";
 import type { Db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { enforceRateLimits } from "@/lib/services/rate-limit/consume-rate-limit";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { sendMail } from "@/lib/mail/send-mail";
-import { createTenant, SLUG_TAKEN, slugSchema } from "./create-tenant";
+import { createTenant } from "./create-tenant";
+import { newTenantFieldsSchema, SLUG_TAKEN } from "./tenant-fields";
 
 export const TRIAL_DAYS = 14;
 
-export const registerTenantSchema = z.object({
+export const registerTenantSchema = newTenantFieldsSchema.extend({
   name: z.string().trim().min(2, "ISP name must be at least 2 characters").max(120),
-  slug: slugSchema,
-  country: z.string().trim().toUpperCase().refine(isCountryCode, "Choose a country from the list").default("KE"),
-  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, "Choose a currency from the list").default("KES"),
-  timezone: z
-    .string()
-    .trim()
-    .default("Africa/Nairobi")
-    .refine((tz) => tz === "UTC" || Intl.supportedValuesOf("timeZone").includes(tz), "Unknown time zone"),
   adminName: z.string().trim().min(2, "Your name must be at least 2 characters").max(120),
   email: z.string().trim().toLowerCase().email("Enter a valid email address"),
   password: newPasswordSchema,
 });
-export type RegisterTenantInput = z.input<typeof registerTenantSchema>;
+export type RegisterTenantInput = z.output<typeof registerTenantSchema>;
 
 /** The same for a new address and a taken one. */
 export interface RegistrationAnswer {
@@ -45,33 +37,32 @@ interface RegisterContext {
 
 export async function registerTenant(db: Db, input: RegisterTenantInput, ctx: RegisterContext): Promise<RegistrationAnswer> {
   if (ctx.ip) await enforceRateLimits(db, [{ key: `register:ip:${ctx.ip}`, limit: 10, windowSeconds: 3600 }]);
-  const data = registerTenantSchema.parse(input);
-  const [owner] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${data.email}`).limit(1);
-  if (owner) return answerTakenAddress(db, data, ctx);
+  const [owner] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`).limit(1);
+  if (owner) return answerTakenAddress(db, input, ctx);
   try {
     await createTenant(
       db,
       {
-        name: data.name,
-        slug: data.slug,
-        country: data.country,
-        currency: data.currency,
-        timezone: data.timezone,
+        name: input.name,
+        slug: input.slug,
+        country: input.country,
+        currency: input.currency,
+        timezone: input.timezone,
         status: "TRIAL",
         trialDays: TRIAL_DAYS,
-        admin: { name: data.adminName, email: data.email, password: data.password },
+        admin: { name: input.adminName, email: input.email, password: input.password },
       },
       { label: "registration", ip: ctx.ip, userAgent: ctx.userAgent },
     );
   } catch (e) {
     // Two registrations of one address at once: the loser is answered like any taken address.
-    if (isAppError(e) && e.details?.fieldErrors?.["admin.email"]) return answerTakenAddress(db, data, ctx);
+    if (isAppError(e) && e.details?.fieldErrors?.["admin.email"]) return answerTakenAddress(db, input, ctx);
     throw e;
   }
-  return { email: data.email };
+  return { email: input.email };
 }
 
-async function answerTakenAddress(db: Db, data: z.output<typeof registerTenantSchema>, ctx: RegisterContext): Promise<RegistrationAnswer> {
+async function answerTakenAddress(db: Db, data: RegisterTenantInput, ctx: RegisterContext): Promise<RegistrationAnswer> {
   await hashPassword(data.password); // the same work as creating the account, so timing tells nothing either
   const [slugOwner] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, data.slug)).limit(1);
   if (slugOwner) throw new AppError("CONFLICT", SLUG_TAKEN, { fieldErrors: { slug: [SLUG_TAKEN] } });

@@ -8,12 +8,11 @@ import { updateSettings } from "@/lib/settings";
 import { getSecuritySettings } from "./get-security-settings";
 
 export const updateSecuritySettingsSchema = z.object({ requireTotp: zBool });
-export type UpdateSecuritySettingsInput = z.input<typeof updateSecuritySettingsSchema>;
+export type UpdateSecuritySettingsInput = z.output<typeof updateSecuritySettingsSchema>;
 
 export async function updateSecuritySettings(db: Database, input: UpdateSecuritySettingsInput & { tenantId: string }, actor: Actor) {
-  const data = updateSecuritySettingsSchema.parse(input);
   const before = await getSecuritySettings(db, { tenantId: input.tenantId });
-  const value = { ...before, requireTotp: data.requireTotp };
+  const value = { ...before, requireTotp: input.requireTotp };
   await updateSettings(db, { tenantId: input.tenantId, values: { security: value } }, actor);
   return value;
 }

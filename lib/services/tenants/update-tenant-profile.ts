@@ -1,12 +1,12 @@
 // An ADMIN edits the tenant profile: name, currency, time zone, logo and contact details.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { isCountryCode, isCurrencyCode } from "@/lib/regions";
 import { tenants } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { zOptionalText } from "@/lib/services/zod-helpers";
+import { countryField, currencyField, timezoneField } from "./tenant-fields";
 
 const optionalUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -15,12 +15,9 @@ const optionalUrl = z.preprocess(
 
 export const updateTenantProfileSchema = z.object({
   name: z.string().trim().min(2, "Name must be at least 2 characters").max(120),
-  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, "Choose a currency from the list"),
-  timezone: z
-    .string()
-    .trim()
-    .refine((tz) => tz === "UTC" || Intl.supportedValuesOf("timeZone").includes(tz), "Unknown time zone"),
-  country: z.string().trim().toUpperCase().refine(isCountryCode, "Choose a country from the list"),
+  currency: currencyField,
+  timezone: timezoneField,
+  country: countryField,
   logoUrl: optionalUrl,
   contactEmail: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().toLowerCase().email("Enter a valid email address").optional()),
   contactPhone: z.preprocess(
@@ -29,21 +26,20 @@ export const updateTenantProfileSchema = z.object({
   ),
   address: zOptionalText(500),
 });
-export type UpdateTenantProfileInput = z.input<typeof updateTenantProfileSchema>;
+export type UpdateTenantProfileInput = z.output<typeof updateTenantProfileSchema>;
 
 export async function updateTenantProfile(db: Database, input: UpdateTenantProfileInput & { tenantId: string }, actor: Actor) {
-  const data = updateTenantProfileSchema.parse(input);
   const [before] = await db.select().from(tenants).where(eq(tenants.id, input.tenantId));
   if (!before) throw notFound("Tenant");
   const values = {
-    name: data.name,
-    currency: data.currency,
-    timezone: data.timezone,
-    country: data.country,
-    logoUrl: data.logoUrl ?? null,
-    contactEmail: data.contactEmail ?? null,
-    contactPhone: data.contactPhone ?? null,
-    address: data.address ?? null,
+    name: input.name,
+    currency: input.currency,
+    timezone: input.timezone,
+    country: input.country,
+    logoUrl: input.logoUrl ?? null,
+    contactEmail: input.contactEmail ?? null,
+    contactPhone: input.contactPhone ?? null,
+    address: input.address ?? null,
   };
   const [after] = await db.update(tenants).set(values).where(eq(tenants.id, input.tenantId)).returning();
   const pick = (t: typeof before) => ({ name: t.name, currency: t.currency, timezone: t.timezone, country: t.country, logoUrl: t.logoUrl, contactEmail: t.contactEmail, contactPhone: t.contactPhone, address: t.address });

@@ -10,6 +10,7 @@ import { mapDbError } from "@/lib/services/db-errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { createResetToken, resetMailBody } from "@/lib/services/auth/create-reset-token";
 import { sendMail } from "@/lib/mail/send-mail";
+import { alsoWhenFieldsFail } from "@/lib/services/zod-helpers";
 
 export const tenantRoleSchema = z.enum(["ADMIN", "STAFF", "VIEWER"], { message: "Choose a role" });
 
@@ -23,21 +24,20 @@ export const createUserSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.passwordMode === "password" && !d.password) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter an initial password, or send a link instead" });
-  });
-export type CreateUserInput = z.input<typeof createUserSchema>;
+  }, alsoWhenFieldsFail);
+export type CreateUserInput = z.output<typeof createUserSchema>;
 
 export async function createUser(db: Database, input: CreateUserInput & { tenantId: string; appUrl?: string }, actor: Actor) {
-  const data = createUserSchema.parse(input);
   // Without an initial password the account gets an unusable random one until the link is used.
-  const passwordHash = await hashPassword(data.passwordMode === "password" && data.password ? data.password : randomToken(24));
+  const passwordHash = await hashPassword(input.passwordMode === "password" && input.password ? input.password : randomToken(24));
   try {
     return await db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
-        .values({ tenantId: input.tenantId, name: data.name, email: data.email, role: data.role, passwordHash })
+        .values({ tenantId: input.tenantId, name: input.name, email: input.email, role: input.role, passwordHash })
         .returning({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active });
       let resetUrl: string | undefined;
-      if (data.passwordMode === "link") {
+      if (input.passwordMode === "link") {
         if (!input.appUrl) throw new AppError("INVALID_INPUT", "Cannot build a link without the application URL");
         const link = await createResetToken(tx, { userId: user.id, tenantId: input.tenantId, appUrl: input.appUrl });
         resetUrl = link.url;
@@ -55,7 +55,7 @@ export async function createUser(db: Database, input: CreateUserInput & { tenant
         action: "user.create",
         targetType: "user",
         targetId: user.id,
-        after: { name: user.name, email: user.email, role: user.role, passwordMode: data.passwordMode },
+        after: { name: user.name, email: user.email, role: user.role, passwordMode: input.passwordMode },
       });
       return { user, resetUrl };
     });

@@ -4,16 +4,14 @@ import { z } from "zod";
 import { users, userRole } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { zOptionalText } from "@/lib/services/zod-helpers";
-import { uuidField } from "@/lib/ids";
 import { containsPattern } from "@/lib/db/like";
 
 export const findUsersSchema = z.object({
-  tenantId: uuidField(),
   q: zOptionalText(120),
   role: z.enum(userRole.enumValues).optional().catch(undefined),
   status: z.enum(["active", "inactive"]).optional().catch(undefined),
 });
-export type FindUsersInput = z.input<typeof findUsersSchema>;
+export type FindUsersInput = z.output<typeof findUsersSchema>;
 
 export const publicUserColumns = {
   id: users.id,
@@ -39,11 +37,10 @@ export type TeamMember = {
   createdAt: Date;
 };
 
-export async function findUsers(db: Database, input: FindUsersInput): Promise<TeamMember[]> {
-  const data = findUsersSchema.parse(input);
-  const where: (SQL | undefined)[] = [eq(users.tenantId, data.tenantId)];
-  if (data.q) where.push(or(ilike(users.name, containsPattern(data.q)), ilike(users.email, containsPattern(data.q))));
-  if (data.role) where.push(eq(users.role, data.role));
-  if (data.status) where.push(eq(users.active, data.status === "active"));
+export async function findUsers(db: Database, input: FindUsersInput & { tenantId: string }): Promise<TeamMember[]> {
+  const where: (SQL | undefined)[] = [eq(users.tenantId, input.tenantId)];
+  if (input.q) where.push(or(ilike(users.name, containsPattern(input.q)), ilike(users.email, containsPattern(input.q))));
+  if (input.role) where.push(eq(users.role, input.role));
+  if (input.status) where.push(eq(users.active, input.status === "active"));
   return db.select(publicUserColumns).from(users).where(and(...where)).orderBy(asc(users.name)).limit(500);
 }

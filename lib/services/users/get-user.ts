@@ -3,11 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { users } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { zUuid } from "@/lib/services/zod-helpers";
+import { isUuid } from "@/lib/ids";
 import { publicUserColumns, type TeamMember } from "./find-users";
 
 export async function getUser(db: Database, input: { tenantId: string; id: string }): Promise<TeamMember> {
-  if (!zUuid().safeParse(input.id).success) throw notFound("User");
+  if (!isUuid(input.id)) throw notFound("User");
   const [row] = await db
     .select(publicUserColumns)
     .from(users)

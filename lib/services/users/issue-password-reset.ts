@@ -5,6 +5,7 @@ import { z } from "zod";
 import { users } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { createResetToken, resetMailBody } from "@/lib/services/auth/create-reset-token";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -12,12 +13,14 @@ import { zUuid } from "@/lib/services/zod-helpers";
 
 export const issuePasswordResetSchema = z.object({ id: zUuid("User id") });
 
-export async function issuePasswordReset(db: Database, input: { id: string; tenantId: string; appUrl: string }, actor: Actor) {
-  const data = issuePasswordResetSchema.parse(input);
+export type IssuePasswordResetInput = z.output<typeof issuePasswordResetSchema>;
+
+export async function issuePasswordReset(db: Database, input: IssuePasswordResetInput & { tenantId: string; appUrl: string }, actor: Actor) {
+  if (!isUuid(input.id)) throw notFound("User");
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email, active: users.active })
     .from(users)
-    .where(and(eq(users.tenantId, input.tenantId), eq(users.id, data.id)));
+    .where(and(eq(users.tenantId, input.tenantId), eq(users.id, input.id)));
   if (!user) throw notFound("User");
   if (!user.active) throw new AppError("CONFLICT", "Reactivate this account before sending a reset link");
   const link = await createResetToken(db, { userId: user.id, tenantId: input.tenantId, appUrl: input.appUrl });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { users } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { mapDbError } from "@/lib/services/db-errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { revokeUserSessions } from "@/lib/services/auth/sign-out";
@@ -18,21 +19,21 @@ export const updateUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address").optional(),
   role: tenantRoleSchema.optional(),
 });
-export type UpdateUserInput = z.input<typeof updateUserSchema>;
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
 export async function updateUser(db: Database, input: UpdateUserInput & { tenantId: string }, actor: Actor) {
-  const data = updateUserSchema.parse(input);
+  if (!isUuid(input.id)) throw notFound("User");
   try {
     return await db.transaction(async (tx) => {
-      const scope = and(eq(users.tenantId, input.tenantId), eq(users.id, data.id));
+      const scope = and(eq(users.tenantId, input.tenantId), eq(users.id, input.id));
       const [before] = await tx.select().from(users).where(scope).for("update");
       if (!before) throw notFound("User");
-      if (data.role && data.role !== "ADMIN" && before.role === "ADMIN" && before.active) {
+      if (input.role && input.role !== "ADMIN" && before.role === "ADMIN" && before.active) {
         await assertAdminRemains(tx, { tenantId: input.tenantId, losingUserId: before.id, field: "role" });
       }
       const [after] = await tx
         .update(users)
-        .set({ name: data.name ?? before.name, email: data.email ?? before.email, role: data.role ?? before.role })
+        .set({ name: input.name ?? before.name, email: input.email ?? before.email, role: input.role ?? before.role })
         .where(scope)
         .returning({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active });
       if (after.role !== before.role) await revokeUserSessions(tx, { userId: before.id });

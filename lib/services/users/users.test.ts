@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { auditLog, authSessions, mailOutbox, users } from "@/lib/db/schema";
 import { withTenant } from "@/lib/db/tenant";
 import { resetEnvCache } from "@/lib/env";
-import { createTenant } from "@/lib/services/tenants/create-tenant";
+import { createTenant, createTenantSchema } from "@/lib/services/tenants/create-tenant";
 import { signIn } from "@/lib/services/auth/sign-in";
 import { getSessionContext } from "@/lib/services/auth/get-session-context";
 import { getApiKeyContext } from "@/lib/services/auth/get-api-key-context";
@@ -12,15 +12,15 @@ import { createApiKey } from "@/lib/services/api-keys/create-api-key";
 import { findApiKeys } from "@/lib/services/api-keys/find-api-keys";
 import { revokeApiKey } from "@/lib/services/api-keys/revoke-api-key";
 import { getTenant } from "@/lib/services/tenants/get-tenant";
-import { updateTenantProfile } from "@/lib/services/tenants/update-tenant-profile";
-import { updateSecuritySettings } from "@/lib/services/tenants/update-security-settings";
-import { findOutboxMail } from "@/lib/services/tenants/find-outbox-mail";
-import { findAuditEntries } from "@/lib/services/audit/find-audit-entries";
-import { createUser } from "./create-user";
-import { findUsers } from "./find-users";
+import { updateTenantProfile, updateTenantProfileSchema } from "@/lib/services/tenants/update-tenant-profile";
+import { updateSecuritySettings, updateSecuritySettingsSchema } from "@/lib/services/tenants/update-security-settings";
+import { findOutboxMail, findOutboxMailSchema } from "@/lib/services/tenants/find-outbox-mail";
+import { findAuditEntries, findAuditEntriesSchema } from "@/lib/services/audit/find-audit-entries";
+import { createUser, createUserSchema } from "./create-user";
+import { findUsers, findUsersSchema } from "./find-users";
 import { getUser } from "./get-user";
 import { updateUser } from "./update-user";
-import { setUserActive } from "./set-user-active";
+import { setUserActive, setUserActiveSchema } from "./set-user-active";
 import { issuePasswordReset } from "./issue-password-reset";
 
 let t: TestDatabase;
@@ -36,8 +36,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   resetEnvCache();
-  const a = await createTenant(t.db, { name: "Alpha", slug: "alpha", status: "ACTIVE", admin: { name: "Alice", email: "alice@a.test", password: PASSWORD } });
-  const b = await createTenant(t.db, { name: "Beta", slug: "beta", status: "ACTIVE", admin: { name: "Bob", email: "bob@b.test", password: PASSWORD } });
+  const a = await createTenant(t.db, createTenantSchema.parse({ name: "Alpha", slug: "alpha", status: "ACTIVE", admin: { name: "Alice", email: "alice@a.test", password: PASSWORD } }));
+  const b = await createTenant(t.db, createTenantSchema.parse({ name: "Beta", slug: "beta", status: "ACTIVE", admin: { name: "Bob", email: "bob@b.test", password: PASSWORD } }));
   A = a!.tenant.id;
   B = b!.tenant.id;
   adminA = a!.admin.id;
@@ -47,11 +47,11 @@ afterAll(() => t.drop());
 
 describe("team management", () => {
   it("creates a member with a password or with a mailed single-use link, and audits it", async () => {
-    const withPw = await withTenant(t.db, A, (tx) => createUser(tx, { tenantId: A, name: "Wafula", email: "Wafula@A.test", role: "STAFF", passwordMode: "password", password: "Wafula-Staff-Pass-1" }, actor));
+    const withPw = await withTenant(t.db, A, (tx) => createUser(tx, { ...createUserSchema.parse({ name: "Wafula", email: "Wafula@A.test", role: "STAFF", passwordMode: "password", password: "Wafula-Staff-Pass-1" }), tenantId: A }, actor));
     expect(withPw!.user.email).toBe("wafula@a.test");
     expect((await signIn(t.db, { email: "wafula@a.test", password: "Wafula-Staff-Pass-1" }, web)).user.role).toBe("STAFF");
 
-    const withLink = await withTenant(t.db, A, (tx) => createUser(tx, { tenantId: A, name: "Njeri", email: "njeri@a.test", role: "VIEWER", passwordMode: "link", appUrl: "http://x.test" }, actor));
+    const withLink = await withTenant(t.db, A, (tx) => createUser(tx, { ...createUserSchema.parse({ name: "Njeri", email: "njeri@a.test", role: "VIEWER", passwordMode: "link" }), tenantId: A, appUrl: "http://x.test" }, actor));
     expect(withLink!.resetUrl).toMatch(/^http:\/\/x\.test\/reset-password\?token=/);
     const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, "njeri@a.test"));
     expect(mails).toHaveLength(1);
@@ -65,10 +65,10 @@ describe("team management", () => {
   });
 
   it("names every bad field and refuses a duplicate email", async () => {
-    await expect(createUser(t.db, { tenantId: A, name: "", email: "x", role: "ROOT" as "ADMIN", passwordMode: "password" }, actor)).rejects.toMatchObject({
-      issues: expect.arrayContaining([expect.objectContaining({ path: ["name"] }), expect.objectContaining({ path: ["email"] }), expect.objectContaining({ path: ["role"] })]),
+    expect(createUserSchema.safeParse({ name: "", email: "x", role: "ROOT", passwordMode: "password" }).error).toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: ["name"] }), expect.objectContaining({ path: ["email"] }), expect.objectContaining({ path: ["role"] }), expect.objectContaining({ path: ["password"] })]),
     });
-    await expect(createUser(t.db, { tenantId: A, name: "Dup", email: "bob@b.test", role: "STAFF", passwordMode: "password", password: "Another-Fine-Pass-1" }, actor)).rejects.toMatchObject({
+    await expect(createUser(t.db, { ...createUserSchema.parse({ name: "Dup", email: "bob@b.test", role: "STAFF", passwordMode: "password", password: "Another-Fine-Pass-1" }), tenantId: A }, actor)).rejects.toMatchObject({
       code: "CONFLICT",
       details: { fieldErrors: { email: expect.any(Array) } },
     });
@@ -84,7 +84,7 @@ describe("team management", () => {
     expect(r.sessionsEnded).toBe(1);
     expect(await getSessionContext(t.db, s2.sessionId)).toBeNull();
     await expect(signIn(t.db, { email: "wafula@a.test", password: "Wafula-Staff-Pass-1" }, web)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await setUserActive(t.db, { tenantId: A, id: w.id, active: "true" }, actor);
+    await setUserActive(t.db, { ...setUserActiveSchema.parse({ id: w.id, active: "true" }), tenantId: A }, actor);
     await signIn(t.db, { email: "wafula@a.test", password: "Wafula-Staff-Pass-1" }, web);
   });
 
@@ -101,11 +101,11 @@ describe("team management", () => {
     const [w] = await t.db.select().from(users).where(eq(users.email, "wafula@a.test"));
     const link = await issuePasswordReset(t.db, { tenantId: A, id: w.id, appUrl: "http://x.test" }, actor);
     expect(link.url).toContain("token=");
-    const outbox = await withTenant(t.db, A, (tx) => findOutboxMail(tx, { tenantId: A }));
+    const outbox = await withTenant(t.db, A, (tx) => findOutboxMail(tx, { ...findOutboxMailSchema.parse({}), tenantId: A }));
     const mail = outbox.rows.find((m) => m.to === "wafula@a.test" && m.subject.startsWith("Reset"))!;
     expect(mail.body).toContain("Hello Wafula");
     expect(mail.body).not.toContain(new URL(link.url).searchParams.get("token")!);
-    const outboxB = await withTenant(t.db, B, (tx) => findOutboxMail(tx, { tenantId: B }));
+    const outboxB = await withTenant(t.db, B, (tx) => findOutboxMail(tx, { ...findOutboxMailSchema.parse({}), tenantId: B }));
     expect(outboxB.rows.some((m) => m.to.endsWith("@a.test"))).toBe(false);
   });
 
@@ -115,10 +115,10 @@ describe("team management", () => {
     await expect(updateUser(t.db, { tenantId: A, id: adminB, name: "pwned" }, actor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(setUserActive(t.db, { tenantId: A, id: adminB, active: false }, actor)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(issuePasswordReset(t.db, { tenantId: A, id: adminB, appUrl: "http://x" }, actor)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const list = await withTenant(t.db, A, (tx) => findUsers(tx, { tenantId: A }));
+    const list = await withTenant(t.db, A, (tx) => findUsers(tx, { ...findUsersSchema.parse({}), tenantId: A }));
     expect(list.map((u) => u.email)).not.toContain("bob@b.test");
     // A search is literal: "%" is a character, not "everyone".
-    expect(await withTenant(t.db, A, (tx) => findUsers(tx, { tenantId: A, q: "%" }))).toEqual([]);
+    expect(await withTenant(t.db, A, (tx) => findUsers(tx, { ...findUsersSchema.parse({ q: "%" }), tenantId: A }))).toEqual([]);
     const [bob] = await t.db.select().from(users).where(eq(users.id, adminB));
     expect(bob).toMatchObject({ name: "Bob", active: true, role: "ADMIN" });
   });
@@ -142,18 +142,18 @@ describe("API keys", () => {
 
 describe("tenant settings and audit", () => {
   it("updates the profile with field errors, and records before/after", async () => {
-    await expect(updateTenantProfile(t.db, { tenantId: A, name: "Alpha", currency: "KSH1", timezone: "Mars/Base", country: "KE", logoUrl: "ftp://x" }, actor)).rejects.toMatchObject({
+    expect(updateTenantProfileSchema.safeParse({ name: "Alpha", currency: "KSH1", timezone: "Mars/Base", country: "KE", logoUrl: "ftp://x" }).error).toMatchObject({
       issues: expect.arrayContaining([expect.objectContaining({ path: ["currency"] }), expect.objectContaining({ path: ["timezone"] }), expect.objectContaining({ path: ["logoUrl"] })]),
     });
     // Codes that only look like ISO codes are refused too: the profile offers lists, not free text.
-    await expect(updateTenantProfile(t.db, { tenantId: A, name: "Alpha", currency: "ABC", timezone: "Africa/Nairobi", country: "QQ" }, actor)).rejects.toMatchObject({
+    expect(updateTenantProfileSchema.safeParse({ name: "Alpha", currency: "ABC", timezone: "Africa/Nairobi", country: "QQ" }).error).toMatchObject({
       issues: expect.arrayContaining([expect.objectContaining({ path: ["currency"], message: "Choose a currency from the list" }), expect.objectContaining({ path: ["country"] })]),
     });
     await withTenant(t.db, A, (tx) =>
-      updateTenantProfile(tx, { tenantId: A, name: "Alpha Fibre", currency: "ugx", timezone: "Africa/Kampala", country: "ug", contactPhone: "+256 700 000000", logoUrl: "" }, actor),
+      updateTenantProfile(tx, { ...updateTenantProfileSchema.parse({ name: "Alpha Fibre", currency: "ugx", timezone: "Africa/Kampala", country: "ug", contactPhone: "+256 700 000000", logoUrl: "" }), tenantId: A }, actor),
     );
     expect(await getTenant(t.db, { tenantId: A })).toMatchObject({ name: "Alpha Fibre", currency: "UGX", country: "UG", logoUrl: null });
-    const page = await withTenant(t.db, A, (tx) => findAuditEntries(tx, { tenantId: A, action: "tenant.update" }));
+    const page = await withTenant(t.db, A, (tx) => findAuditEntries(tx, { ...findAuditEntriesSchema.parse({ action: "tenant.update" }), tenantId: A }));
     expect(page.rows[0]).toMatchObject({ before: { name: "Alpha" }, after: { name: "Alpha Fibre" } });
     // B's profile and audit stay B's.
     expect(await getTenant(t.db, { tenantId: B })).toMatchObject({ name: "Beta" });
@@ -161,7 +161,7 @@ describe("tenant settings and audit", () => {
   });
 
   it("requiring 2FA marks members without it", async () => {
-    await updateSecuritySettings(t.db, { tenantId: A, requireTotp: "on" }, actor);
+    await updateSecuritySettings(t.db, { ...updateSecuritySettingsSchema.parse({ requireTotp: "on" }), tenantId: A }, actor);
     const s = await signIn(t.db, { email: "alice@a.test", password: PASSWORD }, web);
     expect(await getSessionContext(t.db, s.sessionId)).toMatchObject({ totpRequired: true, totpEnabled: false });
     const sb = await signIn(t.db, { email: "bob@b.test", password: PASSWORD }, web);
@@ -170,14 +170,14 @@ describe("tenant settings and audit", () => {
   });
 
   it("the audit log filters and pages, and never shows another tenant's entries", async () => {
-    const all = await withTenant(t.db, A, (tx) => findAuditEntries(tx, { tenantId: A, pageSize: 2 }));
+    const all = await withTenant(t.db, A, (tx) => findAuditEntries(tx, { ...findAuditEntriesSchema.parse({ pageSize: 2 }), tenantId: A }));
     expect(all.rows).toHaveLength(2);
     expect(all.pageCount).toBeGreaterThan(1);
-    const byActor = await withTenant(t.db, A, (tx) => findAuditEntries(tx, { tenantId: A, actor: "test", action: "user." }));
+    const byActor = await withTenant(t.db, A, (tx) => findAuditEntries(tx, { ...findAuditEntriesSchema.parse({ actor: "test", action: "user." }), tenantId: A }));
     expect(byActor.rows.every((r) => r.action.startsWith("user."))).toBe(true);
-    const future = await withTenant(t.db, A, (tx) => findAuditEntries(tx, { tenantId: A, from: "2999-01-01" }));
+    const future = await withTenant(t.db, A, (tx) => findAuditEntries(tx, { ...findAuditEntriesSchema.parse({ from: "2999-01-01" }), tenantId: A }));
     expect(future.total).toBe(0);
-    const fromB = await withTenant(t.db, B, (tx) => findAuditEntries(tx, { tenantId: B, pageSize: 200 }));
+    const fromB = await withTenant(t.db, B, (tx) => findAuditEntries(tx, { ...findAuditEntriesSchema.parse({ pageSize: 200 }), tenantId: B }));
     expect(fromB.rows.some((r) => r.targetId === A)).toBe(false);
     const sessions = await t.db.select().from(authSessions);
     expect(sessions.length).toBeGreaterThan(0);

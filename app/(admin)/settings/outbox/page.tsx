@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { findOutboxMail } from "@/lib/services/tenants/find-outbox-mail";
+import { findOutboxMail, findOutboxMailSchema } from "@/lib/services/tenants/find-outbox-mail";
 import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Mail outbox" };
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const staff = await requireStaffPage("settings:write");
   const { page } = await searchParams;
-  const mail = await withTenant(getDb(), staff.tenantId, (tx) => findOutboxMail(tx, { tenantId: staff.tenantId, page: page ?? 1, pageSize: 20 }));
+  const paging = findOutboxMailSchema.safeParse({ page, pageSize: 20 });
+  const mail = await withTenant(getDb(), staff.tenantId, (tx) => findOutboxMail(tx, { ...(paging.success ? paging.data : { page: 1, pageSize: 20 }), tenantId: staff.tenantId }));
   return (
     <>
       <PageHeader

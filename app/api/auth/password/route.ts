@@ -1,6 +1,6 @@
 // PUT /api/auth/password: { currentPassword, newPassword } → changes it and ends every OTHER session.
 import { getDb } from "@/lib/db";
-import { jsonData, jsonError, readJson } from "@/lib/auth/api";
+import { jsonData, jsonError, parseBody } from "@/lib/auth/api";
 import { actorOf, authenticate, inTenant, requireEnrolment, requirePrincipal } from "@/lib/auth/steps";
 import { AppError } from "@/lib/errors";
 import { changePassword, changePasswordSchema } from "@/lib/services/auth/change-password";
@@ -11,7 +11,7 @@ export async function PUT(req: Request) {
     const { userId, sessionId, tenantId, impersonating } = principal.context;
     if (principal.kind === "api-key" || !userId) throw new AppError("FORBIDDEN", "An API key has no password");
     requireEnrolment(principal);
-    const body = changePasswordSchema.parse(await readJson(req));
+    const body = await parseBody(req, changePasswordSchema);
     const actor = actorOf(principal, req.headers);
     const ownTenant = impersonating ? null : tenantId;
     const run = (db: Parameters<typeof changePassword>[0]) => changePassword(db, { ...body, tenantId: ownTenant, userId, sessionId }, actor, { limits: getDb() });

@@ -3,10 +3,9 @@
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publicRoute } from "@/lib/auth/public-route";
-import { readJson } from "@/lib/auth/api";
-import { registerTenant, type RegisterTenantInput } from "@/lib/services/tenants/register-tenant";
+import { registerTenant, registerTenantSchema } from "@/lib/services/tenants/register-tenant";
 
-export const POST = publicRoute({ status: 202 }, async ({ req, ip, userAgent }) => {
-  const { email } = await registerTenant(getDb(), (await readJson(req)) as RegisterTenantInput, { ip, userAgent, appUrl: env().APP_URL });
+export const POST = publicRoute({ status: 202, body: registerTenantSchema }, async ({ body, ip, userAgent }) => {
+  const { email } = await registerTenant(getDb(), body, { ip, userAgent, appUrl: env().APP_URL });
   return { email, message: "Your ISP is ready if this address was new; otherwise a mail is on its way to it. Sign in with POST /api/auth/login." };
 });
