@@ -8,6 +8,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { MoreHorizontal, Receipt } from "lucide-react";
 import { DataTable, useUrlState } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/auth/action";
 import { completePaymentAction, failPaymentAction, refundPaymentAction } from "./actions";
 import { dateTime } from "../vouchers/_lib/format";
@@ -87,14 +88,15 @@ export function PaymentsTable({
   const router = useRouter();
   const [pending, start] = useTransition();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = (fn: () => Promise<ActionResult<{ message: string }>>, confirmText: string) => {
-    if (!window.confirm(confirmText)) return;
-    start(async () => {
-      const r = await fn();
-      setNotice(r.ok ? { ok: true, text: r.data.message } : { ok: false, text: r.error });
-      router.refresh();
-    });
-  };
+  const { confirmFirst, dialog } = useConfirm();
+  const run = (fn: () => Promise<ActionResult<{ message: string }>>, confirmText: string) =>
+    confirmFirst(confirmText, () =>
+      start(async () => {
+        const r = await fn();
+        setNotice(r.ok ? { ok: true, text: r.data.message } : { ok: false, text: r.error });
+        router.refresh();
+      }),
+    );
 
   const columns = useMemo<ColumnDef<PaymentRowView, unknown>[]>(
     () => [
@@ -207,6 +209,7 @@ export function PaymentsTable({
 
   return (
     <div>
+      {dialog}
       {notice && (
         <p
           role={notice.ok ? "status" : "alert"}
