@@ -1,13 +1,14 @@
 // Browsing the audit log of one tenant: filter by action, actor, target and date range; paged.
 import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { auditLog, users } from "@/lib/db/schema";
+import { auditLog, tenants, users } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { pageOf, paginationSchema, zOptionalText, type Page } from "@/lib/services/zod-helpers";
 import { containsPattern, prefixPattern } from "@/lib/db/like";
 import { uuidField } from "@/lib/ids";
 
-const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid date" }).optional());
+// A day of the tenant's calendar (the filter's date fields), counted in the tenant's zone, not UTC.
+const optionalDay = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").optional());
 
 export const findAuditEntriesSchema = paginationSchema.extend({
   tenantId: uuidField(),
@@ -15,8 +16,8 @@ export const findAuditEntriesSchema = paginationSchema.extend({
   actor: zOptionalText(200),
   targetType: zOptionalText(60),
   targetId: zOptionalText(100),
-  from: optionalDate,
-  to: optionalDate,
+  from: optionalDay,
+  to: optionalDay,
 });
 export type FindAuditEntriesInput = z.input<typeof findAuditEntriesSchema>;
 
@@ -46,9 +47,10 @@ export async function findAuditEntries(db: Database, input: FindAuditEntriesInpu
   }
   if (data.targetType) where.push(eq(auditLog.targetType, data.targetType));
   if (data.targetId) where.push(eq(auditLog.targetId, data.targetId));
-  if (data.from) where.push(gte(auditLog.createdAt, data.from));
+  const zone = sql`(select ${tenants.timezone} from ${tenants} where ${tenants.id} = ${data.tenantId})`;
+  if (data.from) where.push(gte(auditLog.createdAt, sql`(${data.from}::date)::timestamp at time zone ${zone}`));
   // "to" is a day: include all of it.
-  if (data.to) where.push(lt(auditLog.createdAt, new Date(data.to.getTime() + 86_400_000)));
+  if (data.to) where.push(lt(auditLog.createdAt, sql`(${data.to}::date + 1)::timestamp at time zone ${zone}`));
   const cond = and(...where);
   const [rows, [{ n }]] = await Promise.all([
     db
