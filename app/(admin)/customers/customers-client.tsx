@@ -150,14 +150,22 @@ export function CustomersTable(props: {
         header: "Customer",
         cell: ({ row }) => (
           <div className="min-w-0">
-            <Link href={`/customers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={`/customers/${row.original.id}`} title={row.original.name} className="block max-w-[14rem] truncate font-medium text-brand-700 hover:underline">
               {row.original.name}
             </Link>
             <p className="text-xs text-slate-500">{row.original.phone ? formatPhone(row.original.phone) : "no phone"}</p>
           </div>
         ),
       },
-      { id: "username", header: "Username", cell: ({ row }) => <span className="font-mono text-xs">{row.original.username}</span> },
+      {
+        id: "username",
+        header: "Username",
+        cell: ({ row }) => (
+          <span title={row.original.username} className="block max-w-[10rem] truncate font-mono text-xs">
+            {row.original.username}
+          </span>
+        ),
+      },
       {
         id: "status",
         header: "Status",
@@ -173,7 +181,7 @@ export function CustomersTable(props: {
         header: "Package",
         enableSorting: false,
         cell: ({ row }) => (
-          <div>
+          <div title={row.original.packageName ?? undefined} className="max-w-[11rem] truncate">
             {row.original.packageName ?? <span className="text-slate-400">—</span>}
             <p className="text-xs text-slate-500">{TYPE_LABEL[row.original.type] ?? row.original.type}</p>
           </div>
@@ -191,7 +199,8 @@ export function CustomersTable(props: {
           );
         },
       },
-      { id: "created", header: "Created", cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.createdAt, timeZone)}</span> },
+      // Below 2xl (a 1280 px laptop with the sidebar) the table fits its card without it; the page shows it.
+      { id: "created", header: "Created", meta: { className: "sm:max-2xl:hidden" }, cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.createdAt, timeZone)}</span> },
     ],
     [now, timeZone],
   );

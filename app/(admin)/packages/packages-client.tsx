@@ -57,7 +57,7 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
         header: "Package",
         cell: ({ row }) => (
           <div>
-            <span className="font-medium text-slate-900">{row.original.name}</span> {row.original.retired && <Badge>Retired</Badge>}
+            <span title={row.original.name} className="inline-block max-w-[14rem] truncate align-bottom font-medium text-slate-900">{row.original.name}</span> {row.original.retired && <Badge>Retired</Badge>}
             <p className="font-mono text-xs text-slate-500">{row.original.rateLimit}</p>
           </div>
         ),
@@ -77,6 +77,8 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
         id: "speed",
         header: "Speed ↓/↑",
         enableSorting: false,
+        // The rate limit under the name says the same; below 2xl (1280 px with the sidebar) the table fits without it.
+        meta: { className: "sm:max-2xl:hidden" },
         cell: ({ row }) => (
           <span className="tabular-nums">
             {formatKbps(row.original.downloadKbps)} / {formatKbps(row.original.uploadKbps)}

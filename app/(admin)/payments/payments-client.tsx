@@ -103,6 +103,8 @@ export function PaymentsTable({
       {
         id: "receiptNumber",
         header: "Receipt",
+        // The row's receipt link opens it; below 2xl (1280 px with the sidebar) the table fits without the number.
+        meta: { className: "sm:max-2xl:hidden" },
         cell: ({ row }) =>
           row.original.receiptNumber ? <span className="font-mono text-xs tabular-nums">#{row.original.receiptNumber}</span> : <span className="text-slate-400">—</span>,
       },
@@ -114,10 +116,10 @@ export function PaymentsTable({
         cell: ({ row }) =>
           row.original.customerId ? (
             <div>
-              <Link href={`/customers/${row.original.customerId}`} className="font-medium text-brand-700 hover:underline">
+              <Link href={`/customers/${row.original.customerId}`} title={row.original.customerName ?? undefined} className="block max-w-[11rem] truncate font-medium text-brand-700 hover:underline">
                 {row.original.customerName}
               </Link>
-              <p className="text-xs text-slate-500">{row.original.customerUsername}</p>
+              <p className="max-w-[11rem] truncate text-xs text-slate-500">{row.original.customerUsername}</p>
             </div>
           ) : (
             <span className="text-slate-400">—</span>
@@ -130,7 +132,11 @@ export function PaymentsTable({
         cell: ({ row }) => (
           <div>
             <p>{PURPOSE_LABEL[row.original.purpose] ?? row.original.purpose}</p>
-            {row.original.packageName && <p className="text-xs text-slate-500">{row.original.packageName}</p>}
+            {row.original.packageName && (
+              <p title={row.original.packageName} className="max-w-[8rem] truncate text-xs text-slate-500">
+                {row.original.packageName}
+              </p>
+            )}
           </div>
         ),
       },
@@ -146,7 +152,11 @@ export function PaymentsTable({
         cell: ({ row }) => (
           <div>
             <p>{METHOD_LABEL[row.original.method] ?? row.original.method}</p>
-            {row.original.reference && <p className="font-mono text-xs text-slate-500">{row.original.reference}</p>}
+            {row.original.reference && (
+              <p title={row.original.reference} className="max-w-[8rem] truncate font-mono text-xs text-slate-500">
+                {row.original.reference}
+              </p>
+            )}
           </div>
         ),
       },
