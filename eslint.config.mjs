@@ -15,6 +15,24 @@ const config = [
     },
   },
   {
+    // Questions go through the one confirm dialog (components/ui/confirm-dialog.tsx, useConfirm) and results
+    // into the page: the browser's confirm/alert/prompt block the page, cannot show progress and are
+    // invisible to screen-reader flows and tests.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["confirm", "alert", "prompt"].map((name) => ({ name, message: "use useConfirm / ConfirmDialog from components/ui/confirm-dialog.tsx, not the browser's dialogs" })),
+      ],
+      "no-restricted-properties": [
+        "error",
+        ...["window", "globalThis", "self"].flatMap((object) =>
+          ["confirm", "alert", "prompt"].map((property) => ({ object, property, message: "use useConfirm / ConfirmDialog from components/ui/confirm-dialog.tsx, not the browser's dialogs" })),
+        ),
+      ],
+    },
+  },
+  {
     // The domain and protocol layers are shared by web, worker and tests: no Next.js, React or cookies.
     files: serverOnlyLayers,
     rules: {

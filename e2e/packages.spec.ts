@@ -63,11 +63,22 @@ test("a package in use cannot be deleted but can be retired and offered again", 
   await signInAs(page, t.admin);
   await page.goto(`/packages?q=${encodeURIComponent(name)}`);
   const row = page.getByRole("row").filter({ hasText: name });
-  page.on("dialog", (d) => d.accept());
+  // The questions are the page's own confirm dialog: a browser confirm() would be answered "no" here.
+  const browserDialogs: string[] = [];
+  page.on("dialog", (d) => {
+    browserDialogs.push(d.message());
+    void d.dismiss();
+  });
   await row.getByRole("button", { name: `Delete ${name}` }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(`Delete “${name}”? This cannot be undone.`);
+  await dialog.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "cannot be deleted" })).toContainText("Retire it instead");
   await row.getByRole("button", { name: `Retire ${name}` }).click();
+  await expect(dialog).toContainText("Current customers keep it");
+  await dialog.getByRole("button", { name: "Retire" }).click();
   await expect(row).toContainText("Retired");
+  expect(browserDialogs, "no browser confirm()").toEqual([]);
   await row.getByRole("button", { name: `Offer again ${name}` }).click();
   await expect(row).not.toContainText("Retired");
 });

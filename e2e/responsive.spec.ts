@@ -111,6 +111,35 @@ test("the audit log wraps long values at words", async ({ page }) => {
   expect(box.width).toBeGreaterThan(120);
 });
 
+test("at 1280 px no list table scrolls sideways inside its card", async ({ page }) => {
+  // Wide values a real ISP has: a long name, a long package name, a live session with its addresses.
+  const s = Date.now().toString(36);
+  const [pkg] = await sql<{ id: string }[]>`
+    insert into packages (tenant_id, name, type, price, validity_value, validity_unit, download_kbps, upload_kbps)
+    values (${t.id}, ${`Home Fibre Unlimited Premium 100 Mbps ${s}`}, 'PPPOE', 1250000, 30, 'DAYS', 100000, 50000) returning id`;
+  const [c] = await sql<{ id: string; username: string }[]>`
+    insert into customers (tenant_id, type, name, username, phone, package_id, online, expires_at)
+    values (${t.id}, 'PPPOE', ${`Wanjiku Njeri-Kamau Muthoni Holdings Ltd ${s}`}, ${`wanjiku.njeri.kamau.${s}`}, '254712345678', ${pkg.id}, true, now() + interval '20 days')
+    returning id, username`;
+  await sql`insert into sessions (tenant_id, nas_id, customer_id, username, acct_session_id, framed_ip, calling_station_id, started_at)
+            values (${t.id}, ${t.ids.nas[0]}, ${c.id}, ${c.username}, ${`acct-${s}`}, '10.99.123.234', 'AA:BB:CC:DD:EE:FF', now() - interval '3 hours')`;
+  await sql`insert into payments (tenant_id, customer_id, amount, currency, method, status, reference, purpose, paid_at, receipt_number)
+            values (${t.id}, ${c.id}, 1250000, 'KES', 'MPESA', 'COMPLETED', ${`QWERTY${s.toUpperCase()}XYZ`}, 'RENEWAL', now(), 2)`;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInAs(page, t.admin);
+  const sideways: string[] = [];
+  for (const p of ["/customers", "/sessions", "/packages", "/routers", "/payments", "/vouchers"]) {
+    await page.goto(p);
+    await expect(page.locator("main table").first()).toBeVisible();
+    const boxes = await page.locator("main table").evaluateAll((tables) => tables.map((table) => ({ scrollWidth: table.parentElement!.scrollWidth, clientWidth: table.parentElement!.clientWidth })));
+    for (const o of boxes) if (o.scrollWidth > o.clientWidth + 1) sideways.push(`${p}: ${o.scrollWidth} px in ${o.clientWidth} px`);
+  }
+  expect(sideways, "list tables that scroll sideways at 1280 px").toEqual([]);
+  await page.goto("/customers");
+  await expect(page.getByRole("link", { name: /Wanjiku Njeri-Kamau/ })).toBeVisible();
+  await shot(page, "customers-list-1280");
+});
+
 test("screenshots at 390 px and 1280 px", async ({ page }) => {
   await signInAs(page, t.admin);
   const pages: [string, string][] = [

@@ -1,8 +1,7 @@
-import dgram from "node:dgram";
 import { expect, test } from "@playwright/test";
-import { decodePacket, encodeAccountingRequest } from "@/lib/radius";
 import { FakeRouter } from "@/lib/testing/fake-router";
-import { ADMIN, E2E_RADIUS_ACCT_PORT } from "./fixtures/env";
+import { ADMIN } from "./fixtures/env";
+import { sendAccounting } from "./fixtures/accounting";
 import { signInAs } from "./fixtures/auth";
 
 const rand = () => Math.floor(Math.random() * 250) + 1;
@@ -107,30 +106,6 @@ test("the REST API manages routers: create, read, secret on demand, update, dupl
   expect((await api.get(`/api/nas/${router.id}`)).status()).toBe(404);
   expect((await api.post(`/api/sessions/close-nas/${router.id}`)).status()).toBe(404);
 });
-
-/** One Accounting-Request from 127.0.0.1 to the platform's worker, resolved with the reply code. */
-async function sendAccounting(attributes: Parameters<typeof encodeAccountingRequest>[0]["attributes"], secret: string): Promise<number> {
-  const sock = dgram.createSocket("udp4");
-  await new Promise<void>((r) => sock.bind(0, "127.0.0.1", () => r()));
-  try {
-    const packet = encodeAccountingRequest({ identifier: Math.floor(Math.random() * 256), secret, attributes });
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const reply = new Promise<number | null>((resolve) => {
-        const t = setTimeout(() => resolve(null), 1000);
-        sock.once("message", (msg) => {
-          clearTimeout(t);
-          resolve(decodePacket(msg).code);
-        });
-      });
-      sock.send(packet, E2E_RADIUS_ACCT_PORT, "127.0.0.1");
-      const code = await reply;
-      if (code !== null) return code;
-    }
-    throw new Error("the worker did not answer the Accounting-Request");
-  } finally {
-    sock.close();
-  }
-}
 
 test("a router's live session is disconnected from the router page through the worker's CoA client", async ({ page }) => {
   const fake = new FakeRouter({ secret: "testing123" });

@@ -40,6 +40,12 @@ export interface DataTableProps<T> {
   emptyDescription?: string;
 }
 
+/** Classes for a column's header and cells, e.g. `sm:max-2xl:hidden` for a column that only fits on wide
+ * screens (phones show every value in the card layout, so hide only from sm up). */
+function columnClass<T>(def: ColumnDef<T, unknown>): string | undefined {
+  return (def.meta as { className?: string } | undefined)?.className;
+}
+
 /** A column's name for the phone layout: its header when that is text, else `meta.label`. */
 function cellLabel<T>(def: ColumnDef<T, unknown>): string {
   const meta = def.meta as { label?: string } | undefined;
@@ -219,7 +225,7 @@ export function DataTable<T>({
                       key={header.id}
                       scope="col"
                       aria-sort={isSorted ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                      className="whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                      className={cn("whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", columnClass(header.column.columnDef))}>
                       {header.isPlaceholder ? null : sortable ? (
                         <button
                           type="button"
@@ -242,7 +248,7 @@ export function DataTable<T>({
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className={cn("hover:bg-slate-50", row.getIsSelected() && "bg-brand-50/50")}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} data-label={cellLabel(cell.column.columnDef)} className="whitespace-nowrap px-4 py-2.5 text-slate-700">
+                  <td key={cell.id} data-label={cellLabel(cell.column.columnDef)} className={cn("whitespace-nowrap px-4 py-2.5 text-slate-700", columnClass(cell.column.columnDef))}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

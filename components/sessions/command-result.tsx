@@ -15,14 +15,17 @@ const TONE: Record<Verdict, { box: string; Icon: typeof Info }> = {
   partial: { box: "bg-amber-50 text-amber-900 ring-amber-200", Icon: AlertTriangle },
 };
 
-const LINE_LABEL = { closed: "Closed", rejected: "Rejected by the router", unanswered: "Not answered", error: "Failed" } as const;
+const LINE_LABEL = {
+  disconnect: { closed: "Closed", rejected: "Rejected by the router", unanswered: "Not answered", error: "Failed" },
+  "speed change": { closed: "Applied", rejected: "Rejected by the router", unanswered: "Not answered", error: "Failed" },
+} as const;
 
 export type CommandResultValue = { ok: true; outcome: CommandOutcome } | { ok: false; error: string };
 
 export function CommandResult({ result, action = "disconnect", subject, className }: { result: CommandResultValue; action?: "disconnect" | "speed change"; subject?: string; className?: string }) {
   if (!result.ok) {
     return (
-      <div role="alert" data-testid="command-result" data-verdict="failed" className={cn("flex gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-inset", TONE.failed.box, className)}>
+      <div role="alert" data-testid="command-result" data-action={action} data-verdict="failed" className={cn("flex gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-inset", TONE.failed.box, className)}>
         <XCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
         <p>
           <span className="font-medium">The {action} could not be sent{subject ? ` for ${subject}` : ""}.</span> {result.error}
@@ -34,7 +37,7 @@ export function CommandResult({ result, action = "disconnect", subject, classNam
   const { box, Icon } = TONE[s.verdict];
   const alert = s.verdict === "rejected" || s.verdict === "failed" || s.verdict === "unanswered";
   return (
-    <div role={alert ? "alert" : "status"} data-testid="command-result" data-verdict={s.verdict} className={cn("flex gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-inset", box, className)}>
+    <div role={alert ? "alert" : "status"} data-testid="command-result" data-action={action} data-verdict={s.verdict} className={cn("flex gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-inset", box, className)}>
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden />
       <div className="min-w-0 space-y-1">
         <p className="font-medium">
@@ -45,7 +48,7 @@ export function CommandResult({ result, action = "disconnect", subject, classNam
           <ul className="space-y-0.5">
             {s.lines.map((l) => (
               <li key={l.kind}>
-                {LINE_LABEL[l.kind]}: {l.count}
+                {LINE_LABEL[action][l.kind]}: {l.count}
                 {l.details.length ? ` (${l.details.join(", ")})` : ""}
               </li>
             ))}

@@ -2,7 +2,7 @@
 // The one confirmation dialog (instead of the browser's confirm()): a modal <dialog> with a title, what
 // will happen, and Cancel / confirm buttons. While `busy` it stays open and shows `progress`, so a slow
 // command never looks frozen; Escape and Cancel are refused until it finishes.
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Button } from "./button";
 
 export interface ConfirmDialogProps {
@@ -62,15 +62,16 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "dan
 }
 
 /** A yes/no question in the dialog: confirmFirst(question, go) runs go at once when there is no question. */
-export function useConfirm(confirmLabel = "Confirm") {
+export function useConfirm(confirmLabel = "Confirm", tone: ConfirmDialogProps["tone"] = "primary") {
   const [ask, setAsk] = useState<{ question: string; go: () => void } | null>(null);
-  const confirmFirst = (question: string | null | undefined, go: () => void) => (question ? setAsk({ question, go }) : go());
+  // Stable, so tables can use it inside memoised column definitions.
+  const confirmFirst = useCallback((question: string | null | undefined, go: () => void) => (question ? setAsk({ question, go }) : go()), []);
   const dialog = (
     <ConfirmDialog
       open={ask !== null}
       title={ask?.question ?? ""}
       confirmLabel={confirmLabel}
-      tone="primary"
+      tone={tone}
       onConfirm={() => {
         const a = ask;
         setAsk(null);

@@ -77,6 +77,15 @@ export function toZonedInputValue(value: DateInput, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
+/** The last millisecond of the calendar day `ymd` ("2026-12-05") in the zone: a "use by" day's deadline. */
+export function zonedDayEnd(ymd: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd.trim());
+  if (!m) return null;
+  const next = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3] + 1)).toISOString().slice(0, 10);
+  const start = fromZonedInputValue(`${next}T00:00`, timeZone);
+  return start && new Date(start.getTime() - 1);
+}
+
 /** The instant a wall-clock "2026-12-01T14:05" means in the zone (the inverse of toZonedInputValue). */
 export function fromZonedInputValue(local: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());

@@ -10,6 +10,7 @@ import {
   formatTimeAgo,
   fromZonedInputValue,
   toZonedInputValue,
+  zonedDayEnd,
   zoneAbbreviation,
   zoneLabel,
 } from ".";
@@ -62,5 +63,15 @@ describe("bytes, speeds and durations", () => {
     expect(formatTimeAgo(null, now)).toBe("never");
     expect(describeExpiry(new Date("2026-01-03T12:00:00Z"), now)).toEqual({ text: "in 2 d", past: false, soon: true });
     expect(describeExpiry(new Date("2026-01-01T11:40:00Z"), now)).toEqual({ text: "expired 20 min ago", past: true, soon: false });
+  });
+});
+
+describe("zonedDayEnd", () => {
+  it("is the last millisecond of the day in the zone, across a daylight-saving change too", () => {
+    expect(zonedDayEnd("2026-12-05", "Africa/Nairobi")?.toISOString()).toBe("2026-12-05T20:59:59.999Z");
+    expect(zonedDayEnd("2026-12-31", "UTC")?.toISOString()).toBe("2026-12-31T23:59:59.999Z");
+    // 29 March 2026: Europe/Berlin moves to UTC+2 during the day, so it ends at 21:59:59.999Z.
+    expect(zonedDayEnd("2026-03-29", "Europe/Berlin")?.toISOString()).toBe("2026-03-29T21:59:59.999Z");
+    expect(zonedDayEnd("5 Dec", "Africa/Nairobi")).toBeNull();
   });
 });

@@ -2,4 +2,4 @@
 // dates in the tenant's time zone. Money lives in lib/money, phone numbers with the phone helpers.
 export { formatBitRate, formatBytes, formatKbps } from "./bytes";
 export { describeExpiry, formatDuration, formatTimeAgo } from "./duration";
-export { formatDate, formatDateTime, formatTime, fromZonedInputValue, toZonedInputValue, zoneAbbreviation, zoneLabel, zonedDay } from "./date";
+export { formatDate, formatDateTime, formatTime, fromZonedInputValue, toZonedInputValue, zoneAbbreviation, zoneLabel, zonedDay, zonedDayEnd } from "./date";

@@ -38,7 +38,7 @@ export async function voucherPdfResponse(data: VoucherCards, appUrl: string): Pr
       redeemBy: c.redeemBy,
       qrText: voucherQrText(appUrl, data.tenant.slug, c.code),
     })),
-    { tenantName: data.tenant.name, title: data.title, footer: data.tenant.contactPhone ? `Help: ${data.tenant.contactPhone}` : null },
+    { tenantName: data.tenant.name, title: data.title, timeZone: data.tenant.timeZone, footer: data.tenant.contactPhone ? `Help: ${data.tenant.contactPhone}` : null },
   );
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -2,6 +2,7 @@
 // package, price, validity, the code in large type and a QR code that opens the portal with the code.
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { formatDate } from "@/lib/format";
 
 export interface SheetCard {
   code: string;
@@ -18,6 +19,8 @@ export interface SheetCard {
 export interface SheetOptions {
   tenantName: string;
   title: string;
+  /** The tenant's zone: a "use by" day is that day where the ISP is, not in UTC. */
+  timeZone: string;
   /** A line under the code, e.g. "Help: 0700 000 000". */
   footer?: string | null;
   columns?: number;
@@ -58,7 +61,10 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   doc.addContent(`${ops.join("\n")}\nf`);
 }
 
-const fmtDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+/** The small print under a card's price: validity, and the last day it can be used in the tenant's zone. */
+export function cardDetailLines(card: Pick<SheetCard, "validity" | "redeemBy">, timeZone: string): string[] {
+  return [`Valid ${card.validity}`, ...(card.redeemBy ? [`Use by ${formatDate(card.redeemBy, timeZone)}`] : [])];
+}
 
 export function cardsPerPage(opts: Pick<SheetOptions, "columns" | "rows"> = {}): number {
   return (opts.columns ?? 3) * (opts.rows ?? 8);
@@ -113,8 +119,7 @@ export async function renderVoucherSheet(cards: SheetCard[], opts: SheetOptions)
     doc.font("Helvetica-Bold").fontSize(11).fillColor("#0f172a");
     doc.text(card.price, x + pad, y + pad + 23, { width: textW, lineBreak: false, ellipsis: true });
     doc.font("Helvetica").fontSize(6.8).fillColor("#475569");
-    doc.text(`Valid ${card.validity}`, x + pad, y + pad + 38, { width: textW, lineBreak: false, ellipsis: true });
-    if (card.redeemBy) doc.text(`Use by ${fmtDate(card.redeemBy)}`, x + pad, y + pad + 47, { width: textW, lineBreak: false, ellipsis: true });
+    cardDetailLines(card, opts.timeZone).forEach((line, n) => doc.text(line, x + pad, y + pad + 38 + n * 9, { width: textW, lineBreak: false, ellipsis: true }));
 
     drawQr(doc, card.qrText, x + cellW - pad - qrSize, y + pad - 2, qrSize, list.length > 1_000);
 

@@ -18,6 +18,8 @@ export interface FakeRouterOptions {
   timestampWindowSeconds?: number;
   /** Refuse requests without a Message-Authenticator. Default false (RFC 5176: optional). */
   requireMessageAuthenticator?: boolean;
+  /** The loopback address to listen on (any 127.x.y.z), so a test can stand in for a router of its own. Default 127.0.0.1. */
+  host?: string;
 }
 
 export interface ReceivedRequest {
@@ -56,7 +58,7 @@ export class FakeRouter {
     const s = dgram.createSocket("udp4");
     this.socket = s;
     s.on("message", (msg, rinfo) => this.onMessage(msg, rinfo));
-    await new Promise<void>((resolve) => s.bind(0, "127.0.0.1", () => resolve()));
+    await new Promise<void>((resolve) => s.bind(0, this.options.host ?? "127.0.0.1", () => resolve()));
     this.port = s.address().port;
     return this.port;
   }

@@ -6,6 +6,7 @@ import { tenantAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
 import { afterCommit } from "@/lib/db/after-commit";
 import { disconnectOutcome } from "@/lib/services/sessions/disconnect-outcome";
+import { sessionCommandsOutcome } from "@/lib/services/sessions/session-commands-outcome";
 import { requestSessionsDisconnect } from "@/lib/services/sessions/request-sessions-disconnect";
 import { changeCustomersPackage, changeCustomersPackageSchema } from "@/lib/services/customers/change-customers-package";
 import { createCustomer, createCustomerSchema } from "@/lib/services/customers/create-customer";
@@ -87,9 +88,13 @@ export const disconnectCustomerAction = tenantAction({ schema: idSchema, permiss
 export const changePackageAction = tenantAction(
   { schema: z.object({ id: uuidField(), packageId: uuidField("Choose a package") }), permission: "customers:write", message: "Package changed" },
   async (ctx, input) => {
-    const r = await changeCustomersPackage(ctx.tx, { tenantId: ctx.tenantId, ids: [input.id], packageId: input.packageId }, ctx.actor);
-    refresh(input.id);
-    return r;
+    const { rateJobs, ...r } = await changeCustomersPackage(ctx.tx, { tenantId: ctx.tenantId, ids: [input.id], packageId: input.packageId }, ctx.actor);
+    // Like a disconnect: the live speed change's outcome from the routers, after the commit.
+    return afterCommit(async () => {
+      const outcome = await sessionCommandsOutcome(getDb(), rateJobs);
+      refresh(input.id);
+      return { ...r, outcome };
+    });
   },
 );
 
@@ -108,9 +113,10 @@ export const bulkExtendAction = tenantAction({ schema: extendCustomersSchema, pe
   extendCustomers(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor),
 );
 
-export const bulkChangePackageAction = tenantAction({ schema: changeCustomersPackageSchema, permission: "customers:write" }, (ctx, input) =>
-  changeCustomersPackage(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor),
-);
+export const bulkChangePackageAction = tenantAction({ schema: changeCustomersPackageSchema, permission: "customers:write" }, async (ctx, input) => {
+  const { rateJobs, ...r } = await changeCustomersPackage(ctx.tx, { ...input, tenantId: ctx.tenantId }, ctx.actor);
+  return afterCommit(async () => ({ ...r, outcome: await sessionCommandsOutcome(getDb(), rateJobs) }));
+});
 
 /** A wallet adjustment with its reason: the only way staff change a wallet by hand (audited). */
 export const adjustWalletAction = tenantAction({ schema: adjustWalletSchema, permission: "payments:write", message: "Wallet adjusted" }, async (ctx, input) => {

@@ -9,6 +9,9 @@ import { Download } from "lucide-react";
 import { DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { mergeOutcomes, type CommandOutcome } from "@/components/sessions/command-outcome";
+import { CommandResult } from "@/components/sessions/command-result";
 import { Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -41,35 +44,47 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
   const [days, setDays] = useState("7");
   const [packageId, setPackageId] = useState("");
   const [progress, setProgress] = useState<{ done: number; total: number; updated: number; skipped: number; error?: string } | null>(null);
+  // The live speed changes a package change sent, as the routers answered them (one result for all chunks).
+  const [speed, setSpeed] = useState<CommandOutcome | null>(null);
   const running = progress !== null && progress.done < progress.total && !progress.error;
+  const { confirmFirst, dialog } = useConfirm("Apply");
 
-  async function run() {
-    const label = { suspend: "Suspend", resume: "Resume", extend: `Extend by ${days} days`, package: "Change package for" }[kind];
-    if (!confirm(`${label} ${ids.length} customer${ids.length === 1 ? "" : "s"}?`)) return;
+  async function apply() {
     let updated = 0;
     let skipped = 0;
+    let outcome: CommandOutcome | null = null;
+    setSpeed(null);
     setProgress({ done: 0, total: ids.length, updated, skipped });
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      let r: ActionResult<{ updated: number; skipped: number }>;
+      let r: ActionResult<{ updated: number; skipped: number; outcome?: CommandOutcome }>;
       if (kind === "suspend" || kind === "resume") r = await bulkStatusAction(null, { ids: chunk, status: kind === "suspend" ? "SUSPENDED" : "ACTIVE" });
       else if (kind === "extend") r = await bulkExtendAction(null, { ids: chunk, days });
       else r = await bulkChangePackageAction(null, { ids: chunk, packageId });
       if (!r.ok) {
         setProgress({ done: i, total: ids.length, updated, skipped, error: Object.values(r.fieldErrors).flat()[0] ?? r.error });
+        if (outcome) setSpeed(outcome);
         router.refresh();
         return;
       }
       updated += r.data.updated;
       skipped += r.data.skipped;
+      if (r.data.outcome) outcome = mergeOutcomes(outcome, r.data.outcome);
       setProgress({ done: Math.min(i + CHUNK, ids.length), total: ids.length, updated, skipped });
     }
+    if (outcome && outcome.state !== "nothing-to-do") setSpeed(outcome);
     router.refresh();
+  }
+
+  function run() {
+    const label = { suspend: "Suspend", resume: "Resume", extend: `Extend by ${days} days`, package: "Change package for" }[kind];
+    confirmFirst(`${label} ${ids.length} customer${ids.length === 1 ? "" : "s"}?`, () => void apply());
   }
 
   const pct = progress ? Math.round((progress.done / Math.max(1, progress.total)) * 100) : 0;
   return (
-    <div className="flex flex-1 items-center gap-2">
+    <div className="flex flex-1 flex-wrap items-center gap-2">
+      {dialog}
       <Select aria-label="Bulk action" value={kind} onChange={(e) => setKind(e.target.value as BulkKind)} className="h-9 w-auto" disabled={running}>
         <option value="suspend">Suspend</option>
         <option value="resume">Resume</option>
@@ -91,7 +106,7 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
       <Button size="sm" onClick={run} loading={running} disabled={kind === "package" && !packageId}>
         Apply
       </Button>
-      <Button size="sm" variant="ghost" onClick={() => { setProgress(null); clear(); }} disabled={running}>
+      <Button size="sm" variant="ghost" onClick={() => { setProgress(null); setSpeed(null); clear(); }} disabled={running}>
         Clear
       </Button>
       {progress && (
@@ -108,6 +123,8 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
           </span>
         </div>
       )}
+      {running && kind === "package" && <span className="text-xs text-slate-600">Applying the new speed on the routers and waiting for their answers…</span>}
+      {speed && <CommandResult result={{ ok: true, outcome: speed }} action="speed change" className="w-full" />}
     </div>
   );
 }
@@ -133,14 +150,22 @@ export function CustomersTable(props: {
         header: "Customer",
         cell: ({ row }) => (
           <div className="min-w-0">
-            <Link href={`/customers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={`/customers/${row.original.id}`} title={row.original.name} className="block max-w-[14rem] truncate font-medium text-brand-700 hover:underline">
               {row.original.name}
             </Link>
             <p className="text-xs text-slate-500">{row.original.phone ? formatPhone(row.original.phone) : "no phone"}</p>
           </div>
         ),
       },
-      { id: "username", header: "Username", cell: ({ row }) => <span className="font-mono text-xs">{row.original.username}</span> },
+      {
+        id: "username",
+        header: "Username",
+        cell: ({ row }) => (
+          <span title={row.original.username} className="block max-w-[10rem] truncate font-mono text-xs">
+            {row.original.username}
+          </span>
+        ),
+      },
       {
         id: "status",
         header: "Status",
@@ -156,7 +181,7 @@ export function CustomersTable(props: {
         header: "Package",
         enableSorting: false,
         cell: ({ row }) => (
-          <div>
+          <div title={row.original.packageName ?? undefined} className="max-w-[11rem] truncate">
             {row.original.packageName ?? <span className="text-slate-400">—</span>}
             <p className="text-xs text-slate-500">{TYPE_LABEL[row.original.type] ?? row.original.type}</p>
           </div>
@@ -174,7 +199,8 @@ export function CustomersTable(props: {
           );
         },
       },
-      { id: "created", header: "Created", cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.createdAt, timeZone)}</span> },
+      // Below 2xl (a 1280 px laptop with the sidebar) the table fits its card without it; the page shows it.
+      { id: "created", header: "Created", meta: { className: "sm:max-2xl:hidden" }, cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.createdAt, timeZone)}</span> },
     ],
     [now, timeZone],
   );

@@ -9,6 +9,7 @@ import { Archive, ArchiveRestore, Pencil, Trash2 } from "lucide-react";
 import { DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { formatKbps } from "@/lib/format";
 import { TYPE_LABEL, validity } from "../customers/_lib/format";
 import { deletePackageAction, retirePackageAction } from "./actions";
@@ -36,6 +37,8 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
   const router = useRouter();
   const [pending, start] = useTransition();
   const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const { confirmFirst: confirmRetire, dialog: retireDialog } = useConfirm("Retire");
+  const { confirmFirst: confirmDelete, dialog: deleteDialog } = useConfirm("Delete", "danger");
 
   const run = useCallback(
     (fn: () => Promise<{ ok: boolean; error?: string; message?: string }>) =>
@@ -54,7 +57,7 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
         header: "Package",
         cell: ({ row }) => (
           <div>
-            <span className="font-medium text-slate-900">{row.original.name}</span> {row.original.retired && <Badge>Retired</Badge>}
+            <span title={row.original.name} className="inline-block max-w-[14rem] truncate align-bottom font-medium text-slate-900">{row.original.name}</span> {row.original.retired && <Badge>Retired</Badge>}
             <p className="font-mono text-xs text-slate-500">{row.original.rateLimit}</p>
           </div>
         ),
@@ -74,6 +77,8 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
         id: "speed",
         header: "Speed ↓/↑",
         enableSorting: false,
+        // The rate limit under the name says the same; below 2xl (1280 px with the sidebar) the table fits without it.
+        meta: { className: "sm:max-2xl:hidden" },
         cell: ({ row }) => (
           <span className="tabular-nums">
             {formatKbps(row.original.downloadKbps)} / {formatKbps(row.original.uploadKbps)}
@@ -104,8 +109,9 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
                 title={row.original.retired ? "Offer again" : "Retire"}
                 aria-label={`${row.original.retired ? "Offer again" : "Retire"} ${row.original.name}`}
                 onClick={() => {
-                  if (!row.original.retired && !confirm(`Retire “${row.original.name}”? Current customers keep it; it can no longer be chosen for others.`)) return;
-                  run(() => retirePackageAction(null, { id: row.original.id, retired: !row.original.retired }));
+                  confirmRetire(row.original.retired ? null : `Retire “${row.original.name}”? Current customers keep it; it can no longer be chosen for others.`, () =>
+                    run(() => retirePackageAction(null, { id: row.original.id, retired: !row.original.retired })),
+                  );
                 }}
               >
                 {row.original.retired ? <ArchiveRestore className="size-4" /> : <Archive className="size-4" />}
@@ -117,8 +123,7 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
                 title="Delete"
                 aria-label={`Delete ${row.original.name}`}
                 onClick={() => {
-                  if (!confirm(`Delete “${row.original.name}”? This cannot be undone.`)) return;
-                  run(() => deletePackageAction(null, { id: row.original.id }));
+                  confirmDelete(`Delete “${row.original.name}”? This cannot be undone.`, () => run(() => deletePackageAction(null, { id: row.original.id })));
                 }}
               >
                 <Trash2 className="size-4" />
@@ -127,11 +132,13 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
           ),
       },
     ],
-    [currency, canWrite, pending, run],
+    [currency, canWrite, pending, run, confirmRetire, confirmDelete],
   );
 
   return (
     <div className="space-y-3">
+      {retireDialog}
+      {deleteDialog}
       {notice && (
         <div role={notice.tone === "error" ? "alert" : "status"} className={`flex items-start justify-between gap-3 rounded-lg px-4 py-3 text-sm ring-1 ring-inset ${notice.tone === "error" ? "bg-red-50 text-red-800 ring-red-200" : "bg-emerald-50 text-emerald-800 ring-emerald-200"}`}>
           <span>{notice.text}</span>

@@ -8,6 +8,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { MoreHorizontal, Receipt } from "lucide-react";
 import { DataTable, useUrlState } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/auth/action";
 import { completePaymentAction, failPaymentAction, refundPaymentAction } from "./actions";
 import { dateTime } from "../vouchers/_lib/format";
@@ -87,20 +88,23 @@ export function PaymentsTable({
   const router = useRouter();
   const [pending, start] = useTransition();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = (fn: () => Promise<ActionResult<{ message: string }>>, confirmText: string) => {
-    if (!window.confirm(confirmText)) return;
-    start(async () => {
-      const r = await fn();
-      setNotice(r.ok ? { ok: true, text: r.data.message } : { ok: false, text: r.error });
-      router.refresh();
-    });
-  };
+  const { confirmFirst, dialog } = useConfirm();
+  const run = (fn: () => Promise<ActionResult<{ message: string }>>, confirmText: string) =>
+    confirmFirst(confirmText, () =>
+      start(async () => {
+        const r = await fn();
+        setNotice(r.ok ? { ok: true, text: r.data.message } : { ok: false, text: r.error });
+        router.refresh();
+      }),
+    );
 
   const columns = useMemo<ColumnDef<PaymentRowView, unknown>[]>(
     () => [
       {
         id: "receiptNumber",
         header: "Receipt",
+        // The row's receipt link opens it; below 2xl (1280 px with the sidebar) the table fits without the number.
+        meta: { className: "sm:max-2xl:hidden" },
         cell: ({ row }) =>
           row.original.receiptNumber ? <span className="font-mono text-xs tabular-nums">#{row.original.receiptNumber}</span> : <span className="text-slate-400">—</span>,
       },
@@ -112,10 +116,10 @@ export function PaymentsTable({
         cell: ({ row }) =>
           row.original.customerId ? (
             <div>
-              <Link href={`/customers/${row.original.customerId}`} className="font-medium text-brand-700 hover:underline">
+              <Link href={`/customers/${row.original.customerId}`} title={row.original.customerName ?? undefined} className="block max-w-[11rem] truncate font-medium text-brand-700 hover:underline">
                 {row.original.customerName}
               </Link>
-              <p className="text-xs text-slate-500">{row.original.customerUsername}</p>
+              <p className="max-w-[11rem] truncate text-xs text-slate-500">{row.original.customerUsername}</p>
             </div>
           ) : (
             <span className="text-slate-400">—</span>
@@ -128,7 +132,11 @@ export function PaymentsTable({
         cell: ({ row }) => (
           <div>
             <p>{PURPOSE_LABEL[row.original.purpose] ?? row.original.purpose}</p>
-            {row.original.packageName && <p className="text-xs text-slate-500">{row.original.packageName}</p>}
+            {row.original.packageName && (
+              <p title={row.original.packageName} className="max-w-[8rem] truncate text-xs text-slate-500">
+                {row.original.packageName}
+              </p>
+            )}
           </div>
         ),
       },
@@ -144,7 +152,11 @@ export function PaymentsTable({
         cell: ({ row }) => (
           <div>
             <p>{METHOD_LABEL[row.original.method] ?? row.original.method}</p>
-            {row.original.reference && <p className="font-mono text-xs text-slate-500">{row.original.reference}</p>}
+            {row.original.reference && (
+              <p title={row.original.reference} className="max-w-[8rem] truncate font-mono text-xs text-slate-500">
+                {row.original.reference}
+              </p>
+            )}
           </div>
         ),
       },
@@ -207,6 +219,7 @@ export function PaymentsTable({
 
   return (
     <div>
+      {dialog}
       {notice && (
         <p
           role={notice.ok ? "status" : "alert"}

@@ -85,14 +85,14 @@ export function SessionsTable(props: {
         cell: ({ row: { original: r } }) => (
           <div className="min-w-0">
             {r.customerId && canSeeCustomers ? (
-              <Link href={`/customers/${r.customerId}`} className="font-medium text-slate-900 hover:text-brand-700">
+              <Link href={`/customers/${r.customerId}`} title={r.customerName ?? r.username} className="block max-w-[12rem] truncate font-medium text-slate-900 hover:text-brand-700">
                 {r.customerName ?? r.username}
               </Link>
             ) : (
-              <span className="font-medium text-slate-900">{r.customerName ?? (r.voucherCode ? `Voucher ${r.voucherCode}` : r.username)}</span>
+              <span className="block max-w-[12rem] truncate font-medium text-slate-900">{r.customerName ?? (r.voucherCode ? `Voucher ${r.voucherCode}` : r.username)}</span>
             )}
             <div className="flex items-center gap-1.5 text-xs text-slate-500">
-              <span className="font-mono">{r.username}</span>
+              <span className="max-w-[9rem] truncate font-mono" title={r.username}>{r.username}</span>
               <Badge tone={TYPE_TONES[r.type] ?? "gray"} className="px-1.5 py-0 text-[10px]">
                 {TYPE_LABELS[r.type] ?? r.type}
               </Badge>
@@ -104,6 +104,8 @@ export function SessionsTable(props: {
         id: "router",
         header: "Router",
         enableSorting: false,
+        // Below 2xl (a 1280 px laptop with the sidebar) the table fits its card without it; the disconnect dialog names it.
+        meta: { className: "sm:max-2xl:hidden" },
         cell: ({ row: { original: r } }) => (
           <span className="block max-w-[10rem] truncate" title={r.nasName}>
             {r.nasName}

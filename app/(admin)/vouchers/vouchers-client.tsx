@@ -206,7 +206,7 @@ export function VouchersTable({
         enableSorting: false,
         cell: ({ row }) => (
           <div>
-            <p className="text-slate-800">{row.original.packageName}</p>
+            <p title={row.original.packageName} className="max-w-[10rem] truncate text-slate-800">{row.original.packageName}</p>
             <p className="text-xs text-slate-500">{formatMoney(row.original.price, currency)}</p>
           </div>
         ),
@@ -220,7 +220,7 @@ export function VouchersTable({
               enableSorting: false,
               cell: ({ row }: { row: { original: VoucherRowView } }) =>
                 row.original.batchId ? (
-                  <Link href={`/vouchers/batches/${row.original.batchId}`} className="text-brand-700 hover:underline">
+                  <Link href={`/vouchers/batches/${row.original.batchId}`} title={row.original.batchName ?? undefined} className="block max-w-[10rem] truncate text-brand-700 hover:underline">
                     {row.original.batchName}
                   </Link>
                 ) : (
@@ -229,12 +229,15 @@ export function VouchersTable({
             } satisfies ColumnDef<VoucherRowView, unknown>,
           ]),
       { id: "redeemBy", header: "Redeem by", cell: ({ row }) => formatDate(row.original.redeemBy, timeZone) },
-      { id: "usedAt", header: `First used (${zoneAbbreviation(timeZone)})`, cell: ({ row }) => formatDateTime(row.original.usedAt, timeZone) },
-      { id: "expiresAt", header: `Expires (${zoneAbbreviation(timeZone)})`, cell: ({ row }) => formatDateTime(row.original.expiresAt, timeZone) },
+      // First use, expiry after use, usage and MAC show from 2xl up and on phones (the card layout); at
+      // 1280 px with the sidebar the table fits its card without them.
+      { id: "usedAt", header: `First used (${zoneAbbreviation(timeZone)})`, meta: { className: "sm:max-2xl:hidden" }, cell: ({ row }) => formatDateTime(row.original.usedAt, timeZone) },
+      { id: "expiresAt", header: `Expires (${zoneAbbreviation(timeZone)})`, meta: { className: "sm:max-2xl:hidden" }, cell: ({ row }) => formatDateTime(row.original.expiresAt, timeZone) },
       {
         id: "usage",
         header: "Usage",
         enableSorting: false,
+        meta: { className: "sm:max-2xl:hidden" },
         cell: ({ row }) =>
           row.original.usedSeconds || row.original.usedBytes !== "0" ? (
             <span className="text-xs tabular-nums">
@@ -248,6 +251,7 @@ export function VouchersTable({
         id: "mac",
         header: "MAC",
         enableSorting: false,
+        meta: { className: "sm:max-2xl:hidden" },
         cell: ({ row }) => <span className="font-mono text-xs">{row.original.macAddress ? formatMac(row.original.macAddress) : "—"}</span>,
       },
       {

@@ -1,20 +1,21 @@
 // Browsing the audit log of one tenant: filter by action, actor, target and date range; paged.
 import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { auditLog, users } from "@/lib/db/schema";
+import { auditLog, tenants, users } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/client";
 import { pageOf, paginationSchema, zOptionalText, type Page } from "@/lib/services/zod-helpers";
 import { containsPattern, prefixPattern } from "@/lib/db/like";
 
-const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid date" }).optional());
+// A day of the tenant's calendar (the filter's date fields), counted in the tenant's zone, not UTC.
+const optionalDay = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").optional());
 
 export const findAuditEntriesSchema = paginationSchema.extend({
   action: zOptionalText(100),
   actor: zOptionalText(200),
   targetType: zOptionalText(60),
   targetId: zOptionalText(100),
-  from: optionalDate,
-  to: optionalDate,
+  from: optionalDay,
+  to: optionalDay,
 });
 export type FindAuditEntriesInput = z.output<typeof findAuditEntriesSchema>;
 
@@ -43,9 +44,10 @@ export async function findAuditEntries(db: Database, input: FindAuditEntriesInpu
   }
   if (input.targetType) where.push(eq(auditLog.targetType, input.targetType));
   if (input.targetId) where.push(eq(auditLog.targetId, input.targetId));
-  if (input.from) where.push(gte(auditLog.createdAt, input.from));
+  const zone = sql`(select ${tenants.timezone} from ${tenants} where ${tenants.id} = ${input.tenantId})`;
+  if (input.from) where.push(gte(auditLog.createdAt, sql`(${input.from}::date)::timestamp at time zone ${zone}`));
   // "to" is a day: include all of it.
-  if (input.to) where.push(lt(auditLog.createdAt, new Date(input.to.getTime() + 86_400_000)));
+  if (input.to) where.push(lt(auditLog.createdAt, sql`(${input.to}::date + 1)::timestamp at time zone ${zone}`));
   const cond = and(...where);
   const [rows, [{ n }]] = await Promise.all([
     db

@@ -10,6 +10,7 @@ import { rateLimitOf } from "@/lib/services/packages/package-fields";
 import { recordCustomerAudits } from "./record-customer-audits";
 import { customerIdsField, type BulkResult } from "./set-customers-status";
 import { requestRateChange } from "@/lib/services/sessions/request-rate-change";
+import type { SessionCommandRequest } from "@/lib/services/sessions/session-commands-outcome";
 import { uuidField } from "@/lib/ids";
 
 export const changeCustomersPackageSchema = z.object({
@@ -22,7 +23,7 @@ export async function changeCustomersPackage(
   db: Database,
   input: ChangeCustomersPackageInput & { tenantId: string },
   actor: Actor,
-): Promise<BulkResult & { rateChanges: number }> {
+): Promise<BulkResult & { rateChanges: number; rateJobs: SessionCommandRequest[] }> {
   const { ids, packageId } = input;
   const [pkg] = await db
     .select()
@@ -54,12 +55,13 @@ export async function changeCustomersPackage(
     entries: rows.map((r) => ({ id: r.id, before: { packageId: prev.get(r.id) }, after: { packageId: pkg.id, package: pkg.name } })),
   });
   const rateLimit = rateLimitOf(pkg);
-  let rateChanges = 0;
+  // The jobs, so the edge can wait for the routers' answers after the commit (sessionCommandsOutcome).
+  const rateJobs: SessionCommandRequest[] = [];
   for (const r of rows) {
     if (r.online && rateLimit) {
       const res = await requestRateChange(db, { tenantId: input.tenantId, customerId: r.id, rateLimit });
-      if (res.jobId) rateChanges++;
+      if (res.jobId) rateJobs.push({ jobId: res.jobId, openSessions: res.openSessions });
     }
   }
-  return { updated: rows.length, skipped: unique.length - rows.length, rateChanges };
+  return { updated: rows.length, skipped: unique.length - rows.length, rateChanges: rateJobs.length, rateJobs };
 }

@@ -160,6 +160,23 @@ describe("customers", () => {
     expect(after).toMatchObject({ status: "SUSPENDED", notes: "unpaid" });
   });
 
+  it("a package changed in the edit form (and REST PUT) reaches the live session by CoA, like the change-package action", async () => {
+    await t.db.insert(routers).values({ tenantId: a, name: "n", ipAddress: "10.1.1.1", secretSealed: "x" }).onConflictDoNothing();
+    const [n] = await t.db.select().from(routers).where(eq(routers.tenantId, a));
+    const faster = await makePackage(t.db, a, { name: "Edit faster", downloadKbps: 20000, uploadKbps: 8000 });
+    const live = await makeCustomer(t.db, a, { packageId: pkgA, online: true });
+    await t.db.insert(sessions).values({ tenantId: a, routerId: n.id, customerId: live.id, username: live.username, acctSessionId: `pk-${live.id}`, startedAt: new Date() });
+    const offline = await makeCustomer(t.db, a, { packageId: pkgA });
+    await updateCustomer(t.db, { tenantId: a, id: live.id, packageId: faster.id }, testActor);
+    await updateCustomer(t.db, { tenantId: a, id: offline.id, packageId: faster.id }, testActor);
+    // Before: nothing was sent, so the live session kept the old speed until it reconnected.
+    expect(await sent()).toEqual([{ name: JOBS.changeSessionRate, data: expect.objectContaining({ customerId: live.id, rateLimit: "8M/20M" }) }]);
+    // Saving without a package change sends nothing.
+    await clearJobs(t.db);
+    await updateCustomer(t.db, { tenantId: a, id: live.id, notes: "same package" }, testActor);
+    expect(await sent()).toEqual([]);
+  });
+
   it("refuses a typed wallet balance on create and update, naming the field", async () => {
     const c = await makeCustomer(t.db, a, { walletBalance: 5_000 });
     const update = updateCustomerSchema.safeParse({ walletBalance: "999" });

@@ -1,10 +1,12 @@
 // Changes a customer. The given fields (parsed at the edge, each on its own) are merged over the current
-// ones and the cross-field rules checked on the result; a blank password keeps the current one. A new status goes through setCustomersStatus, as the bulk
-// actions do (same audit action, same guarded disconnect); the wallet cannot be set here at all.
+// ones and the cross-field rules checked on the result; a blank password keeps the current one. A new
+// status goes through setCustomersStatus, as the bulk actions do (same audit action, same guarded
+// disconnect); a new package reaches live sessions by CoA, as the change-package action does; the wallet
+// cannot be set here at all.
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { customers, type NewCustomer } from "@/lib/db/schema";
+import { customers, packages, type NewCustomer } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
 import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
@@ -13,6 +15,8 @@ import { checkCustomerRefs } from "./check-customer-refs";
 import { checkCustomerRules, customerConstraintMessages, customerFieldsSchema, toCustomerView, type CustomerView } from "./customer-fields";
 import { setCustomersStatus } from "./set-customers-status";
 import { isUuid } from "@/lib/ids";
+import { rateLimitOf } from "@/lib/services/packages/package-fields";
+import { requestRateChange } from "@/lib/services/sessions/request-rate-change";
 
 /** Any subset of the fields; the cross-field rules hold for the merged customer (checkCustomerRules). */
 export const updateCustomerSchema = customerFieldsSchema.partial();
@@ -71,6 +75,12 @@ export async function updateCustomer(db: Database, input: UpdateCustomerInput & 
       if (data.status && data.status !== before.status) {
         await setCustomersStatus(tx, { tenantId: input.tenantId, ids: [row.id], status: data.status }, actor);
         [row] = await tx.select().from(customers).where(where).limit(1);
+      }
+      // Before: the edit form changed the package but the live session kept the old speed until it reconnected.
+      if (row.packageId && row.packageId !== before.packageId && row.status === "ACTIVE") {
+        const [pkg] = await tx.select().from(packages).where(and(eq(packages.tenantId, input.tenantId), eq(packages.id, row.packageId))).limit(1);
+        const rateLimit = pkg ? rateLimitOf(pkg) : "";
+        if (rateLimit) await requestRateChange(tx, { tenantId: input.tenantId, customerId: row.id, rateLimit });
       }
       const view = toCustomerView(row);
       await recordAudit(tx, {

@@ -20,6 +20,9 @@ import { requestCustomerDisconnect } from "./request-customer-disconnect";
 import { requestRateChange, requestRateChangeSchema } from "./request-rate-change";
 import { setCustomersStatus } from "@/lib/services/customers/set-customers-status";
 import { awaitSessionJob } from "./session-jobs";
+import { sessionCommandsOutcome } from "./session-commands-outcome";
+import { changeCustomersPackage } from "@/lib/services/customers/change-customers-package";
+import { summarizeOutcome } from "@/components/sessions/command-outcome";
 
 const secret = "session-control-secret-01";
 let t: TestDatabase;
@@ -291,6 +294,30 @@ describe("end to end through pg-boss", () => {
     const [{ n }] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'sessions.disconnect'`);
     expect(n).toBeGreaterThanOrEqual(1);
   }, 30_000);
+
+  it("a package change on a live customer hands back its speed-change jobs, and the web waits for the router: applied on ACK, rejected with the Error-Cause on NAK", async () => {
+    const change = async (packageId: string, customerId: string) => {
+      const r = await withTenant(t.db, tenantA, (tx) => changeCustomersPackage(tx, { tenantId: tenantA, ids: [customerId], packageId }, { label: "t" }));
+      expect(r.rateJobs).toEqual([{ jobId: expect.any(String), openSessions: 1 }]);
+      return sessionCommandsOutcome(t.db, r.rateJobs, 15_000);
+    };
+    const { customer, session } = await customerWithSession({ packageId: plainPackage });
+    const applied = await change(fupPackage, customer.id);
+    expect(applied).toMatchObject({ state: "completed", openSessions: 1, results: [expect.objectContaining({ sessionId: session.id, outcome: "ACK" })] });
+    expect(summarizeOutcome(applied, "speed change")).toMatchObject({ verdict: "done", title: "Applied: the new speed is live on 1 session(s)", hint: false });
+    const coa = fake.accepted.find((p) => p.code === 43 && p.getString("User-Name") === customer.username);
+    expect(coa?.getString("Mikrotik-Rate-Limit")).toBeTruthy();
+
+    fake.forceNak = 503;
+    try {
+      const rejected = await change(plainPackage, customer.id);
+      const summary = summarizeOutcome(rejected, "speed change");
+      expect(summary).toMatchObject({ verdict: "rejected", title: "Rejected by the router", hint: false });
+      expect(summary.lines).toEqual([{ kind: "rejected", count: 1, details: ["Session-Context-Not-Found"] }]);
+    } finally {
+      fake.forceNak = undefined;
+    }
+  }, 40_000);
 
   it("a suspension wakes the runner when it commits: the live session is cut without waiting for a poll", async () => {
     const { customer, session } = await customerWithSession();

@@ -39,7 +39,7 @@ export interface VoucherCard {
 }
 
 export interface VoucherCards {
-  tenant: { name: string; slug: string; currency: string; contactPhone: string | null };
+  tenant: { name: string; slug: string; currency: string; timeZone: string; contactPhone: string | null };
   title: string;
   cards: VoucherCard[];
 }
@@ -47,7 +47,7 @@ export interface VoucherCards {
 export async function findVoucherCards(db: Database, input: FindVoucherCardsInput & { tenantId: string }): Promise<VoucherCards> {
   const q = input;
   const [tenant] = await db
-    .select({ name: tenants.name, slug: tenants.slug, currency: tenants.currency, contactPhone: tenants.contactPhone })
+    .select({ name: tenants.name, slug: tenants.slug, currency: tenants.currency, timeZone: tenants.timezone, contactPhone: tenants.contactPhone })
     .from(tenants)
     .where(eq(tenants.id, input.tenantId))
     .limit(1);

@@ -12,8 +12,23 @@ import { MAX_VOUCHERS_PER_BATCH, VOUCHER_CHARSETS, generateCodes, voucherCharset
 import { DEFAULT_CODE_LENGTH, MAX_CODE_LENGTH, codeLengthError } from "./code-space";
 import { getVoucherStats, liveVoucherCount } from "./get-voucher-stats";
 import { isUuid } from "@/lib/ids";
+import { zonedDayEnd } from "@/lib/format";
+import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 
 const CHUNK = 5_000;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PAST_REDEEM_BY = "The redeem-by date must be in the future";
+/** A calendar day ("2026-12-05", what the form's date field sends) stays a day: the service ends it in the
+ * tenant's zone. Anything else is an instant. */
+const redeemByValue = (v: unknown) => {
+  const b = blank(v);
+  if (b === undefined || b instanceof Date) return b;
+  if (typeof b === "string" && DAY.test(b.trim())) return b.trim();
+  return typeof b === "string" || typeof b === "number" ? new Date(b) : b;
+};
+/** Here only what is past in every zone (the day ended even at UTC−12); the service checks in the tenant's. */
+const notPastAnywhere = (v: string | Date) => (typeof v === "string" ? Date.parse(`${v}T00:00:00Z`) + 36 * 3_600_000 > Date.now() : v.getTime() > Date.now());
 
 export const generateVouchersSchema = z
   .object({
@@ -37,10 +52,10 @@ export const generateVouchersSchema = z
     charset: z.preprocess(blank, z.enum(voucherCharsetKeys, { message: "Choose a character set" }).default("safe")),
     /** Vouchers not redeemed by then expire unused. */
     redeemBy: z.preprocess(
-      blank,
-      z.coerce
-        .date({ message: "Enter a valid date" })
-        .refine((d) => d.getTime() > Date.now(), "The redeem-by date must be in the future")
+      redeemByValue,
+      z
+        .custom<string | Date>((v) => (typeof v === "string" && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)) || (v instanceof Date && !Number.isNaN(v.getTime())), "Enter a valid date")
+        .refine(notPastAnywhere, PAST_REDEEM_BY)
         .optional(),
     ),
   })
@@ -78,6 +93,9 @@ export async function generateVouchers(db: Database, input: GenerateVouchersInpu
         ? `${pkg.name} is retired: choose a current package`
         : null;
   if (packageError) throw new AppError("INVALID_INPUT", packageError, { fieldErrors: { packageId: [packageError] } });
+  // A day means to the end of that day where the ISP is (not UTC's).
+  const redeemBy = typeof data.redeemBy === "string" ? zonedDayEnd(data.redeemBy, (await getTenantLocale(db, tenantId)).timeZone) : (data.redeemBy ?? null);
+  if (redeemBy && redeemBy.getTime() <= Date.now()) throw new AppError("INVALID_INPUT", PAST_REDEEM_BY, { fieldErrors: { redeemBy: [PAST_REDEEM_BY] } });
 
   const alphabet = VOUCHER_CHARSETS[data.charset].alphabet;
   const name = data.name ?? `${pkg!.name} · ${new Date().toISOString().slice(0, 16).replace("T", " ")}`;
@@ -117,7 +135,7 @@ export async function generateVouchers(db: Database, input: GenerateVouchersInpu
         const rows = await tx.execute<{ n: number }>(sql`
           with ins as (
             insert into vouchers (tenant_id, batch_id, package_id, code, redeem_by)
-            select ${tenantId}::uuid, ${batch.id}::uuid, ${pkg!.id}::uuid, c, ${data.redeemBy?.toISOString() ?? null}::timestamptz
+            select ${tenantId}::uuid, ${batch.id}::uuid, ${pkg!.id}::uuid, c, ${redeemBy?.toISOString() ?? null}::timestamptz
               from unnest(${sql.param(chunk)}::text[]) as c
             on conflict (tenant_id, code) do nothing
             returning 1)
@@ -142,7 +160,7 @@ export async function generateVouchers(db: Database, input: GenerateVouchersInpu
       action: "voucher.generate",
       targetType: "voucher_batch",
       targetId: batch.id,
-      after: { name, count: data.count, package: pkg!.name, prefix: data.prefix, length: data.length, charset: data.charset, redeemBy: data.redeemBy ?? null },
+      after: { name, count: data.count, package: pkg!.name, prefix: data.prefix, length: data.length, charset: data.charset, redeemBy },
     });
     return result;
   };

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { auditLog, routers, sessions, vouchers } from "@/lib/db/schema";
 import { makePackage, makeTenant, testActor } from "@/lib/services/customers/test-fixtures";
 import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
-import { renderVoucherSheet } from "@/lib/pdf/voucher-sheet";
+import { cardDetailLines, renderVoucherSheet } from "@/lib/pdf/voucher-sheet";
 import { generateVouchers, generateVouchersSchema } from "./generate-vouchers";
 import { findVouchers, findVouchersSchema } from "./find-vouchers";
 import { findVoucherBatches, findVoucherBatchesSchema } from "./find-voucher-batches";
@@ -22,6 +22,7 @@ import { findVoucherCards, findVoucherCardsSchema } from "./find-voucher-cards";
 import { formatVouchersCsv } from "./format-vouchers-csv";
 import { VOUCHER_CHARSETS, generateCodes } from "./voucher-fields";
 import { expireVouchers } from "./expire-vouchers";
+import { formatDate } from "@/lib/format";
 
 let t: TestDatabase;
 let a: string;
@@ -246,6 +247,29 @@ describe("expireVouchers", () => {
 });
 
 describe("voucher sheets", () => {
+  it("a redeem-by day is stored as the end of that day in the tenant's zone (Africa/Nairobi), and the card prints that day", async () => {
+    // Tenants are created in Africa/Nairobi (UTC+3). The form sends the chosen day, e.g. three days ahead.
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const r = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotA, count: 1, prefix: "TZ", redeemBy: day }), tenantId: a }, testActor);
+    const [v] = await t.db.select().from(vouchers).where(eq(vouchers.batchId, r.batchId));
+    // Before: midnight UTC at the START of the day (03:00 in Nairobi), so a voucher died on the morning of its last day.
+    expect(v.redeemBy?.toISOString()).toBe(`${day}T20:59:59.999Z`);
+    expect(cardDetailLines({ validity: "1 day", redeemBy: v.redeemBy }, "Africa/Nairobi")).toEqual(["Valid 1 day", `Use by ${formatDate(v.redeemBy, "Africa/Nairobi")}`]);
+    // A day already over in Nairobi is refused against the tenant's zone, naming the field.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await expect(generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotA, count: 1, redeemBy: yesterday }), tenantId: a }, testActor)).rejects.toMatchObject({
+      details: { fieldErrors: { redeemBy: ["The redeem-by date must be in the future"] } },
+    });
+  });
+
+  it("prints a card's use-by day in the tenant's zone, not in UTC", () => {
+    // 22:30 UTC on 5 Dec is 01:30 on 6 Dec in Nairobi: the card must say 6 Dec (before: 5 Dec, from UTC).
+    const redeemBy = new Date("2026-12-05T22:30:00Z");
+    expect(cardDetailLines({ validity: "1 day", redeemBy }, "Africa/Nairobi")).toEqual(["Valid 1 day", "Use by 6 Dec 2026"]);
+    expect(cardDetailLines({ validity: "1 day", redeemBy }, "America/New_York")).toEqual(["Valid 1 day", "Use by 5 Dec 2026"]);
+    expect(cardDetailLines({ validity: "2 hours", redeemBy: null }, "Africa/Nairobi")).toEqual(["Valid 2 hours"]);
+  });
+
   it("renders a PDF with 24 cards a page, and a CSV with one line per voucher", async () => {
     const r = await generateVouchers(t.db, { ...generateVouchersSchema.parse({ packageId: hotspotA, count: 50, prefix: "PDF", redeemBy: new Date(Date.now() + 86_400_000) }), tenantId: a }, testActor);
     const data = await findVoucherCards(t.db, { ...findVoucherCardsSchema.parse({ batchId: r.batchId }), tenantId: a });
@@ -253,12 +277,12 @@ describe("voucher sheets", () => {
     const started = performance.now();
     const pdf = await renderVoucherSheet(
       data.cards.map((c) => ({ code: c.code, packageName: c.packageName, price: "KES 50", validity: "1 day", redeemBy: c.redeemBy, qrText: `http://x/portal/t?voucher=${c.code}` })),
-      { tenantName: "Demo ISP", title: data.title },
+      { tenantName: "Demo ISP", title: data.title, timeZone: "Africa/Nairobi" },
     );
     console.log(`renderVoucherSheet: 50 cards in ${(performance.now() - started).toFixed(0)} ms, ${pdf.length} bytes`);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdfPageCount(pdf)).toBe(3);
-    const exactly24 = await renderVoucherSheet(data.cards.slice(0, 24).map((c) => ({ code: c.code, packageName: "P", price: "1", validity: "1 day", redeemBy: null, qrText: c.code })), { tenantName: "T", title: "x" });
+    const exactly24 = await renderVoucherSheet(data.cards.slice(0, 24).map((c) => ({ code: c.code, packageName: "P", price: "1", validity: "1 day", redeemBy: null, qrText: c.code })), { tenantName: "T", title: "x", timeZone: "Africa/Nairobi" });
     expect(pdfPageCount(exactly24)).toBe(1);
 
     const csv = formatVouchersCsv(data, (code) => `http://x/portal/t?voucher=${code}`);

@@ -4,7 +4,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Eye, PauseCircle, PlayCircle, RefreshCcw, Trash2, Unlink } from "lucide-react";
-import { fromAction, SessionCommandButton } from "@/components/sessions/session-command-button";
+import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
+import { fromAction, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -50,6 +51,10 @@ export function CustomerActions(props: {
   const [renewErrors, setRenewErrors] = useState<Record<string, string[]>>({});
   const [shortfallAction, setShortfallAction] = useState<ShortfallAction | "">("");
   const [newPkg, setNewPkg] = useState("");
+  // A package change on a live customer is a speed change on the router: asked, waited for and reported
+  // like a disconnect.
+  const [rateRequest, setRateRequest] = useState<SessionCommandRequest | null>(null);
+  const [rateResult, setRateResult] = useState<CommandResultValue | null>(null);
   const ofType = props.packages.filter((p) => p.type === props.type);
   const renewPrice = props.packages.find((p) => p.id === renewPkg)?.price ?? (renewPkg === props.packageId ? props.packagePrice : null);
 
@@ -191,12 +196,41 @@ export function CustomerActions(props: {
                 <Button
                   variant="secondary"
                   disabled={pending || !newPkg}
-                  onClick={() => run("Move this customer to the chosen package? Expiry is unchanged.", () => changePackageAction(null, { id, packageId: newPkg }), undefined, () => setNewPkg(""))}
+                  onClick={() => {
+                    setRateResult(null);
+                    if (!props.online) {
+                      run("Move this customer to the chosen package? Expiry is unchanged.", () => changePackageAction(null, { id, packageId: newPkg }), undefined, () => setNewPkg(""));
+                      return;
+                    }
+                    setRateRequest({
+                      title: "Move this customer to the chosen package?",
+                      description: "Expiry is unchanged. The router is asked to apply the new speed to each live session at once (CoA).",
+                      confirmLabel: "Change package",
+                      run: async () => {
+                        const r = await changePackageAction(null, { id, packageId: newPkg });
+                        router.refresh();
+                        if (!r.ok) return { ok: false, error: Object.values(r.fieldErrors).flat()[0] ?? r.error };
+                        setNewPkg("");
+                        setNotice({ ok: true, text: r.message ?? "Package changed" });
+                        return { ok: true, outcome: r.data.outcome };
+                      },
+                    });
+                  }}
                 >
                   Apply
                 </Button>
               </div>
             </Field>
+            <SessionCommandDialog
+              request={rateRequest}
+              onCancel={() => setRateRequest(null)}
+              onDone={(r) => {
+                setRateRequest(null);
+                if (!r.ok) setNotice({ ok: false, text: r.error });
+                else if (r.outcome.state !== "nothing-to-do") setRateResult(r);
+              }}
+            />
+            {rateResult && <CommandResult result={rateResult} action="speed change" />}
           </div>
         )}
 

@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { roleLabels } from "@/lib/auth/permissions";
@@ -18,18 +19,21 @@ type Key = { id: string; name: string; prefix: string; role: "SUPER_ADMIN" | "AD
 function RevokeButton({ id }: { id: string }) {
   const [busy, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const { confirmFirst, dialog } = useConfirm("Revoke", "danger");
   return (
     <>
+      {dialog}
       <Button
         size="sm"
         variant="danger"
         disabled={busy}
         onClick={() => {
-          if (!confirm("Revoke this key? Integrations using it stop at once.")) return;
-          start(async () => {
-            const r = await revokeApiKeyAction(null, { id });
-            setError(r.ok ? null : r.error);
-          });
+          confirmFirst("Revoke this key? Integrations using it stop at once.", () =>
+            start(async () => {
+              const r = await revokeApiKeyAction(null, { id });
+              setError(r.ok ? null : r.error);
+            }),
+          );
         }}
       >
         Revoke
