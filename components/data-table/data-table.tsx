@@ -21,8 +21,8 @@ export interface FilterOption {
   options: { value: string; label: string }[];
 }
 
-export interface DataTableProps<T> {
-  columns: ColumnDef<T, unknown>[];
+/** One page of a list as the server read it: what every list page hands its client table (see `tableView`). */
+export interface TableView<T> {
   rows: T[];
   total: number;
   page: number;
@@ -30,7 +30,12 @@ export interface DataTableProps<T> {
   /** Current sort key and direction, as parsed on the server. */
   sort?: string;
   dir?: "asc" | "desc";
-  getRowId: (row: T) => string;
+}
+
+export interface DataTableProps<T extends { id: string }> extends TableView<T> {
+  columns: ColumnDef<T, unknown>[];
+  /** The row's id; `row.id` unless given. */
+  getRowId?: (row: T) => string;
   searchPlaceholder?: string;
   filters?: FilterOption[];
   /** Rendered above the table when rows are selected; enables the selection column. */
@@ -47,7 +52,9 @@ function cellLabel<T>(def: ColumnDef<T, unknown>): string {
   return typeof def.header === "string" ? def.header : "";
 }
 
-export function DataTable<T>({
+const rowId = (row: { id: string }) => row.id;
+
+export function DataTable<T extends { id: string }>({
   columns,
   rows,
   total,
@@ -55,7 +62,7 @@ export function DataTable<T>({
   pageSize,
   sort,
   dir,
-  getRowId,
+  getRowId = rowId,
   searchPlaceholder = "Search…",
   filters = [],
   bulkActions,

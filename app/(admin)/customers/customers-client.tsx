@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Download } from "lucide-react";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type TableView } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
@@ -113,12 +113,7 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
 }
 
 export function CustomersTable(props: {
-  rows: CustomerRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  view: TableView<CustomerRowView>;
   now: string;
   timeZone: string;
   canWrite: boolean;
@@ -180,14 +175,8 @@ export function CustomersTable(props: {
   );
   return (
     <DataTable
+      {...props.view}
       columns={columns}
-      rows={props.rows}
-      total={props.total}
-      page={props.page}
-      pageSize={props.pageSize}
-      sort={props.sort}
-      dir={props.dir}
-      getRowId={(r) => r.id}
       searchPlaceholder="Search name, phone or username…"
       filters={[
         { param: "status", label: "Status", options: Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })) },

@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { CustomersTable, type CustomerRowView } from "./customers-client";
 import { packageOptions } from "./_lib/options";
+import { tableView } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -59,12 +60,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         }
       />
       <CustomersTable
-        rows={rows}
-        total={page.total}
-        page={page.page}
-        pageSize={page.pageSize}
-        sort={list.sort}
-        dir={list.dir}
+        view={tableView(page, list, rows)}
         now={new Date().toISOString()}
         timeZone={staff.tenantTimezone}
         canWrite={canWrite}

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { PackagesTable, type PackageRowView } from "./packages-client";
 import { CONNECTION_TYPES } from "@/lib/db/enums";
+import { tableView } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Packages" };
 
@@ -55,7 +56,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
           )
         }
       />
-      <PackagesTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} currency={staff.tenantCurrency} canWrite={canWrite} />
+      <PackagesTable view={tableView(page, list, rows)} currency={staff.tenantCurrency} canWrite={canWrite} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { PaymentsTable } from "./payments-client";
 import { formatMoney } from "@/lib/money";
+import { tableView } from "@/components/data-table/view";
 
 
 export const metadata: Metadata = { title: "Payments" };
@@ -91,7 +92,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         <StatCard label="Pending" value={pending.total.toLocaleString()} hint="awaiting confirmation" icon={<Clock className="size-5" />} />
         <StatCard label="Matching filters" value={formatMoney(page.totals.completedAmount, cur)} hint={`${page.total.toLocaleString()} payment${page.total === 1 ? "" : "s"}, completed amount`} icon={<Wallet className="size-5" />} />
       </StatGrid>
-      <PaymentsTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} timeZone={timezone} canWrite={can(staff.role, "payments:write")} />
+      <PaymentsTable view={tableView(page, list, rows)} timeZone={timezone} canWrite={can(staff.role, "payments:write")} />
     </>
   );
 }

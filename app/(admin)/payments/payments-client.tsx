@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { MoreHorizontal, Receipt } from "lucide-react";
-import { DataTable, useUrlState } from "@/components/data-table";
+import { DataTable, useUrlState, type TableView } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ActionResult } from "@/lib/auth/action";
 import { completePaymentAction, failPaymentAction, refundPaymentAction } from "./actions";
@@ -66,21 +66,11 @@ function DateRange() {
 }
 
 export function PaymentsTable({
-  rows,
-  total,
-  page,
-  pageSize,
-  sort,
-  dir,
+  view,
   timeZone,
   canWrite,
 }: {
-  rows: PaymentRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  view: TableView<PaymentRowView>;
   timeZone: string;
   canWrite: boolean;
 }) {
@@ -216,14 +206,8 @@ export function PaymentsTable({
         </p>
       )}
       <DataTable
+        {...view}
         columns={columns}
-        rows={rows}
-        total={total}
-        page={page}
-        pageSize={pageSize}
-        sort={sort}
-        dir={dir}
-        getRowId={(r) => r.id}
         searchPlaceholder="Reference, phone, customer, receipt #"
         filters={[
           { param: "method", label: "Method", options: Object.entries(METHOD_LABEL).map(([value, label]) => ({ value, label })) },

@@ -11,6 +11,7 @@ import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { RoutersTable, type RouterRowView } from "./routers-client";
 import { NAS_STATUSES } from "@/lib/db/enums";
+import { tableView } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Routers" };
 
@@ -61,7 +62,7 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
         <StatCard label="Offline" value={offline.toLocaleString()} hint="silent for more than 15 minutes" icon={<WifiOff className="size-5" />} />
         <StatCard label="Active sessions" value={sessions.toLocaleString()} hint="across all routers" icon={<Activity className="size-5" />} />
       </StatGrid>
-      <RoutersTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} now={new Date().toISOString()} timeZone={staff.tenantTimezone} canWrite={canWrite} />
+      <RoutersTable view={tableView(page, list, rows)} now={new Date().toISOString()} timeZone={staff.tenantTimezone} canWrite={canWrite} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { BreakdownBars } from "@/components/charts/breakdown-bars";
 import { formatBytes } from "@/lib/format";
 import { SessionTabs } from "./tabs";
 import { SessionsTable, type SessionRowView } from "./sessions-client";
+import { tableView } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Active sessions" };
 
@@ -58,13 +59,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
 
       <div className="mt-6">
         <SessionsTable
-          rows={rows}
+          view={tableView(page, list, rows)}
           connectionTypes={CONNECTION_TYPES}
-          total={page.total}
-          page={page.page}
-          pageSize={page.pageSize}
-          sort={list.sort}
-          dir={list.dir}
           now={new Date().toISOString()}
           timeZone={staff.tenantTimezone}
           canControl={can(staff.role, "sessions:control")}

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { PlugZap, X } from "lucide-react";
-import { DataTable, useUrlState } from "@/components/data-table";
+import { DataTable, useUrlState, type TableView } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
@@ -42,14 +42,9 @@ const TYPE_TONES: Record<string, BadgeTone> = { PPPOE: "indigo", HOTSPOT: "yello
 type Notice = { result: CommandResultValue; subject: string } | null;
 
 export function SessionsTable(props: {
-  rows: SessionRowView[];
+  view: TableView<SessionRowView>;
   /** The schema's connection types (lib/db/enums), passed in so the browser bundle needs no schema. */
   connectionTypes: readonly string[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
   now: string;
   /** The tenant's zone, so server and browser render the same clock times. */
   timeZone: string;
@@ -226,14 +221,8 @@ export function SessionsTable(props: {
         </div>
       )}
       <DataTable
+        {...props.view}
         columns={columns}
-        rows={props.rows}
-        total={props.total}
-        page={props.page}
-        pageSize={props.pageSize}
-        sort={props.sort}
-        dir={props.dir}
-        getRowId={(r) => r.id}
         searchPlaceholder="Search username, IP or MAC…"
         filters={[
           { param: "nasId", label: "Router", options: props.nasOptions },

@@ -17,6 +17,7 @@ import { formatDateTime } from "@/lib/format";
 import { toVoucherRowView } from "./_lib/rows";
 import { formatMoney } from "@/lib/money";
 import { VOUCHER_STATUSES } from "@/lib/db/enums";
+import { tableView } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Vouchers" };
 
@@ -123,12 +124,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
       </Card>
 
       <VouchersTable
-        rows={page.rows.map(toVoucherRowView)}
-        total={page.total}
-        page={page.page}
-        pageSize={page.pageSize}
-        sort={list.sort}
-        dir={list.dir}
+        view={tableView(page, list, page.rows.map(toVoucherRowView))}
         currency={staff.tenantCurrency}
         timeZone={staff.tenantTimezone}
         batches={batches.rows.map((b) => ({ id: b.id, name: b.name }))}

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useTransition } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Download, FileText, MoreHorizontal, Trash2 } from "lucide-react";
-import { DataTable, type FilterOption } from "@/components/data-table";
+import { DataTable, type FilterOption, type TableView } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { fromAction, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
@@ -136,12 +136,7 @@ function RowActions({
 }
 
 export function VouchersTable({
-  rows,
-  total,
-  page,
-  pageSize,
-  sort,
-  dir,
+  view,
   currency,
   timeZone,
   batches,
@@ -150,12 +145,7 @@ export function VouchersTable({
   canControl,
   fixedBatchId,
 }: {
-  rows: VoucherRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  view: TableView<VoucherRowView>;
   currency: string;
   timeZone: string;
   batches: { id: string; name: string }[];
@@ -281,14 +271,8 @@ export function VouchersTable({
         }}
       />
       <DataTable
+        {...view}
         columns={columns}
-        rows={rows}
-        total={total}
-        page={page}
-        pageSize={pageSize}
-        sort={sort}
-        dir={dir}
-        getRowId={(r) => r.id}
         searchPlaceholder="Search code…"
         filters={filters}
         emptyTitle="No vouchers match"

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { X } from "lucide-react";
-import { DataTable, useUrlState } from "@/components/data-table";
+import { DataTable, useUrlState, type TableView } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatBytes, formatDateTime, formatDuration, zoneAbbreviation } from "@/lib/format";
 import { formatMac } from "@/lib/net/mac";
@@ -35,12 +35,7 @@ const causeTone = (c: string | null): BadgeTone => {
 };
 
 export function HistoryTable(props: {
-  rows: HistoryRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  view: TableView<HistoryRowView>;
   from: string;
   to: string;
   today: string;
@@ -125,14 +120,8 @@ export function HistoryTable(props: {
         </Badge>
       )}
       <DataTable
+        {...props.view}
         columns={columns}
-        rows={props.rows}
-        total={props.total}
-        page={props.page}
-        pageSize={props.pageSize}
-        sort={props.sort}
-        dir={props.dir}
-        getRowId={(r) => `${r.id}`}
         searchPlaceholder="Search username, IP or MAC…"
         filters={[
           { param: "nasId", label: "Router", options: props.nasOptions },

@@ -11,6 +11,7 @@ import { getSessionStats } from "@/lib/services/sessions/get-session-stats";
 import { PageHeader } from "@/components/ui/card";
 import { SessionTabs } from "../tabs";
 import { HistoryTable, type HistoryRowView } from "./history-client";
+import { tableView } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Session history" };
 
@@ -76,12 +77,7 @@ export default async function SessionHistoryPage({ searchParams }: { searchParam
       <PageHeader title="Sessions" description="Closed sessions: when, where, how long, how much, and why they ended." />
       <SessionTabs current="history" />
       <HistoryTable
-        rows={rows}
-        total={result?.total ?? 0}
-        page={result?.page ?? 1}
-        pageSize={result?.pageSize ?? list.pageSize}
-        sort={list.sort}
-        dir={list.dir}
+        view={tableView(result ?? { total: 0, page: 1, pageSize: list.pageSize }, list, rows)}
         from={from}
         to={to}
         today={today}

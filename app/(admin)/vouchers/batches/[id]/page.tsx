@@ -19,6 +19,7 @@ import { formatDateTime } from "@/lib/format";
 import { toVoucherRowView } from "../../_lib/rows";
 import { formatMoney } from "@/lib/money";
 import { VOUCHER_STATUSES } from "@/lib/db/enums";
+import { tableView } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Voucher batch" };
 
@@ -98,12 +99,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
         Codes: prefix <span className="font-mono font-semibold text-slate-900">{batch.prefix || "none"}</span> + {batch.codeLength} characters from “{charsetLabel}”.
       </Card>
       <VouchersTable
-        rows={page.rows.map(toVoucherRowView)}
-        total={page.total}
-        page={page.page}
-        pageSize={page.pageSize}
-        sort={list.sort}
-        dir={list.dir}
+        view={tableView(page, list, page.rows.map(toVoucherRowView))}
         currency={staff.tenantCurrency}
         timeZone={staff.tenantTimezone}
         batches={[]}
