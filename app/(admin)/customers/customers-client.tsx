@@ -1,12 +1,12 @@
 "use client";
 // The customer list: server-side paging, sorting, filters and search in the URL; bulk actions on a
 // selection run in chunks of 200 ids per server action so progress can be shown while they run.
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Download } from "lucide-react";
 import { DataTable, type TableView } from "@/components/data-table";
+import { TitleCell } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
@@ -127,12 +127,9 @@ export function CustomersTable(props: {
         id: "name",
         header: "Customer",
         cell: ({ row }) => (
-          <div className="min-w-0">
-            <Link href={`/customers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
-              {row.original.name}
-            </Link>
-            <p className="text-xs text-slate-500">{row.original.phone ? formatPhone(row.original.phone) : "no phone"}</p>
-          </div>
+          <TitleCell href={`/customers/${row.original.id}`} title={row.original.name}>
+            {row.original.phone ? formatPhone(row.original.phone) : "no phone"}
+          </TitleCell>
         ),
       },
       { id: "username", header: "Username", cell: ({ row }) => <span className="font-mono text-xs">{row.original.username}</span> },

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable, type TableView } from "@/components/data-table";
+import { TitleCell } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatTimeAgo, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "./_lib/format";
@@ -38,15 +39,10 @@ export function RoutersTable({
         id: "name",
         header: "Router",
         cell: ({ row }) => (
-          <div>
-            <Link href={`/routers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
-              {row.original.name}
-            </Link>
-            <p className="text-xs text-slate-500">
-              {TYPE_LABEL[row.original.type] ?? row.original.type}
-              {row.original.routerOsVersion ? ` · RouterOS ${row.original.routerOsVersion}` : ""}
-            </p>
-          </div>
+          <TitleCell href={`/routers/${row.original.id}`} title={row.original.name}>
+            {TYPE_LABEL[row.original.type] ?? row.original.type}
+            {row.original.routerOsVersion ? ` · RouterOS ${row.original.routerOsVersion}` : ""}
+          </TitleCell>
         ),
       },
       {

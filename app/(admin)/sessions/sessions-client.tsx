@@ -2,18 +2,17 @@
 // The live sessions table: filters and sort in the URL, uptime ticking every second, and disconnect
 // buttons that call the session-control routes (POST /api/sessions/:id/close, /close-nas/:nasId) and show
 // what the router answered.
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { PlugZap, X } from "lucide-react";
 import { DataTable, useUrlState, type TableView } from "@/components/data-table";
+import { addressColumn, FilterChip, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
-import { formatBitRate, formatBytes, formatDuration, formatTime, zoneLabel } from "@/lib/format";
-import { formatMac } from "@/lib/net/mac";
+import { formatBitRate, formatDuration, formatTime, zoneLabel } from "@/lib/format";
 
 export interface SessionRowView {
   id: string;
@@ -74,27 +73,15 @@ export function SessionsTable(props: {
   const { canControl, canSeeCustomers, timeZone } = props;
   const columns = useMemo<ColumnDef<SessionRowView, unknown>[]>(
     () => [
-      {
-        id: "username",
-        header: "Subscriber",
-        cell: ({ row: { original: r } }) => (
-          <div className="min-w-0">
-            {r.customerId && canSeeCustomers ? (
-              <Link href={`/customers/${r.customerId}`} className="font-medium text-slate-900 hover:text-brand-700">
-                {r.customerName ?? r.username}
-              </Link>
-            ) : (
-              <span className="font-medium text-slate-900">{r.customerName ?? (r.voucherCode ? `Voucher ${r.voucherCode}` : r.username)}</span>
-            )}
-            <div className="flex items-center gap-1.5 text-xs text-slate-500">
-              <span className="font-mono">{r.username}</span>
-              <Badge tone={TYPE_TONES[r.type] ?? "gray"} className="px-1.5 py-0 text-[10px]">
-                {TYPE_LABELS[r.type] ?? r.type}
-              </Badge>
-            </div>
-          </div>
+      subscriberColumn<SessionRowView>({
+        canSeeCustomers,
+        fallbackName: (r) => (r.voucherCode ? `Voucher ${r.voucherCode}` : r.username),
+        extra: (r) => (
+          <Badge tone={TYPE_TONES[r.type] ?? "gray"} className="px-1.5 py-0 text-[10px]">
+            {TYPE_LABELS[r.type] ?? r.type}
+          </Badge>
         ),
-      },
+      }),
       {
         id: "nas",
         header: "Router",
@@ -105,17 +92,7 @@ export function SessionsTable(props: {
           </span>
         ),
       },
-      {
-        id: "address",
-        header: "IP / MAC",
-        enableSorting: false,
-        cell: ({ row: { original: r } }) => (
-          <div className="font-mono text-xs">
-            <div className="text-slate-800">{r.framedIp ?? "—"}</div>
-            <div className="text-slate-500">{r.macAddress ? formatMac(r.macAddress) : "—"}</div>
-          </div>
-        ),
-      },
+      addressColumn<SessionRowView>(),
       {
         id: "startedAt",
         header: "Uptime",
@@ -128,16 +105,7 @@ export function SessionsTable(props: {
           </div>
         ),
       },
-      {
-        id: "bytes",
-        header: "Down / up",
-        cell: ({ row: { original: r } }) => (
-          <div className="tabular-nums text-xs">
-            <div className="text-slate-900">↓ {formatBytes(r.downloadBytes)}</div>
-            <div className="text-slate-500">↑ {formatBytes(r.uploadBytes)}</div>
-          </div>
-        ),
-      },
+      trafficColumn<SessionRowView>(),
       {
         id: "rate",
         header: "Rate",
@@ -212,12 +180,7 @@ export function SessionsTable(props: {
       )}
       {props.customerId && (
         <div className="flex items-center gap-2 text-sm text-slate-600">
-          <Badge tone="indigo">
-            One customer&apos;s sessions
-            <button type="button" aria-label="Show every customer" onClick={() => set({ customerId: null })}>
-              <X className="size-3" />
-            </button>
-          </Badge>
+          <FilterChip label="One customer’s sessions" clearLabel="Show every customer" onClear={() => set({ customerId: null })} />
         </div>
       )}
       <DataTable

@@ -1,13 +1,11 @@
 "use client";
 // The session history table: a bounded date range, router and terminate-cause filters, username search.
-import Link from "next/link";
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
-import { X } from "lucide-react";
 import { DataTable, useUrlState, type TableView } from "@/components/data-table";
+import { addressColumn, dateTimeColumn, FilterChip, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatBytes, formatDateTime, formatDuration, zoneAbbreviation } from "@/lib/format";
-import { formatMac } from "@/lib/net/mac";
+import { formatDuration, zoneAbbreviation } from "@/lib/format";
 
 export interface HistoryRowView {
   id: string;
@@ -51,48 +49,13 @@ export function HistoryTable(props: {
 
   const columns = useMemo<ColumnDef<HistoryRowView, unknown>[]>(
     () => [
-      {
-        id: "username",
-        header: "Subscriber",
-        enableSorting: false,
-        cell: ({ row: { original: r } }) => (
-          <div>
-            {r.customerId && canSeeCustomers ? (
-              <Link href={`/customers/${r.customerId}`} className="font-medium text-slate-900 hover:text-brand-700">
-                {r.customerName ?? r.username}
-              </Link>
-            ) : (
-              <span className="font-medium text-slate-900">{r.customerName ?? r.username}</span>
-            )}
-            <div className="font-mono text-xs text-slate-500">{r.username}</div>
-          </div>
-        ),
-      },
+      subscriberColumn<HistoryRowView>({ canSeeCustomers, enableSorting: false }),
       { id: "nas", header: "Router", enableSorting: false, cell: ({ row: { original: r } }) => r.nasName ?? "(deleted)" },
-      {
-        id: "address",
-        header: "IP / MAC",
-        enableSorting: false,
-        cell: ({ row: { original: r } }) => (
-          <div className="font-mono text-xs">
-            <div className="text-slate-800">{r.framedIp ?? "—"}</div>
-            <div className="text-slate-500">{r.macAddress ? formatMac(r.macAddress) : "—"}</div>
-          </div>
-        ),
-      },
-      { id: "startedAt", header: `Started (${zoneAbbreviation(timeZone)})`, cell: ({ row: { original: r } }) => <span className="tabular-nums">{formatDateTime(r.startedAt, timeZone)}</span> },
-      { id: "stoppedAt", header: `Stopped (${zoneAbbreviation(timeZone)})`, cell: ({ row: { original: r } }) => <span className="tabular-nums">{formatDateTime(r.stoppedAt, timeZone)}</span> },
+      addressColumn<HistoryRowView>(),
+      dateTimeColumn<HistoryRowView>("startedAt", `Started (${zoneAbbreviation(timeZone)})`, (r) => r.startedAt, timeZone),
+      dateTimeColumn<HistoryRowView>("stoppedAt", `Stopped (${zoneAbbreviation(timeZone)})`, (r) => r.stoppedAt, timeZone),
       { id: "duration", header: "Duration", cell: ({ row: { original: r } }) => <span className="tabular-nums">{formatDuration(r.sessionTime)}</span> },
-      {
-        id: "bytes",
-        header: "Down / up",
-        cell: ({ row: { original: r } }) => (
-          <div className="tabular-nums text-xs">
-            <div className="text-slate-900">↓ {formatBytes(r.downloadBytes)}</div>
-            <div className="text-slate-500">↑ {formatBytes(r.uploadBytes)}</div>
-          </div>
-        ),
-      },
+      trafficColumn<HistoryRowView>(),
       {
         id: "cause",
         header: "Ended by",
@@ -112,12 +75,7 @@ export function HistoryTable(props: {
         </div>
       )}
       {props.customerId && (
-        <Badge tone="indigo">
-          One customer&apos;s sessions
-          <button type="button" aria-label="Show every customer" onClick={() => set({ customerId: null })}>
-            <X className="size-3" />
-          </button>
-        </Badge>
+        <FilterChip label="One customer’s sessions" clearLabel="Show every customer" onClear={() => set({ customerId: null })} />
       )}
       <DataTable
         {...props.view}
