@@ -6,8 +6,8 @@ import { Table } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { roleLabels } from "@/lib/auth/permissions";
+import { FormError, TextField, SelectField } from "@/components/ui/field";
+import { roleLabels, tenantRoleOptions } from "@/lib/auth/permissions";
 import { formatDateTime, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createApiKeyAction, revokeApiKeyAction } from "../actions";
@@ -48,16 +48,8 @@ export function ApiKeysClient({ keys, timeZone }: { keys: Key[]; timeZone: strin
         <CardHeader title="Create a key" description="The key is shown once. Store it in your integration's secret store." />
         <CardBody>
           <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
-            <Field label="Name" htmlFor="key-name" errors={errors("name")} className="min-w-56 flex-1">
-              <Input id="key-name" name="name" placeholder="e.g. Billing sync" invalid={!!errors("name")} />
-            </Field>
-            <Field label="Role" htmlFor="key-role" errors={errors("role")} className="w-40">
-              <Select id="key-role" name="role" defaultValue="VIEWER">
-                <option value="VIEWER">Viewer</option>
-                <option value="STAFF">Staff</option>
-                <option value="ADMIN">Admin</option>
-              </Select>
-            </Field>
+            <TextField label="Name" name="name" id="key-name" errors={errors("name")} fieldClassName="min-w-56 flex-1" placeholder="e.g. Billing sync" />
+            <SelectField label="Role" name="role" id="key-role" errors={errors("role")} fieldClassName="w-40" defaultValue="VIEWER" options={[...tenantRoleOptions].reverse()} />
             <Button type="submit" loading={pending}>
               <KeyRound className="size-4" aria-hidden /> Create key
             </Button>
