@@ -10,7 +10,7 @@ import { getDashboardStats } from "@/lib/services/dashboard/get-dashboard-stats"
 import { getOnboardingSteps } from "@/lib/services/dashboard/get-onboarding-steps";
 import { formatMoney } from "@/lib/money";
 import { LiveRefresh } from "@/lib/events/live-refresh";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, CardLink, CardListItem, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { RevenueChart } from "@/components/charts/revenue-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
@@ -200,9 +200,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             description={`${s.expiring.count.toLocaleString()} active customer${s.expiring.count === 1 ? "" : "s"}`}
             actions={
               seeCustomers && s.expiring.count > 0 ? (
-                <Link href="/customers?expiring=soon&status=ACTIVE" className="text-sm font-medium text-brand-600 hover:text-brand-700">
-                  View all
-                </Link>
+                <CardLink href="/customers?expiring=soon&status=ACTIVE">View all</CardLink>
               ) : undefined
             }
           />
@@ -211,33 +209,38 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ) : (
             <ul className="divide-y divide-slate-100" aria-label="Customers expiring soon">
               {s.expiring.customers.map((c) => (
-                <li key={c.id} className="flex items-center justify-between gap-3 px-5 py-3">
-                  <div className="flex min-w-0 items-center gap-3">
+                <CardListItem
+                  key={c.id}
+                  lead={
                     <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700" aria-hidden>
                       {c.name.slice(0, 1).toUpperCase()}
                     </span>
-                    <div className="min-w-0">
-                      {seeCustomers ? (
-                        <Link href={`/customers/${c.id}`} className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700">
-                          {c.name}
-                        </Link>
-                      ) : (
-                        <p className="truncate text-sm font-medium text-slate-900">{c.name}</p>
-                      )}
-                      <p className="truncate text-xs text-slate-500">
-                        {c.username} · {TYPE_LABELS[c.type]}
-                        {c.packageName ? ` · ${c.packageName}` : ""}
-                      </p>
-                    </div>
-                  </div>
-                  <div className="shrink-0 text-right">
-                    <Badge tone={new Date(c.expiresAt).getTime() - now.getTime() < 86_400_000 ? "red" : "yellow"}>
-                      <CalendarClock className="size-3" aria-hidden />
-                      {relativeDays(c.expiresAt, now)}
-                    </Badge>
-                    <p className="mt-1 text-xs text-slate-400">{formatDateTime(c.expiresAt, s.timezone)}</p>
-                  </div>
-                </li>
+                  }
+                  title={
+                    seeCustomers ? (
+                      <Link href={`/customers/${c.id}`} className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700">
+                        {c.name}
+                      </Link>
+                    ) : (
+                      <p className="truncate text-sm font-medium text-slate-900">{c.name}</p>
+                    )
+                  }
+                  detail={
+                    <>
+                      {c.username} · {TYPE_LABELS[c.type]}
+                      {c.packageName ? ` · ${c.packageName}` : ""}
+                    </>
+                  }
+                  aside={
+                    <>
+                      <Badge tone={new Date(c.expiresAt).getTime() - now.getTime() < 86_400_000 ? "red" : "yellow"}>
+                        <CalendarClock className="size-3" aria-hidden />
+                        {relativeDays(c.expiresAt, now)}
+                      </Badge>
+                      <p className="mt-1 text-xs text-slate-400">{formatDateTime(c.expiresAt, s.timezone)}</p>
+                    </>
+                  }
+                />
               ))}
             </ul>
           )}
@@ -248,9 +251,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             description={`${s.routers.online} of ${s.routers.total} online`}
             actions={
               can(staff.role, "nas:read") ? (
-                <Link href="/routers" className="text-sm font-medium text-brand-600 hover:text-brand-700">
-                  Manage
-                </Link>
+                <CardLink href="/routers">Manage</CardLink>
               ) : undefined
             }
           />
@@ -259,30 +260,35 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ) : (
             <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto" aria-label="Routers">
               {s.routers.list.map((r) => (
-                <li key={r.id} className="flex items-center justify-between gap-3 px-5 py-3">
-                  <div className="min-w-0">
+                <CardListItem
+                  key={r.id}
+                  title={
                     <p className="flex items-center gap-2 truncate text-sm font-medium text-slate-900">
                       <span className={`size-2 shrink-0 rounded-full ${r.online ? "bg-emerald-500" : "bg-slate-300"}`} aria-hidden />
                       {r.name}
                     </p>
-                    <p className="truncate text-xs text-slate-500">
+                  }
+                  detail={
+                    <>
                       {r.ipAddress}
                       {r.lastSeenAt ? ` · seen ${formatDateTime(r.lastSeenAt, s.timezone)}` : " · never seen"}
-                    </p>
-                  </div>
-                  <div className="shrink-0 text-right">
-                    <Badge tone={r.online ? "green" : "gray"}>{r.online ? "Online" : "Offline"}</Badge>
-                    <p className="mt-1 text-xs tabular-nums text-slate-500">
-                      {seeSessions ? (
-                        <Link href={`/sessions?nasId=${r.id}`} className="hover:text-brand-700">
-                          {r.sessions.toLocaleString()} session{r.sessions === 1 ? "" : "s"}
-                        </Link>
-                      ) : (
-                        `${r.sessions.toLocaleString()} sessions`
-                      )}
-                    </p>
-                  </div>
-                </li>
+                    </>
+                  }
+                  aside={
+                    <>
+                      <Badge tone={r.online ? "green" : "gray"}>{r.online ? "Online" : "Offline"}</Badge>
+                      <p className="mt-1 text-xs tabular-nums text-slate-500">
+                        {seeSessions ? (
+                          <Link href={`/sessions?nasId=${r.id}`} className="hover:text-brand-700">
+                            {r.sessions.toLocaleString()} session{r.sessions === 1 ? "" : "s"}
+                          </Link>
+                        ) : (
+                          `${r.sessions.toLocaleString()} sessions`
+                        )}
+                      </p>
+                    </>
+                  }
+                />
               ))}
             </ul>
           )}
