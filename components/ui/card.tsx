@@ -29,6 +29,16 @@ export function CardLink({ href, children }: { href: string; children: ReactNode
   );
 }
 
+/** A card's list of entries, or what to show when there are none. */
+export function CardList<T>({ label, items, empty, className, children }: { label: string; items: T[]; empty: ReactNode; className?: string; children: (item: T) => ReactNode }) {
+  if (items.length === 0) return <>{empty}</>;
+  return (
+    <ul className={cn("divide-y divide-slate-100", className)} aria-label={label}>
+      {items.map(children)}
+    </ul>
+  );
+}
+
 /** One entry of a card's list: what it is on the left (an optional mark, its name, a grey line), its state on the right. */
 export function CardListItem({ lead, title, detail, aside }: { lead?: ReactNode; title: ReactNode; detail: ReactNode; aside: ReactNode }) {
   return (

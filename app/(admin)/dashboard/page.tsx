@@ -10,7 +10,7 @@ import { getDashboardStats } from "@/lib/services/dashboard/get-dashboard-stats"
 import { getOnboardingSteps } from "@/lib/services/dashboard/get-onboarding-steps";
 import { formatMoney } from "@/lib/money";
 import { LiveRefresh } from "@/lib/events/live-refresh";
-import { Card, CardBody, CardHeader, CardLink, CardListItem, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, CardLink, CardList, CardListItem, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { RevenueChart } from "@/components/charts/revenue-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
@@ -198,100 +198,93 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <CardHeader
             title="Expiring in the next 7 days"
             description={`${s.expiring.count.toLocaleString()} active customer${s.expiring.count === 1 ? "" : "s"}`}
-            actions={
-              seeCustomers && s.expiring.count > 0 ? (
-                <CardLink href="/customers?expiring=soon&status=ACTIVE">View all</CardLink>
-              ) : undefined
-            }
+            actions={seeCustomers && s.expiring.count > 0 && <CardLink href="/customers?expiring=soon&status=ACTIVE">View all</CardLink>}
           />
-          {s.expiring.customers.length === 0 ? (
-            <EmptyState title="Nobody expires this week" description="Customers whose service ends in the next 7 days show up here, so you can remind them." />
-          ) : (
-            <ul className="divide-y divide-slate-100" aria-label="Customers expiring soon">
-              {s.expiring.customers.map((c) => (
-                <CardListItem
-                  key={c.id}
-                  lead={
-                    <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700" aria-hidden>
-                      {c.name.slice(0, 1).toUpperCase()}
-                    </span>
-                  }
-                  title={
-                    seeCustomers ? (
-                      <Link href={`/customers/${c.id}`} className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700">
-                        {c.name}
-                      </Link>
-                    ) : (
-                      <p className="truncate text-sm font-medium text-slate-900">{c.name}</p>
-                    )
-                  }
-                  detail={
-                    <>
-                      {c.username} · {TYPE_LABELS[c.type]}
-                      {c.packageName ? ` · ${c.packageName}` : ""}
-                    </>
-                  }
-                  aside={
-                    <>
-                      <Badge tone={new Date(c.expiresAt).getTime() - now.getTime() < 86_400_000 ? "red" : "yellow"}>
-                        <CalendarClock className="size-3" aria-hidden />
-                        {relativeDays(c.expiresAt, now)}
-                      </Badge>
-                      <p className="mt-1 text-xs text-slate-400">{formatDateTime(c.expiresAt, s.timezone)}</p>
-                    </>
-                  }
-                />
-              ))}
-            </ul>
-          )}
+          <CardList
+            label="Customers expiring soon"
+            items={s.expiring.customers}
+            empty={<EmptyState title="Nobody expires this week" description="Customers whose service ends in the next 7 days show up here, so you can remind them." />}
+          >
+            {(c) => (
+              <CardListItem
+                key={c.id}
+                lead={
+                  <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700" aria-hidden>
+                    {c.name.slice(0, 1).toUpperCase()}
+                  </span>
+                }
+                title={
+                  seeCustomers ? (
+                    <Link href={`/customers/${c.id}`} className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700">
+                      {c.name}
+                    </Link>
+                  ) : (
+                    <p className="truncate text-sm font-medium text-slate-900">{c.name}</p>
+                  )
+                }
+                detail={
+                  <>
+                    {c.username} · {TYPE_LABELS[c.type]}
+                    {c.packageName ? ` · ${c.packageName}` : ""}
+                  </>
+                }
+                aside={
+                  <>
+                    <Badge tone={new Date(c.expiresAt).getTime() - now.getTime() < 86_400_000 ? "red" : "yellow"}>
+                      <CalendarClock className="size-3" aria-hidden />
+                      {relativeDays(c.expiresAt, now)}
+                    </Badge>
+                    <p className="mt-1 text-xs text-slate-400">{formatDateTime(c.expiresAt, s.timezone)}</p>
+                  </>
+                }
+              />
+            )}
+          </CardList>
         </Card>
         <Card>
           <CardHeader
             title="Routers"
             description={`${s.routers.online} of ${s.routers.total} online`}
-            actions={
-              can(staff.role, "nas:read") ? (
-                <CardLink href="/routers">Manage</CardLink>
-              ) : undefined
-            }
+            actions={can(staff.role, "nas:read") && <CardLink href="/routers">Manage</CardLink>}
           />
-          {s.routers.list.length === 0 ? (
-            <EmptyState title="No routers yet" description="Add your MikroTik routers so subscribers can authenticate." />
-          ) : (
-            <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto" aria-label="Routers">
-              {s.routers.list.map((r) => (
-                <CardListItem
-                  key={r.id}
-                  title={
-                    <p className="flex items-center gap-2 truncate text-sm font-medium text-slate-900">
-                      <span className={`size-2 shrink-0 rounded-full ${r.online ? "bg-emerald-500" : "bg-slate-300"}`} aria-hidden />
-                      {r.name}
+          <CardList
+            label="Routers"
+            items={s.routers.list}
+            className="max-h-80 overflow-y-auto"
+            empty={<EmptyState title="No routers yet" description="Add your MikroTik routers so subscribers can authenticate." />}
+          >
+            {(r) => (
+              <CardListItem
+                key={r.id}
+                title={
+                  <p className="flex items-center gap-2 truncate text-sm font-medium text-slate-900">
+                    <span className={`size-2 shrink-0 rounded-full ${r.online ? "bg-emerald-500" : "bg-slate-300"}`} aria-hidden />
+                    {r.name}
+                  </p>
+                }
+                detail={
+                  <>
+                    {r.ipAddress}
+                    {r.lastSeenAt ? ` · seen ${formatDateTime(r.lastSeenAt, s.timezone)}` : " · never seen"}
+                  </>
+                }
+                aside={
+                  <>
+                    <Badge tone={r.online ? "green" : "gray"}>{r.online ? "Online" : "Offline"}</Badge>
+                    <p className="mt-1 text-xs tabular-nums text-slate-500">
+                      {seeSessions ? (
+                        <Link href={`/sessions?nasId=${r.id}`} className="hover:text-brand-700">
+                          {r.sessions.toLocaleString()} session{r.sessions === 1 ? "" : "s"}
+                        </Link>
+                      ) : (
+                        `${r.sessions.toLocaleString()} sessions`
+                      )}
                     </p>
-                  }
-                  detail={
-                    <>
-                      {r.ipAddress}
-                      {r.lastSeenAt ? ` · seen ${formatDateTime(r.lastSeenAt, s.timezone)}` : " · never seen"}
-                    </>
-                  }
-                  aside={
-                    <>
-                      <Badge tone={r.online ? "green" : "gray"}>{r.online ? "Online" : "Offline"}</Badge>
-                      <p className="mt-1 text-xs tabular-nums text-slate-500">
-                        {seeSessions ? (
-                          <Link href={`/sessions?nasId=${r.id}`} className="hover:text-brand-700">
-                            {r.sessions.toLocaleString()} session{r.sessions === 1 ? "" : "s"}
-                          </Link>
-                        ) : (
-                          `${r.sessions.toLocaleString()} sessions`
-                        )}
-                      </p>
-                    </>
-                  }
-                />
-              ))}
-            </ul>
-          )}
+                  </>
+                }
+              />
+            )}
+          </CardList>
         </Card>
       </section>
     </>
