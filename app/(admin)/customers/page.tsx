@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Plus, Upload } from "lucide-react";
+import { Upload } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -13,6 +13,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { CustomersTable, type CustomerRowView } from "./customers-client";
 import { packageOptions } from "./_lib/options";
 import { tableView } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/create-link";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -52,9 +53,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <Link href="/customers/import" className={buttonClasses("secondary")}>
                 <Upload className="size-4" aria-hidden /> Import CSV
               </Link>
-              <Link href="/customers/new" className={buttonClasses("primary")}>
-                <Plus className="size-4" aria-hidden /> New customer
-              </Link>
+              <CreateLink href="/customers/new">New customer</CreateLink>
             </>
           )
         }

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Network, Plus } from "lucide-react";
+import { Network } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { findIpPools } from "@/lib/services/ip-pools/find-ip-pools";
 import { Card, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { UtilisationBar } from "./utilisation-bar";
+import { CreateLink } from "@/components/ui/create-link";
 
 export const metadata: Metadata = { title: "IP pools" };
 
@@ -27,11 +27,7 @@ export default async function IpPoolsPage({ searchParams }: { searchParams: Prom
         title="IP pools"
         description="Address ranges handed to customers by RADIUS; each customer keeps the same address in a pool."
         actions={
-          canWrite && (
-            <Link href="/ip-pools/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> Add pool
-            </Link>
-          )
+          canWrite && <CreateLink href="/ip-pools/new">Add pool</CreateLink>
         }
       />
       <StatGrid label="Pool figures" columns={3} className="mb-6">
@@ -45,11 +41,7 @@ export default async function IpPoolsPage({ searchParams }: { searchParams: Prom
             title={q ? "No pool matches" : "No IP pools yet"}
             description="Add a pool so customers without a static IP get an address from RADIUS."
             action={
-              canWrite && (
-                <Link href="/ip-pools/new" className={buttonClasses("primary", "sm")}>
-                  <Plus className="size-4" aria-hidden /> Add pool
-                </Link>
-              )
+              canWrite && <CreateLink href="/ip-pools/new" size="sm">Add pool</CreateLink>
             }
           />
         ) : (

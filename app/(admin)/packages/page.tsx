@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Plus } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -8,10 +6,10 @@ import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findPackages } from "@/lib/services/packages/find-packages";
 import { PageHeader } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { PackagesTable, type PackageRowView } from "./packages-client";
 import { CONNECTION_TYPES } from "@/lib/db/enums";
 import { tableView } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/create-link";
 
 export const metadata: Metadata = { title: "Packages" };
 
@@ -49,11 +47,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
         title="Packages"
         description="The plans you sell: price, validity, speed and limits that RADIUS enforces on every session."
         actions={
-          canWrite && (
-            <Link href="/packages/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> New package
-            </Link>
-          )
+          canWrite && <CreateLink href="/packages/new">New package</CreateLink>
         }
       />
       <PackagesTable view={tableView(page, list, rows)} currency={staff.tenantCurrency} canWrite={canWrite} />

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { CalendarDays, Clock, CreditCard, Plus, Wallet } from "lucide-react";
+import { CalendarDays, Clock, CreditCard, Wallet } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -9,10 +8,10 @@ import { parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findPayments, paymentSortKeys } from "@/lib/services/payments/find-payments";
 import { paymentMethods, paymentPurposes, paymentStatuses } from "@/lib/services/payments/payment-fields";
 import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { PaymentsTable } from "./payments-client";
 import { formatMoney } from "@/lib/money";
 import { tableView } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/create-link";
 
 
 export const metadata: Metadata = { title: "Payments" };
@@ -80,9 +79,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         description="Money received from subscribers: renewals and wallet top-ups, with printable receipts."
         actions={
           can(staff.role, "payments:write") && (
-            <Link href="/payments/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> Record payment
-            </Link>
+            <CreateLink href="/payments/new">Record payment</CreateLink>
           )
         }
       />

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Activity, Plus, Router, Wifi, WifiOff } from "lucide-react";
+import { Activity, Router, Wifi, WifiOff } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -8,10 +7,10 @@ import { withTenant } from "@/lib/db/tenant";
 import { parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findNas, NAS_SORTS } from "@/lib/services/nas/find-nas";
 import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { RoutersTable, type RouterRowView } from "./routers-client";
 import { NAS_STATUSES } from "@/lib/db/enums";
 import { tableView } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/create-link";
 
 export const metadata: Metadata = { title: "Routers" };
 
@@ -49,11 +48,7 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
         title="Routers"
         description="The MikroTik routers (NAS) that authenticate your subscribers against this RADIUS server."
         actions={
-          canWrite && (
-            <Link href="/routers/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> Add router
-            </Link>
-          )
+          canWrite && <CreateLink href="/routers/new">Add router</CreateLink>
         }
       />
       <StatGrid label="Router figures" className="mb-6">

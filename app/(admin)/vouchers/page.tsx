@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Ban, CheckCircle2, Clock, Download, FileText, Plus, Ticket } from "lucide-react";
+import { Ban, CheckCircle2, Clock, Download, FileText, Ticket } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -18,6 +18,7 @@ import { toVoucherRowView } from "./_lib/rows";
 import { formatMoney } from "@/lib/money";
 import { VOUCHER_STATUSES } from "@/lib/db/enums";
 import { tableView } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/create-link";
 
 export const metadata: Metadata = { title: "Vouchers" };
 
@@ -55,11 +56,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
         title="Vouchers"
         description="Prepaid hotspot access codes: generate them in batches, print them, and follow their use."
         actions={
-          canWrite && (
-            <Link href="/vouchers/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> Generate vouchers
-            </Link>
-          )
+          canWrite && <CreateLink href="/vouchers/new">Generate vouchers</CreateLink>
         }
       />
       <StatGrid label="Voucher figures" className="mb-6">
@@ -76,11 +73,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
             title="No voucher batches yet"
             description="Generate a batch of codes for a hotspot package, then print the sheet for your sellers."
             action={
-              canWrite && (
-                <Link href="/vouchers/new" className={buttonClasses("primary", "sm")}>
-                  <Plus className="size-4" aria-hidden /> Generate vouchers
-                </Link>
-              )
+              canWrite && <CreateLink href="/vouchers/new" size="sm">Generate vouchers</CreateLink>
             }
           />
         ) : (
