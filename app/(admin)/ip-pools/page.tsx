@@ -26,9 +26,7 @@ export default async function IpPoolsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="IP pools"
         description="Address ranges handed to customers by RADIUS; each customer keeps the same address in a pool."
-        actions={
-          canWrite && <CreateLink href="/ip-pools/new">Add pool</CreateLink>
-        }
+        actions={canWrite && <CreateLink href="/ip-pools/new">Add pool</CreateLink>}
       />
       <StatGrid label="Pool figures" columns={3} className="mb-6">
         <StatCard label="Pools" value={pools.total.toLocaleString()} icon={<Network className="size-5" />} />
@@ -40,9 +38,7 @@ export default async function IpPoolsPage({ searchParams }: { searchParams: Prom
           <EmptyState
             title={q ? "No pool matches" : "No IP pools yet"}
             description="Add a pool so customers without a static IP get an address from RADIUS."
-            action={
-              canWrite && <CreateLink href="/ip-pools/new" size="sm">Add pool</CreateLink>
-            }
+            action={canWrite && <CreateLink href="/ip-pools/new" size="sm">Add pool</CreateLink>}
           />
         ) : (
           <div className="relative overflow-x-auto">

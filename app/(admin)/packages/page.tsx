@@ -46,9 +46,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Packages"
         description="The plans you sell: price, validity, speed and limits that RADIUS enforces on every session."
-        actions={
-          canWrite && <CreateLink href="/packages/new">New package</CreateLink>
-        }
+        actions={canWrite && <CreateLink href="/packages/new">New package</CreateLink>}
       />
       <PackagesTable view={tableView(page, list, rows)} currency={staff.tenantCurrency} canWrite={canWrite} />
     </>

@@ -47,9 +47,7 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Routers"
         description="The MikroTik routers (NAS) that authenticate your subscribers against this RADIUS server."
-        actions={
-          canWrite && <CreateLink href="/routers/new">Add router</CreateLink>
-        }
+        actions={canWrite && <CreateLink href="/routers/new">Add router</CreateLink>}
       />
       <StatGrid label="Router figures" className="mb-6">
         <StatCard label="Routers" value={all.total.toLocaleString()} icon={<Router className="size-5" />} />

@@ -55,9 +55,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Vouchers"
         description="Prepaid hotspot access codes: generate them in batches, print them, and follow their use."
-        actions={
-          canWrite && <CreateLink href="/vouchers/new">Generate vouchers</CreateLink>
-        }
+        actions={canWrite && <CreateLink href="/vouchers/new">Generate vouchers</CreateLink>}
       />
       <StatGrid label="Voucher figures" className="mb-6">
         <StatCard label="Available" value={stats.AVAILABLE.toLocaleString()} hint="ready to sell" icon={<Ticket className="size-5" />} />
@@ -72,9 +70,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
           <EmptyState
             title="No voucher batches yet"
             description="Generate a batch of codes for a hotspot package, then print the sheet for your sellers."
-            action={
-              canWrite && <CreateLink href="/vouchers/new" size="sm">Generate vouchers</CreateLink>
-            }
+            action={canWrite && <CreateLink href="/vouchers/new" size="sm">Generate vouchers</CreateLink>}
           />
         ) : (
           <ul className="divide-y divide-slate-100">
