@@ -13,7 +13,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { CustomersTable, type CustomerRowView } from "./customers-client";
 import { packageOptions } from "./_lib/options";
 import { tableView } from "@/components/data-table/view";
-import { CreateLink } from "@/components/ui/create-link";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Customers" };
 

@@ -8,7 +8,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { findIpPools } from "@/lib/services/ip-pools/find-ip-pools";
 import { Card, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { UtilisationBar } from "./utilisation-bar";
-import { CreateLink } from "@/components/ui/create-link";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "IP pools" };
 

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/card";
 import { PackagesTable, type PackageRowView } from "./packages-client";
 import { CONNECTION_TYPES } from "@/lib/db/enums";
 import { tableView } from "@/components/data-table/view";
-import { CreateLink } from "@/components/ui/create-link";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Packages" };
 

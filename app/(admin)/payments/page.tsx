@@ -11,7 +11,7 @@ import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { PaymentsTable } from "./payments-client";
 import { formatMoney } from "@/lib/money";
 import { tableView } from "@/components/data-table/view";
-import { CreateLink } from "@/components/ui/create-link";
+import { CreateLink } from "@/components/ui/page-links";
 
 
 export const metadata: Metadata = { title: "Payments" };

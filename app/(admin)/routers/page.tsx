@@ -10,7 +10,7 @@ import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { RoutersTable, type RouterRowView } from "./routers-client";
 import { NAS_STATUSES } from "@/lib/db/enums";
 import { tableView } from "@/components/data-table/view";
-import { CreateLink } from "@/components/ui/create-link";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Routers" };
 

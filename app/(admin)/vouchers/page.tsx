@@ -18,7 +18,7 @@ import { toVoucherRowView } from "./_lib/rows";
 import { formatMoney } from "@/lib/money";
 import { VOUCHER_STATUSES } from "@/lib/db/enums";
 import { tableView } from "@/components/data-table/view";
-import { CreateLink } from "@/components/ui/create-link";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Vouchers" };
 

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Ban, CheckCircle2, Clock, Download, FileText, Ticket } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -20,6 +19,7 @@ import { toVoucherRowView } from "../../_lib/rows";
 import { formatMoney } from "@/lib/money";
 import { VOUCHER_STATUSES } from "@/lib/db/enums";
 import { tableView } from "@/components/data-table/view";
+import { BackLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Voucher batch" };
 
@@ -69,9 +69,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
         }
         actions={
           <>
-            <Link href="/vouchers" className={buttonClasses("ghost")}>
-              All vouchers
-            </Link>
+            <BackLink href="/vouchers" variant="ghost">All vouchers</BackLink>
             <a href={`/api/vouchers/batches/${batch.id}/csv`} className={buttonClasses("secondary")}>
               <Download className="size-4" aria-hidden /> CSV
             </a>
