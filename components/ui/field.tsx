@@ -125,6 +125,11 @@ export const TextareaField = forwardRef<
   );
 });
 
+/** A select's choices from a code → label map (enum labels, in the map's order). */
+export function labelOptions(labels: Record<string, string>): { value: string; label: string }[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
 /** The yes/no choice of a boolean setting, as a select (the form posts "true" or "false"). */
 export function yesNoOptions(yes = "Yes", no = "No"): SelectOption[] {
   return [

@@ -7,7 +7,8 @@ import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyableValue } from "@/components/ui/copy-button";
-import { Field, FormError, Input, TextField, SelectField, TextareaField, yesNoOptions } from "@/components/ui/field";
+import { Field, FormError, Input, TextField, SelectField, TextareaField, yesNoOptions, labelOptions } from "@/components/ui/field";
+import { STATUS_LABEL, TYPE_LABEL } from "./_lib/format";
 import { SaveOrCancel } from "@/components/forms/save-or-cancel";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { ZonedDateTimeInput } from "@/components/forms/zoned-date-time-input";
@@ -119,12 +120,7 @@ export function CustomerForm({ initial, packages, pools, timeZone }: { initial?:
       <Card>
         <CardHeader title="Service" description="How they connect, what they pay for and until when." />
         <CardBody className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
-          <SelectField label="Connection type" name="type" errors={err("type")} value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="PPPOE">PPPoE</option>
-            <option value="HOTSPOT">Hotspot</option>
-            <option value="DHCP">DHCP</option>
-            <option value="STATIC">Static IP</option>
-          </SelectField>
+          <SelectField label="Connection type" name="type" errors={err("type")} value={type} onChange={(e) => setType(e.target.value)} options={labelOptions(TYPE_LABEL)} />
           <TextField label="Username" name="username" errors={err("username")} hint="What the router sends as User-Name." defaultValue={v.username} autoComplete="off" spellCheck={false} placeholder="jane.w" className="font-mono" />
           <Field label="Password" htmlFor="password" errors={err("password")} hint={editing ? "Leave blank to keep the current password." : "Leave blank to generate one."}>
             <div className="flex gap-2">
@@ -153,12 +149,7 @@ export function CustomerForm({ initial, packages, pools, timeZone }: { initial?:
               pastWarning="This expiry is in the past: the customer is expired at once and RADIUS refuses them."
             />
           </Field>
-          <SelectField label="Status" name="status" errors={err("status")} defaultValue={v.status}>
-            <option value="ACTIVE">Active</option>
-            <option value="SUSPENDED">Suspended</option>
-            <option value="EXPIRED">Expired</option>
-            <option value="DISABLED">Disabled</option>
-          </SelectField>
+          <SelectField label="Status" name="status" errors={err("status")} defaultValue={v.status} options={labelOptions(STATUS_LABEL)} />
           <SelectField label="Auto-renew from wallet" name="autoRenew" errors={err("autoRenew")} hint="On expiry, renew when the wallet covers the price." defaultValue={String(v.autoRenew)} options={yesNoOptions()} />
         </CardBody>
       </Card>

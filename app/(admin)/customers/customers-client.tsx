@@ -9,7 +9,7 @@ import { DataTable, type TableView } from "@/components/data-table";
 import { TitleCell } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
+import { Input, Select, labelOptions } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { STATUS_LABEL, TYPE_LABEL, relativeExpiry } from "./_lib/format";
@@ -176,8 +176,8 @@ export function CustomersTable(props: {
       columns={columns}
       searchPlaceholder="Search name, phone or username…"
       filters={[
-        { param: "status", label: "Status", options: Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })) },
-        { param: "type", label: "Type", options: Object.entries(TYPE_LABEL).map(([value, label]) => ({ value, label })) },
+        { param: "status", label: "Status", options: labelOptions(STATUS_LABEL) },
+        { param: "type", label: "Type", options: labelOptions(TYPE_LABEL) },
         { param: "packageId", label: "Package", options: packages.map((p) => ({ value: p.id, label: p.name })) },
         {
           param: "online",

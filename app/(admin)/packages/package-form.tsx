@@ -5,9 +5,10 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Gauge } from "lucide-react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, FormError, Input, Select, TextField, SelectField, TextareaField } from "@/components/ui/field";
+import { Field, FormError, Input, Select, TextField, SelectField, TextareaField, labelOptions } from "@/components/ui/field";
 import { formatRateLimit, type RateLimit } from "@/lib/radius/rate-limit";
 import { SaveOrCancel } from "@/components/forms/save-or-cancel";
+import { TYPE_LABEL } from "../customers/_lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createPackageAction, updatePackageAction } from "./actions";
 
@@ -123,12 +124,7 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
         <CardHeader title="Plan" description="What the subscriber buys: connection type, price and how long one period lasts." />
         <CardBody className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
           <TextField label="Name" name="name" errors={err("name")} fieldClassName="sm:col-span-2" defaultValue={v.name} placeholder="Home 10 Mbps" autoFocus={!editing} />
-          <SelectField label="Connection type" name="type" errors={err("type")} defaultValue={v.type}>
-            <option value="PPPOE">PPPoE</option>
-            <option value="HOTSPOT">Hotspot</option>
-            <option value="DHCP">DHCP</option>
-            <option value="STATIC">Static</option>
-          </SelectField>
+          <SelectField label="Connection type" name="type" errors={err("type")} defaultValue={v.type} options={labelOptions(TYPE_LABEL)} />
           <TextField label={`Price (${currency})`} name="price" errors={err("price")} defaultValue={v.price} inputMode="decimal" placeholder="1500" />
           <Field label="Validity" htmlFor="validityValue" errors={[...(err("validityValue") ?? []), ...(err("validityUnit") ?? [])]}>
             <div className="flex gap-2">

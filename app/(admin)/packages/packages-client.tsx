@@ -13,6 +13,7 @@ import { formatKbps } from "@/lib/format";
 import { TYPE_LABEL, validity } from "../customers/_lib/format";
 import { deletePackageAction, retirePackageAction } from "./actions";
 import { formatMoney } from "@/lib/money";
+import { labelOptions } from "@/components/ui/field";
 
 export interface PackageRowView {
   id: string;
@@ -145,7 +146,7 @@ export function PackagesTable(props: { view: TableView<PackageRowView>; currency
         columns={columns}
         searchPlaceholder="Search packages…"
         filters={[
-          { param: "type", label: "Type", options: Object.entries(TYPE_LABEL).map(([value, label]) => ({ value, label })) },
+          { param: "type", label: "Type", options: labelOptions(TYPE_LABEL) },
           {
             param: "state",
             label: "Status",

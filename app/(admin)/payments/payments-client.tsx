@@ -12,6 +12,7 @@ import type { ActionResult } from "@/lib/auth/action";
 import { completePaymentAction, failPaymentAction, refundPaymentAction } from "./actions";
 import { dateTime } from "../vouchers/_lib/format";
 import { formatMoney } from "@/lib/money";
+import { labelOptions } from "@/components/ui/field";
 
 export interface PaymentRowView {
   id: string;
@@ -210,9 +211,9 @@ export function PaymentsTable({
         columns={columns}
         searchPlaceholder="Reference, phone, customer, receipt #"
         filters={[
-          { param: "method", label: "Method", options: Object.entries(METHOD_LABEL).map(([value, label]) => ({ value, label })) },
+          { param: "method", label: "Method", options: labelOptions(METHOD_LABEL) },
           { param: "status", label: "Status", options: ["COMPLETED", "PENDING", "FAILED", "REFUNDED"].map((s) => ({ value: s, label: cap(s) })) },
-          { param: "purpose", label: "For", options: Object.entries(PURPOSE_LABEL).map(([value, label]) => ({ value, label })) },
+          { param: "purpose", label: "For", options: labelOptions(PURPOSE_LABEL) },
         ]}
         toolbarEnd={
           <>

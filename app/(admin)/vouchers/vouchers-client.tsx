@@ -13,6 +13,7 @@ import { fromAction, SessionCommandDialog, type SessionCommandRequest } from "@/
 import { Button, buttonClasses } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/auth/action";
+import { labelOptions } from "@/components/ui/field";
 import {
   deleteExpiredVouchersAction,
   deleteUnusedVouchersAction,
@@ -251,7 +252,7 @@ export function VouchersTable({
   );
 
   const filters: FilterOption[] = [
-    { param: "status", label: "Status", options: Object.entries(VOUCHER_STATUS_LABEL).map(([value, label]) => ({ value, label })) },
+    { param: "status", label: "Status", options: labelOptions(VOUCHER_STATUS_LABEL) },
     ...(fixedBatchId ? [] : [{ param: "batchId", label: "Batch", options: batches.map((b) => ({ value: b.id, label: b.name })) }]),
     ...(packages.length ? [{ param: "packageId", label: "Package", options: packages.map((p) => ({ value: p.id, label: p.name })) }] : []),
   ];
