@@ -17,19 +17,11 @@ import { AccessBadge } from "./_lib/access-badge";
 import type { PackageOption } from "./customer-form";
 import { bulkChangePackageAction, bulkExtendAction, bulkStatusAction } from "./actions";
 import { formatPhone } from "@/lib/net/phone";
+import type { Plain } from "@/components/data-table/view";
+import type { CustomerListRow } from "@/lib/services/customers/find-customers";
 
-export interface CustomerRowView {
-  id: string;
-  type: string;
-  name: string;
-  username: string;
-  phone: string | null;
-  status: string;
-  expiresAt: string | null;
-  online: boolean;
-  packageName: string | null;
-  createdAt: string;
-}
+/** A row of the table as the page hands it over (see `toPlain`). */
+export type CustomerRowView = Plain<CustomerListRow>;
 
 const CHUNK = 200;
 

@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { CustomersTable, type CustomerRowView } from "./customers-client";
 import { packageOptions } from "./_lib/options";
-import { tableView } from "@/components/data-table/view";
+import { tableView, toPlain } from "@/components/data-table/view";
 import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -28,18 +28,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       findCustomerOptions(tx, { tenantId: staff.tenantId }),
     ]),
   );
-  const rows: CustomerRowView[] = page.rows.map((r) => ({
-    id: r.id,
-    type: r.type,
-    name: r.name,
-    username: r.username,
-    phone: r.phone,
-    status: r.status,
-    expiresAt: r.expiresAt?.toISOString() ?? null,
-    online: r.online,
-    packageName: r.packageName,
-    createdAt: r.createdAt.toISOString(),
-  }));
+  const rows: CustomerRowView[] = page.rows.map(toPlain);
   const canWrite = can(staff.role, "customers:write");
   const exportQuery = new URLSearchParams(Object.entries({ ...filters, ...(list.q ? { q: list.q } : {}) })).toString();
   return (

@@ -15,7 +15,7 @@ import { BreakdownBars } from "@/components/charts/breakdown-bars";
 import { formatBytes } from "@/lib/format";
 import { SessionTabs } from "./tabs";
 import { SessionsTable, type SessionRowView } from "./sessions-client";
-import { tableView } from "@/components/data-table/view";
+import { tableView, toPlain } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Active sessions" };
 
@@ -36,13 +36,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       getSessionStats(tx, { tenantId: staff.tenantId }),
     ]),
   );
-  const rows: SessionRowView[] = page.rows.map((r) => ({
-    ...r,
-    startedAt: r.startedAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    uploadBytes: r.uploadBytes.toString(),
-    downloadBytes: r.downloadBytes.toString(),
-  }));
+  const rows: SessionRowView[] = page.rows.map(toPlain);
   const busiest = stats.byNas.filter((n) => n.sessions > 0);
 
   return (

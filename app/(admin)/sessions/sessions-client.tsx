@@ -13,27 +13,11 @@ import { CommandResult, type CommandResultValue } from "@/components/sessions/co
 import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
 import { formatBitRate, formatDuration, formatTime, zoneLabel } from "@/lib/format";
+import type { Plain } from "@/components/data-table/view";
+import type { ActiveSessionRow } from "@/lib/services/sessions/find-sessions";
 
-export interface SessionRowView {
-  id: string;
-  username: string;
-  customerId: string | null;
-  customerName: string | null;
-  voucherId: string | null;
-  voucherCode: string | null;
-  type: string;
-  nasId: string;
-  nasName: string;
-  acctSessionId: string;
-  framedIp: string | null;
-  macAddress: string | null;
-  startedAt: string;
-  updatedAt: string;
-  sessionTime: number;
-  uploadBytes: string;
-  downloadBytes: string;
-  rateLimit: string | null;
-}
+/** A row of the table as the page hands it over (see `toPlain`). */
+export type SessionRowView = Plain<ActiveSessionRow>;
 
 const TYPE_LABELS: Record<string, string> = { PPPOE: "PPPoE", HOTSPOT: "Hotspot", DHCP: "DHCP", STATIC: "Static", OTHER: "Other" };
 const TYPE_TONES: Record<string, BadgeTone> = { PPPOE: "indigo", HOTSPOT: "yellow", DHCP: "blue", STATIC: "green", OTHER: "gray" };

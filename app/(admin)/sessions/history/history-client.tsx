@@ -6,23 +6,11 @@ import { DataTable, useUrlState, type TableView } from "@/components/data-table"
 import { addressColumn, dateTimeColumn, FilterChip, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDuration, zoneAbbreviation } from "@/lib/format";
+import type { Plain } from "@/components/data-table/view";
+import type { SessionHistoryRow } from "@/lib/services/sessions/find-session-history";
 
-export interface HistoryRowView {
-  id: string;
-  username: string;
-  customerId: string | null;
-  customerName: string | null;
-  nasId: string;
-  nasName: string | null;
-  framedIp: string | null;
-  macAddress: string | null;
-  startedAt: string;
-  stoppedAt: string;
-  sessionTime: number;
-  uploadBytes: string;
-  downloadBytes: string;
-  terminateCause: string | null;
-}
+/** A row of the table as the page hands it over (see `toPlain`). */
+export type HistoryRowView = Plain<SessionHistoryRow>;
 
 const causeTone = (c: string | null): BadgeTone => {
   if (!c) return "gray";

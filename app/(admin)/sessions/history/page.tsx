@@ -11,7 +11,7 @@ import { getSessionStats } from "@/lib/services/sessions/get-session-stats";
 import { PageHeader } from "@/components/ui/card";
 import { SessionTabs } from "../tabs";
 import { HistoryTable, type HistoryRowView } from "./history-client";
-import { tableView } from "@/components/data-table/view";
+import { tableView, toPlain } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Session history" };
 
@@ -64,13 +64,7 @@ export default async function SessionHistoryPage({ searchParams }: { searchParam
     customerId,
     terminateCause: list.filters.terminateCause,
   });
-  const rows: HistoryRowView[] = (result?.rows ?? []).map((r) => ({
-    ...r,
-    startedAt: r.startedAt.toISOString(),
-    stoppedAt: r.stoppedAt.toISOString(),
-    uploadBytes: r.uploadBytes.toString(),
-    downloadBytes: r.downloadBytes.toString(),
-  }));
+  const rows: HistoryRowView[] = (result?.rows ?? []).map(toPlain);
 
   return (
     <>
