@@ -78,55 +78,52 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {!parsed.success && <p className="mt-2 text-sm text-red-600">Some filters were not valid and were ignored.</p>}
       </Card>
       <Card>
-        {page.rows.length === 0 ? (
-          <EmptyState title="Nothing recorded for these filters" />
-        ) : (
-          <Table
-            label="Audit entries"
-            align="top"
-            rows={page.rows}
-            rowKey={(r) => r.id}
-            columns={[
-              { key: "when", header: `When (${zoneAbbreviation(tz)})`, className: "whitespace-nowrap text-slate-500", cell: (r) => <span title={zoneLabel(tz)}>{formatDateTime(r.createdAt, tz)}</span> },
-              {
-                key: "who",
-                header: "Who",
-                cell: (r) => (
-                  <>
-                    <p className="font-medium text-slate-900">{r.actorName ?? r.actorLabel ?? (r.actorApiKeyId ? "API key" : "System")}</p>
-                    {r.actorName && r.actorLabel && r.actorLabel !== r.actorName && <p className="text-xs text-slate-500">{r.actorLabel}</p>}
-                  </>
+        <Table
+          empty={<EmptyState title="Nothing recorded for these filters" />}
+          label="Audit entries"
+          align="top"
+          rows={page.rows}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: "when", header: `When (${zoneAbbreviation(tz)})`, className: "whitespace-nowrap text-slate-500", cell: (r) => <span title={zoneLabel(tz)}>{formatDateTime(r.createdAt, tz)}</span> },
+            {
+              key: "who",
+              header: "Who",
+              cell: (r) => (
+                <>
+                  <p className="font-medium text-slate-900">{r.actorName ?? r.actorLabel ?? (r.actorApiKeyId ? "API key" : "System")}</p>
+                  {r.actorName && r.actorLabel && r.actorLabel !== r.actorName && <p className="text-xs text-slate-500">{r.actorLabel}</p>}
+                </>
+              ),
+            },
+            { key: "action", header: "Action", cell: (r) => <Badge tone={r.action.startsWith("platform.") ? "yellow" : r.action.includes("fail") ? "red" : "gray"}>{r.action}</Badge> },
+            {
+              key: "target",
+              header: "Target",
+              className: "text-xs",
+              cell: (r) =>
+                r.targetType && (
+                  <Link className="text-brand-700 hover:underline" href={`/audit?targetType=${encodeURIComponent(r.targetType)}&targetId=${encodeURIComponent(r.targetId ?? "")}`}>
+                    {r.targetType}
+                    <span className="block font-mono text-slate-500">{r.targetId?.slice(0, 8)}</span>
+                  </Link>
                 ),
-              },
-              { key: "action", header: "Action", cell: (r) => <Badge tone={r.action.startsWith("platform.") ? "yellow" : r.action.includes("fail") ? "red" : "gray"}>{r.action}</Badge> },
-              {
-                key: "target",
-                header: "Target",
-                className: "text-xs",
-                cell: (r) =>
-                  r.targetType && (
-                    <Link className="text-brand-700 hover:underline" href={`/audit?targetType=${encodeURIComponent(r.targetType)}&targetId=${encodeURIComponent(r.targetId ?? "")}`}>
-                      {r.targetType}
-                      <span className="block font-mono text-slate-500">{r.targetId?.slice(0, 8)}</span>
-                    </Link>
-                  ),
-              },
-              { key: "before", header: "Before", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.before} /> },
-              { key: "after", header: "After", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.after} /> },
-              {
-                key: "from",
-                header: "From",
-                className: "text-xs text-slate-500",
-                cell: (r) => (
-                  <>
-                    {r.ip ?? "—"}
-                    {r.userAgent && <span className="block max-w-48 truncate" title={r.userAgent}>{r.userAgent}</span>}
-                  </>
-                ),
-              },
-            ]}
-          />
-        )}
+            },
+            { key: "before", header: "Before", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.before} /> },
+            { key: "after", header: "After", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.after} /> },
+            {
+              key: "from",
+              header: "From",
+              className: "text-xs text-slate-500",
+              cell: (r) => (
+                <>
+                  {r.ip ?? "—"}
+                  {r.userAgent && <span className="block max-w-48 truncate" title={r.userAgent}>{r.userAgent}</span>}
+                </>
+              ),
+            },
+          ]}
+        />
         <Pager page={page.page} pageCount={page.pageCount} href={link}>
           {page.total} {page.total === 1 ? "entry" : "entries"} · page {page.page} of {page.pageCount}
         </Pager>

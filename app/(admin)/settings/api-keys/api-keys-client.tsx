@@ -72,29 +72,26 @@ export function ApiKeysClient({ keys, timeZone }: { keys: Key[]; timeZone: strin
       </Card>
       <Card>
         <CardHeader title="Keys" />
-        {keys.length === 0 ? (
-          <EmptyState title="No API keys yet" description="Create one above to connect billing, monitoring or your own tools." />
-        ) : (
-          <Table
-            label="API keys"
-            rows={keys}
-            rowKey={(k) => k.id}
-            columns={[
-              { key: "name", header: "Name", className: "font-medium text-slate-900", cell: (k) => k.name },
-              { key: "key", header: "Key", className: "font-mono text-xs text-slate-500", cell: (k) => `isp_${k.prefix}_…` },
-              { key: "role", header: "Role", cell: (k) => roleLabels[k.role] },
-              {
-                key: "created",
-                header: <span title={zoneLabel(timeZone)}>Created ({zoneAbbreviation(timeZone)})</span>,
-                label: "Created",
-                className: "text-slate-500",
-                cell: (k) => `${formatDateTime(k.createdAt, timeZone)}${k.createdBy ? ` by ${k.createdBy}` : ""}`,
-              },
-              { key: "used", header: <span title={zoneLabel(timeZone)}>Last used ({zoneAbbreviation(timeZone)})</span>, label: "Last used", className: "text-slate-500", cell: (k) => formatDateTime(k.lastUsedAt, timeZone) },
-              { key: "actions", header: <span className="sr-only">Actions</span>, label: "", className: "text-right", cell: (k) => (k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />) },
-            ]}
-          />
-        )}
+        <Table
+          empty={<EmptyState title="No API keys yet" description="Create one above to connect billing, monitoring or your own tools." />}
+          label="API keys"
+          rows={keys}
+          rowKey={(k) => k.id}
+          columns={[
+            { key: "name", header: "Name", className: "font-medium text-slate-900", cell: (k) => k.name },
+            { key: "key", header: "Key", className: "font-mono text-xs text-slate-500", cell: (k) => `isp_${k.prefix}_…` },
+            { key: "role", header: "Role", cell: (k) => roleLabels[k.role] },
+            {
+              key: "created",
+              header: <span title={zoneLabel(timeZone)}>Created ({zoneAbbreviation(timeZone)})</span>,
+              label: "Created",
+              className: "text-slate-500",
+              cell: (k) => `${formatDateTime(k.createdAt, timeZone)}${k.createdBy ? ` by ${k.createdBy}` : ""}`,
+            },
+            { key: "used", header: <span title={zoneLabel(timeZone)}>Last used ({zoneAbbreviation(timeZone)})</span>, label: "Last used", className: "text-slate-500", cell: (k) => formatDateTime(k.lastUsedAt, timeZone) },
+            { key: "actions", header: <span className="sr-only">Actions</span>, label: "", className: "text-right", cell: (k) => (k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />) },
+          ]}
+        />
       </Card>
     </div>
   );
