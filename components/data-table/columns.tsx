@@ -4,6 +4,7 @@
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import type { FilterOption } from "./data-table";
 import { X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { formatBytes, formatDateTime } from "@/lib/format";
@@ -102,4 +103,9 @@ export function FilterChip({ label, clearLabel, onClear }: { label: ReactNode; c
       </button>
     </Badge>
   );
+}
+
+/** The "Router" filter of the session lists (`nasId` in the URL). */
+export function routerFilter(options: FilterOption["options"]): FilterOption {
+  return { param: "nasId", label: "Router", options };
 }

@@ -54,6 +54,21 @@ function cellLabel<T>(def: ColumnDef<T, unknown>): string {
 
 const rowId = (row: { id: string }) => row.id;
 
+function SelectBox({ label, checked, indeterminate = false, onChange }: { label: string; checked: boolean; indeterminate?: boolean; onChange: (e: unknown) => void }) {
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      className="size-4 rounded border-slate-300 text-brand-600"
+      checked={checked}
+      ref={(el) => {
+        if (el) el.indeterminate = indeterminate;
+      }}
+      onChange={onChange}
+    />
+  );
+}
+
 export function DataTable<T extends { id: string }>({
   columns,
   rows,
@@ -89,26 +104,14 @@ export function DataTable<T extends { id: string }>({
         id: "_select",
         enableSorting: false,
         header: ({ table }) => (
-          <input
-            type="checkbox"
-            aria-label="Select all rows on this page"
-            className="size-4 rounded border-slate-300 text-brand-600"
+          <SelectBox
+            label="Select all rows on this page"
             checked={table.getIsAllRowsSelected()}
-            ref={(el) => {
-              if (el) el.indeterminate = table.getIsSomeRowsSelected();
-            }}
+            indeterminate={table.getIsSomeRowsSelected()}
             onChange={table.getToggleAllRowsSelectedHandler()}
           />
         ),
-        cell: ({ row }) => (
-          <input
-            type="checkbox"
-            aria-label="Select row"
-            className="size-4 rounded border-slate-300 text-brand-600"
-            checked={row.getIsSelected()}
-            onChange={row.getToggleSelectedHandler()}
-          />
-        ),
+        cell: ({ row }) => <SelectBox label="Select row" checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
       },
       ...columns,
     ];

@@ -130,6 +130,11 @@ export function labelOptions(labels: Record<string, string>): { value: string; l
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
 
+/** A select's choices from rows with an id and a name (routers, packages, pools). */
+export function nameOptions(rows: readonly { id: string; name: string }[]): SelectOption[] {
+  return rows.map((r) => ({ value: r.id, label: r.name }));
+}
+
 /** The yes/no choice of a boolean setting, as a select (the form posts "true" or "false"). */
 export function yesNoOptions(yes = "Yes", no = "No"): SelectOption[] {
   return [

@@ -7,7 +7,7 @@ import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyableValue } from "@/components/ui/copy-button";
-import { Field, FormError, Input, TextField, SelectField, TextareaField, yesNoOptions, labelOptions } from "@/components/ui/field";
+import { Field, FormError, Input, TextField, SelectField, TextareaField, yesNoOptions, labelOptions, nameOptions } from "@/components/ui/field";
 import { STATUS_LABEL, TYPE_LABEL } from "./_lib/format";
 import { SaveOrCancel } from "@/components/forms/save-or-cancel";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -159,13 +159,8 @@ export function CustomerForm({ initial, packages, pools, timeZone }: { initial?:
         <CardBody className="grid gap-5 sm:grid-cols-3">
           <TextField label="MAC binding" name="macAddress" errors={err("macAddress")} hint="Any format; saved as AA:BB:CC:DD:EE:FF." defaultValue={v.macAddress} placeholder="none" className="font-mono" />
           <TextField label="Static IP" name="staticIp" errors={err("staticIp")} defaultValue={v.staticIp} placeholder="10.10.0.25" inputMode="decimal" className="font-mono" />
-          <SelectField label="IP pool" name="ipPoolId" errors={err("ipPoolId")} defaultValue={v.ipPoolId}>
+          <SelectField label="IP pool" name="ipPoolId" errors={err("ipPoolId")} defaultValue={v.ipPoolId} options={nameOptions(pools)}>
             <option value="">Router default</option>
-            {pools.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
           </SelectField>
           <TextField label="Latitude" name="latitude" errors={err("latitude")} defaultValue={v.latitude} inputMode="decimal" placeholder="-1.1860" />
           <TextField label="Longitude" name="longitude" errors={err("longitude")} defaultValue={v.longitude} inputMode="decimal" placeholder="36.9280" />

@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, FormActions, TextField, SelectField } from "@/components/ui/field";
+import { FormError, FormActions, TextField, SelectField, nameOptions } from "@/components/ui/field";
 import { createIpPoolAction, updateIpPoolAction } from "./actions";
 import { useFormAction } from "@/components/forms/use-form-action";
 
@@ -67,21 +67,11 @@ export function PoolForm({ initial, routers, packages }: { initial?: PoolFormVal
         <div className="hidden sm:block" />
         <TextField label="Range start" name="rangeStart" errors={errors("rangeStart")} hint={h ? `Blank: ${h.start}` : "Blank: the first usable host"} defaultValue={initial?.rangeStart} placeholder={h?.start} className="font-mono" />
         <TextField label="Range end" name="rangeEnd" errors={errors("rangeEnd")} hint={h ? `Blank: ${h.end} (${h.size.toLocaleString()} addresses)` : "Blank: the last usable host"} defaultValue={initial?.rangeEnd} placeholder={h?.end} className="font-mono" />
-        <SelectField label="Router" name="nasId" errors={errors("nasId")} hint="Optional: the router that uses this pool" defaultValue={initial?.nasId ?? ""}>
+        <SelectField label="Router" name="nasId" errors={errors("nasId")} hint="Optional: the router that uses this pool" defaultValue={initial?.nasId ?? ""} options={nameOptions(routers)}>
           <option value="">Any router</option>
-          {routers.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
         </SelectField>
-        <SelectField label="Package" name="packageId" errors={errors("packageId")} hint="Optional: customers of this package get addresses here" defaultValue={initial?.packageId ?? ""}>
+        <SelectField label="Package" name="packageId" errors={errors("packageId")} hint="Optional: customers of this package get addresses here" defaultValue={initial?.packageId ?? ""} options={nameOptions(packages)}>
           <option value="">Any package</option>
-          {packages.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
         </SelectField>
       </div>
       <FormActions className="border-t border-slate-100 pt-4">

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { PlugZap, X } from "lucide-react";
 import { DataTable, useUrlState, type TableView } from "@/components/data-table";
-import { addressColumn, FilterChip, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
+import { addressColumn, FilterChip, subscriberColumn, trafficColumn, routerFilter } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
@@ -172,7 +172,7 @@ export function SessionsTable(props: {
         columns={columns}
         searchPlaceholder="Search username, IP or MAC…"
         filters={[
-          { param: "nasId", label: "Router", options: props.nasOptions },
+          routerFilter(props.nasOptions),
           { param: "type", label: "Connection", options: props.connectionTypes.map((t) => ({ value: t, label: TYPE_LABELS[t] })) },
         ]}
         toolbarEnd={

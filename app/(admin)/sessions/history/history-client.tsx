@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable, useUrlState, type TableView } from "@/components/data-table";
-import { addressColumn, dateTimeColumn, FilterChip, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
+import { addressColumn, dateTimeColumn, FilterChip, subscriberColumn, trafficColumn, routerFilter } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDuration, zoneAbbreviation } from "@/lib/format";
 import type { Plain } from "@/components/data-table/view";
@@ -70,7 +70,7 @@ export function HistoryTable(props: {
         columns={columns}
         searchPlaceholder="Search username, IP or MAC…"
         filters={[
-          { param: "nasId", label: "Router", options: props.nasOptions },
+          routerFilter(props.nasOptions),
           { param: "terminateCause", label: "Ended by", options: props.causes.map((c) => ({ value: c, label: c })) },
         ]}
         toolbarEnd={
