@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findCustomerOptions } from "@/lib/services/customers/find-customer-options";
 import { customerFilterKeys, customerFiltersSchema, customerSortKeys, findCustomers } from "@/lib/services/customers/find-customers";
 import { PageHeader } from "@/components/ui/card";
@@ -24,7 +24,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const filters = Object.fromEntries(Object.entries(list.filters).filter(([k, v]) => customerFiltersSchema.shape[k as keyof typeof customerFiltersSchema.shape]?.safeParse(v).success));
   const [page, opts] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findCustomers(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, ...filters }),
+      findCustomers(tx, { tenantId: staff.tenantId, ...pageQuery(list), q: list.q, ...filters }),
       findCustomerOptions(tx, { tenantId: staff.tenantId }),
     ]),
   );

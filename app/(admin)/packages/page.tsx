@@ -3,7 +3,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findPackages } from "@/lib/services/packages/find-packages";
 import { PageHeader } from "@/components/ui/card";
 import { PackagesTable, type PackageRowView } from "./packages-client";
@@ -22,7 +22,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   const type = (TYPES as readonly string[]).includes(list.filters.type ?? "") ? (list.filters.type as (typeof TYPES)[number]) : undefined;
   const state = ["active", "retired", "all"].includes(list.filters.state ?? "") ? (list.filters.state as "active" | "retired" | "all") : "all";
   const page = await withTenant(getDb(), staff.tenantId, (tx) =>
-    findPackages(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, type, state }),
+    findPackages(tx, { tenantId: staff.tenantId, ...pageQuery(list), q: list.q, type, state }),
   );
   const rows: PackageRowView[] = page.rows.map((p) => ({
     id: p.id,

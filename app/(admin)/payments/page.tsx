@@ -4,7 +4,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findPayments, paymentSortKeys } from "@/lib/services/payments/find-payments";
 import { paymentMethods, paymentPurposes, paymentStatuses } from "@/lib/services/payments/payment-fields";
 import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
@@ -36,10 +36,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
       findPayments(tx, {
         tenantId,
         timezone,
-        page: list.page,
-        pageSize: list.pageSize,
-        sort: list.sort,
-        dir: list.dir,
+        ...pageQuery(list),
         search: list.q,
         method: oneOf(paymentMethods, list.filters.method),
         status: oneOf(paymentStatuses, list.filters.status),

@@ -4,7 +4,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findNas, NAS_SORTS } from "@/lib/services/nas/find-nas";
 import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { RoutersTable, type RouterRowView } from "./routers-client";
@@ -22,7 +22,7 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
   const status = (STATUSES as readonly string[]).includes(list.filters.status ?? "") ? (list.filters.status as (typeof STATUSES)[number]) : undefined;
   const [page, all] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findNas(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, search: list.q, status }),
+      findNas(tx, { tenantId: staff.tenantId, ...pageQuery(list), search: list.q, status }),
       findNas(tx, { tenantId: staff.tenantId, page: 1, pageSize: 200 }),
     ]),
   );

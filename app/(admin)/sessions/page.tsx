@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findSessions, SESSION_SORTS } from "@/lib/services/sessions/find-sessions";
 import { getSessionStats } from "@/lib/services/sessions/get-session-stats";
 import { CONNECTION_TYPES, SESSION_CONNECTION_TYPES } from "@/lib/db/enums";
@@ -32,7 +32,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
 
   const [page, stats] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findSessions(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, nasId, type, customerId }),
+      findSessions(tx, { tenantId: staff.tenantId, ...pageQuery(list), q: list.q, nasId, type, customerId }),
       getSessionStats(tx, { tenantId: staff.tenantId }),
     ]),
   );

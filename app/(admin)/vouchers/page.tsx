@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findPackages } from "@/lib/services/packages/find-packages";
 import { findVoucherBatches } from "@/lib/services/vouchers/find-voucher-batches";
 import { findVouchers, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
@@ -33,10 +33,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
     Promise.all([
       findVouchers(tx, {
         tenantId,
-        page: list.page,
-        pageSize: list.pageSize,
-        sort: list.sort,
-        dir: list.dir,
+        ...pageQuery(list),
         search: list.q,
         status: STATUSES.includes(list.filters.status ?? "") ? list.filters.status : undefined,
         batchId: isId(list.filters.batchId),

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { isAppError } from "@/lib/errors";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findSessionHistory, HISTORY_SORTS, TERMINATE_CAUSES } from "@/lib/services/sessions/find-session-history";
 import { getSessionStats } from "@/lib/services/sessions/get-session-stats";
 import { PageHeader } from "@/components/ui/card";
@@ -55,10 +55,7 @@ export default async function SessionHistoryPage({ searchParams }: { searchParam
     timezone: tz,
     from,
     to,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-    dir: list.dir,
+    ...pageQuery(list),
     q: list.q,
     nasId,
     customerId,

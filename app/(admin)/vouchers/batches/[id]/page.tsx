@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { isAppError } from "@/lib/errors";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { formatValidity, type ValidityUnit } from "@/lib/services/packages/validity";
 import { findVouchers, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
 import { getVoucherBatch } from "@/lib/services/vouchers/get-voucher-batch";
@@ -37,10 +37,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
       const page = await findVouchers(tx, {
         tenantId,
         batchId: batch.id,
-        page: list.page,
-        pageSize: list.pageSize,
-        sort: list.sort,
-        dir: list.dir,
+        ...pageQuery(list),
         search: list.q,
         status: STATUSES.includes(list.filters.status ?? "") ? list.filters.status : undefined,
       });
