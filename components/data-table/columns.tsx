@@ -8,6 +8,7 @@ import type { FilterOption } from "./data-table";
 import { X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { formatBytes, formatDateTime } from "@/lib/format";
+import { useUrlState } from "./use-url-state";
 import { formatMac } from "@/lib/net/mac";
 
 type Column<T> = ColumnDef<T, unknown>;
@@ -108,4 +109,14 @@ export function FilterChip({ label, clearLabel, onClear }: { label: ReactNode; c
 /** The "Router" filter of the session lists (`nasId` in the URL). */
 export function routerFilter(options: FilterOption["options"]): FilterOption {
   return { param: "nasId", label: "Router", options };
+}
+
+/** What the session lists search: the same fields on the live and the history list. */
+export const SESSION_SEARCH_PLACEHOLDER = "Search username, IP or MAC…";
+
+/** On a session list opened from a customer's page: says so, and drops the customer filter on click. */
+export function OneCustomerChip({ customerId }: { customerId: string | null }) {
+  const { set } = useUrlState();
+  if (!customerId) return null;
+  return <FilterChip label="One customer’s sessions" clearLabel="Show every customer" onClear={() => set({ customerId: null })} />;
 }

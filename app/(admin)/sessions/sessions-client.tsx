@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { PlugZap, X } from "lucide-react";
-import { DataTable, useUrlState, type TableView } from "@/components/data-table";
-import { addressColumn, FilterChip, subscriberColumn, trafficColumn, routerFilter } from "@/components/data-table/columns";
+import { DataTable, type TableView } from "@/components/data-table";
+import { OneCustomerChip, SESSION_SEARCH_PLACEHOLDER, addressColumn, routerFilter, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
@@ -38,7 +38,6 @@ export function SessionsTable(props: {
   customerId: string | null;
 }) {
   const router = useRouter();
-  const { set } = useUrlState();
   const [notice, setNotice] = useState<Notice>(null);
   // Uptime ticks in the browser; the first render uses the server's clock so hydration matches.
   const [now, setNow] = useState(() => new Date(props.now).getTime());
@@ -162,15 +161,11 @@ export function SessionsTable(props: {
           </button>
         </div>
       )}
-      {props.customerId && (
-        <div className="flex items-center gap-2 text-sm text-slate-600">
-          <FilterChip label="One customer’s sessions" clearLabel="Show every customer" onClear={() => set({ customerId: null })} />
-        </div>
-      )}
+      <OneCustomerChip customerId={props.customerId} />
       <DataTable
         {...props.view}
         columns={columns}
-        searchPlaceholder="Search username, IP or MAC…"
+        searchPlaceholder={SESSION_SEARCH_PLACEHOLDER}
         filters={[
           routerFilter(props.nasOptions),
           { param: "type", label: "Connection", options: props.connectionTypes.map((t) => ({ value: t, label: TYPE_LABELS[t] })) },

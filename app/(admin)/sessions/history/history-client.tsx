@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable, useUrlState, type TableView } from "@/components/data-table";
-import { addressColumn, dateTimeColumn, FilterChip, subscriberColumn, trafficColumn, routerFilter } from "@/components/data-table/columns";
+import { OneCustomerChip, SESSION_SEARCH_PLACEHOLDER, addressColumn, dateTimeColumn, routerFilter, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDuration, zoneAbbreviation } from "@/lib/format";
 import type { Plain } from "@/components/data-table/view";
@@ -62,13 +62,11 @@ export function HistoryTable(props: {
           {props.error}
         </div>
       )}
-      {props.customerId && (
-        <FilterChip label="One customer’s sessions" clearLabel="Show every customer" onClear={() => set({ customerId: null })} />
-      )}
+      <OneCustomerChip customerId={props.customerId} />
       <DataTable
         {...props.view}
         columns={columns}
-        searchPlaceholder="Search username, IP or MAC…"
+        searchPlaceholder={SESSION_SEARCH_PLACEHOLDER}
         filters={[
           routerFilter(props.nasOptions),
           { param: "terminateCause", label: "Ended by", options: props.causes.map((c) => ({ value: c, label: c })) },
