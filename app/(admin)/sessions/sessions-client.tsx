@@ -6,8 +6,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { PlugZap, X } from "lucide-react";
-import { DataTable, type TableView } from "@/components/data-table";
-import { OneCustomerChip, SESSION_SEARCH_PLACEHOLDER, addressColumn, routerFilter, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
+import { type TableView } from "@/components/data-table";
+import { SessionTable } from "@/components/sessions/session-table";
+import { addressColumn, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
@@ -161,13 +162,12 @@ export function SessionsTable(props: {
           </button>
         </div>
       )}
-      <OneCustomerChip customerId={props.customerId} />
-      <DataTable
+      <SessionTable
         {...props.view}
         columns={columns}
-        searchPlaceholder={SESSION_SEARCH_PLACEHOLDER}
+        customerId={props.customerId}
+        nasOptions={props.nasOptions}
         filters={[
-          routerFilter(props.nasOptions),
           { param: "type", label: "Connection", options: props.connectionTypes.map((t) => ({ value: t, label: TYPE_LABELS[t] })) },
         ]}
         toolbarEnd={

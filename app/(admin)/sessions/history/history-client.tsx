@@ -2,8 +2,9 @@
 // The session history table: a bounded date range, router and terminate-cause filters, username search.
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
-import { DataTable, useUrlState, type TableView } from "@/components/data-table";
-import { OneCustomerChip, SESSION_SEARCH_PLACEHOLDER, addressColumn, dateTimeColumn, routerFilter, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
+import { useUrlState, type TableView } from "@/components/data-table";
+import { SessionTable } from "@/components/sessions/session-table";
+import { addressColumn, dateTimeColumn, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDuration, zoneAbbreviation } from "@/lib/format";
 import type { Plain } from "@/components/data-table/view";
@@ -62,13 +63,12 @@ export function HistoryTable(props: {
           {props.error}
         </div>
       )}
-      <OneCustomerChip customerId={props.customerId} />
-      <DataTable
+      <SessionTable
         {...props.view}
         columns={columns}
-        searchPlaceholder={SESSION_SEARCH_PLACEHOLDER}
+        customerId={props.customerId}
+        nasOptions={props.nasOptions}
         filters={[
-          routerFilter(props.nasOptions),
           { param: "terminateCause", label: "Ended by", options: props.causes.map((c) => ({ value: c, label: c })) },
         ]}
         toolbarEnd={
