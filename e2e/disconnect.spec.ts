@@ -2,7 +2,7 @@
 // for CoA on its port 3799, so the worker's Disconnect-Request times out. The sessions list and the
 // customer page ask in the confirm dialog, show progress, then "Not answered" with the hint, not success.
 // A package change on a live customer is a speed change (CoA) and reports the same way: against a router
-// of the test's own (the fake NAS on another loopback address) that stays silent, or answers ACK.
+// of the test's own (the fake router on another loopback address) that stays silent, or answers ACK.
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN } from "./fixtures/env";

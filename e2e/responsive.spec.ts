@@ -122,7 +122,7 @@ test("at 1280 px no list table scrolls sideways inside its card", async ({ page 
     values (${t.id}, 'PPPOE', ${`Wanjiku Njeri-Kamau Muthoni Holdings Ltd ${s}`}, ${`wanjiku.njeri.kamau.${s}`}, '254712345678', ${pkg.id}, true, now() + interval '20 days')
     returning id, username`;
   await sql`insert into sessions (tenant_id, nas_id, customer_id, username, acct_session_id, framed_ip, calling_station_id, started_at)
-            values (${t.id}, ${t.ids.nas[0]}, ${c.id}, ${c.username}, ${`acct-${s}`}, '10.99.123.234', 'AA:BB:CC:DD:EE:FF', now() - interval '3 hours')`;
+            values (${t.id}, ${t.ids.router[0]}, ${c.id}, ${c.username}, ${`acct-${s}`}, '10.99.123.234', 'AA:BB:CC:DD:EE:FF', now() - interval '3 hours')`;
   await sql`insert into payments (tenant_id, customer_id, amount, currency, method, status, reference, purpose, paid_at, receipt_number)
             values (${t.id}, ${c.id}, 1250000, 'KES', 'MPESA', 'COMPLETED', ${`QWERTY${s.toUpperCase()}XYZ`}, 'RENEWAL', now(), 2)`;
   await page.setViewportSize({ width: 1280, height: 800 });

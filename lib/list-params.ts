@@ -34,3 +34,8 @@ export function parseListParams<S extends string>(
   }
   return { page, pageSize, sort, dir, q, filters };
 }
+
+/** The paging and sort a list service takes, as the URL gave them (the search and filters are the caller's). */
+export function pageQuery<S extends string>(list: ListParams<S>): { page: number; pageSize: number; sort: S; dir: "asc" | "desc" } {
+  return { page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir };
+}

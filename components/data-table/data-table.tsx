@@ -21,8 +21,8 @@ export interface FilterOption {
   options: { value: string; label: string }[];
 }
 
-export interface DataTableProps<T> {
-  columns: ColumnDef<T, unknown>[];
+/** One page of a list as the server read it: what every list page hands its client table (see `tableView`). */
+export interface TableView<T> {
   rows: T[];
   total: number;
   page: number;
@@ -30,7 +30,12 @@ export interface DataTableProps<T> {
   /** Current sort key and direction, as parsed on the server. */
   sort?: string;
   dir?: "asc" | "desc";
-  getRowId: (row: T) => string;
+}
+
+export interface DataTableProps<T extends { id: string }> extends TableView<T> {
+  columns: ColumnDef<T, unknown>[];
+  /** The row's id; `row.id` unless given. */
+  getRowId?: (row: T) => string;
   searchPlaceholder?: string;
   filters?: FilterOption[];
   /** Rendered above the table when rows are selected; enables the selection column. */
@@ -53,7 +58,24 @@ function cellLabel<T>(def: ColumnDef<T, unknown>): string {
   return typeof def.header === "string" ? def.header : "";
 }
 
-export function DataTable<T>({
+const rowId = (row: { id: string }) => row.id;
+
+function SelectBox({ label, checked, indeterminate = false, onChange }: { label: string; checked: boolean; indeterminate?: boolean; onChange: (e: unknown) => void }) {
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      className="size-4 rounded border-slate-300 text-brand-600"
+      checked={checked}
+      ref={(el) => {
+        if (el) el.indeterminate = indeterminate;
+      }}
+      onChange={onChange}
+    />
+  );
+}
+
+export function DataTable<T extends { id: string }>({
   columns,
   rows,
   total,
@@ -61,7 +83,7 @@ export function DataTable<T>({
   pageSize,
   sort,
   dir,
-  getRowId,
+  getRowId = rowId,
   searchPlaceholder = "Search…",
   filters = [],
   bulkActions,
@@ -88,26 +110,14 @@ export function DataTable<T>({
         id: "_select",
         enableSorting: false,
         header: ({ table }) => (
-          <input
-            type="checkbox"
-            aria-label="Select all rows on this page"
-            className="size-4 rounded border-slate-300 text-brand-600"
+          <SelectBox
+            label="Select all rows on this page"
             checked={table.getIsAllRowsSelected()}
-            ref={(el) => {
-              if (el) el.indeterminate = table.getIsSomeRowsSelected();
-            }}
+            indeterminate={table.getIsSomeRowsSelected()}
             onChange={table.getToggleAllRowsSelectedHandler()}
           />
         ),
-        cell: ({ row }) => (
-          <input
-            type="checkbox"
-            aria-label="Select row"
-            className="size-4 rounded border-slate-300 text-brand-600"
-            checked={row.getIsSelected()}
-            onChange={row.getToggleSelectedHandler()}
-          />
-        ),
+        cell: ({ row }) => <SelectBox label="Select row" checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
       },
       ...columns,
     ];

@@ -1,2 +1,2 @@
-export { DataTable, type DataTableProps, type FilterOption } from "./data-table";
+export { DataTable, type DataTableProps, type FilterOption, type TableView } from "./data-table";
 export { useUrlState } from "./use-url-state";

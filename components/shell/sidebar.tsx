@@ -2,7 +2,7 @@
 // Sidebar navigation: fixed on large screens, a drawer on phones.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import {
   Activity,
   Building2,
@@ -90,6 +90,14 @@ function Brand({ tenantName }: { tenantName: string }) {
   );
 }
 
+function NavToggle({ label, onClick, className, children }: { label: string; onClick: () => void; className: string; children: ReactNode }) {
+  return (
+    <button type="button" onClick={onClick} className={cn("rounded-lg", className)} aria-label={label}>
+      {children}
+    </button>
+  );
+}
+
 export function Sidebar({ sections, tenantName }: { sections: NavSection[]; tenantName: string }) {
   const [open, setOpen] = useState(false);
 
@@ -100,26 +108,16 @@ export function Sidebar({ sections, tenantName }: { sections: NavSection[]; tena
         <NavLinks sections={sections} />
       </aside>
 
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className="fixed left-3 top-3 z-40 rounded-lg p-2 text-slate-600 hover:bg-slate-100 lg:hidden"
-        aria-label="Open navigation"
-      >
+      <NavToggle label="Open navigation" onClick={() => setOpen(true)} className="fixed left-3 top-3 z-40 p-2 text-slate-600 hover:bg-slate-100 lg:hidden">
         <Menu className="size-5" />
-      </button>
+      </NavToggle>
       {open && (
         <div className="fixed inset-0 z-50 lg:hidden" role="dialog" aria-modal="true">
           <div className="absolute inset-0 bg-slate-900/50" onClick={() => setOpen(false)} />
           <aside className="relative flex h-full w-72 max-w-[85vw] flex-col bg-slate-900 shadow-xl">
-            <button
-              type="button"
-              onClick={() => setOpen(false)}
-              className="absolute right-3 top-4 rounded-lg p-1.5 text-slate-300 hover:bg-white/10"
-              aria-label="Close navigation"
-            >
+            <NavToggle label="Close navigation" onClick={() => setOpen(false)} className="absolute right-3 top-4 p-1.5 text-slate-300 hover:bg-white/10">
               <X className="size-5" />
-            </button>
+            </NavToggle>
             <Brand tenantName={tenantName} />
             <NavLinks sections={sections} onNavigate={() => setOpen(false)} />
           </aside>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
 import { Breadcrumbs, type Crumb } from "./breadcrumbs";
@@ -16,6 +17,41 @@ export function CardHeader({ title, description, actions }: { title: ReactNode; 
       </div>
       {actions && <div className="flex items-center gap-2">{actions}</div>}
     </div>
+  );
+}
+
+/** A card header's link to the whole list ("View all", "Manage"). */
+export function CardLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="text-sm font-medium text-brand-600 hover:text-brand-700">
+      {children}
+    </Link>
+  );
+}
+
+/** A card's list of entries, or what to show when there are none. */
+export function CardList<T>({ label, items, empty, className, children }: { label: string; items: T[]; empty: ReactNode; className?: string; children: (item: T) => ReactNode }) {
+  if (items.length === 0) return <>{empty}</>;
+  return (
+    <ul className={cn("divide-y divide-slate-100", className)} aria-label={label}>
+      {items.map(children)}
+    </ul>
+  );
+}
+
+/** One entry of a card's list: what it is on the left (an optional mark, its name, a grey line), its state on the right. */
+export function CardListItem({ lead, title, detail, aside }: { lead?: ReactNode; title: ReactNode; detail: ReactNode; aside: ReactNode }) {
+  return (
+    <li className="flex items-center justify-between gap-3 px-5 py-3">
+      <div className="flex min-w-0 items-center gap-3">
+        {lead}
+        <div className="min-w-0">
+          {title}
+          <p className="truncate text-xs text-slate-500">{detail}</p>
+        </div>
+      </div>
+      <div className="shrink-0 text-right">{aside}</div>
+    </li>
   );
 }
 

@@ -76,13 +76,72 @@ export const TextField = forwardRef<
   Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & { label: string; name: string; errors?: string[]; hint?: ReactNode; fieldClassName?: string }
 >(function TextField({ label, name, id, errors, hint, fieldClassName, ...input }, ref) {
   const inputId = id ?? name;
-  const describedBy = [hint ? `${inputId}-help` : null, errors?.length ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <Field label={label} htmlFor={inputId} errors={errors} hint={hint} className={fieldClassName}>
-      <Input ref={ref} id={inputId} name={name} invalid={!!errors?.length} aria-describedby={describedBy} {...input} />
+      <Input ref={ref} id={inputId} name={name} invalid={!!errors?.length} aria-describedby={describedBy(inputId, hint, errors)} {...input} />
     </Field>
   );
 });
+
+function describedBy(id: string, hint: ReactNode, errors?: string[]) {
+  return [hint ? `${id}-help` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export interface SelectOption {
+  value: string;
+  label: ReactNode;
+}
+
+/** A labelled select with its help and errors; `options` are rendered after any `children` (a "none" choice). */
+export const SelectField = forwardRef<
+  HTMLSelectElement,
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> & { label: string; name: string; options?: readonly SelectOption[]; errors?: string[]; hint?: ReactNode; fieldClassName?: string }
+>(function SelectField({ label, name, id, errors, hint, fieldClassName, options = [], children, ...select }, ref) {
+  const selectId = id ?? name;
+  return (
+    <Field label={label} htmlFor={selectId} errors={errors} hint={hint} className={fieldClassName}>
+      <Select ref={ref} id={selectId} name={name} invalid={!!errors?.length} aria-describedby={describedBy(selectId, hint, errors)} {...select}>
+        {children}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+});
+
+/** A labelled multi-line text input with its help and errors. */
+export const TextareaField = forwardRef<
+  HTMLTextAreaElement,
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name"> & { label: string; name: string; errors?: string[]; hint?: ReactNode; fieldClassName?: string }
+>(function TextareaField({ label, name, id, errors, hint, fieldClassName, ...textarea }, ref) {
+  const textareaId = id ?? name;
+  return (
+    <Field label={label} htmlFor={textareaId} errors={errors} hint={hint} className={fieldClassName}>
+      <Textarea ref={ref} id={textareaId} name={name} invalid={!!errors?.length} aria-describedby={describedBy(textareaId, hint, errors)} {...textarea} />
+    </Field>
+  );
+});
+
+/** A select's choices from a code → label map (enum labels, in the map's order). */
+export function labelOptions(labels: Record<string, string>): { value: string; label: string }[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+/** A select's choices from rows with an id and a name (routers, packages, pools). */
+export function nameOptions(rows: readonly { id: string; name: string }[]): SelectOption[] {
+  return rows.map((r) => ({ value: r.id, label: r.name }));
+}
+
+/** The yes/no choice of a boolean setting, as a select (the form posts "true" or "false"). */
+export function yesNoOptions(yes = "Yes", no = "No"): SelectOption[] {
+  return [
+    { value: "true", label: yes },
+    { value: "false", label: no },
+  ];
+}
 
 /** Where a form's buttons go: one row at its end, the main action last. */
 export function FormActions({ children, className }: { children: ReactNode; className?: string }) {

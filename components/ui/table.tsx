@@ -20,6 +20,7 @@ export function Table<T>({
   label,
   className,
   align = "middle",
+  empty,
 }: {
   columns: TableColumn<T>[];
   rows: T[];
@@ -28,7 +29,10 @@ export function Table<T>({
   label?: string;
   className?: string;
   align?: "middle" | "top";
+  /** Shown instead of the table when there are no rows (an EmptyState). */
+  empty?: ReactNode;
 }) {
+  if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <div className={cn("relative overflow-x-auto", className)}>
       <table className="table-stack min-w-full divide-y divide-slate-100 text-sm" aria-label={label}>

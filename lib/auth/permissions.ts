@@ -56,3 +56,6 @@ export const roleLabels: Record<Role, string> = {
   STAFF: "Staff",
   VIEWER: "Viewer",
 };
+
+/** The roles a tenant's admin can give a member or an API key, most powerful first (the operator is not one). */
+export const tenantRoleOptions = (["ADMIN", "STAFF", "VIEWER"] as const).map((value) => ({ value, label: roleLabels[value] }));

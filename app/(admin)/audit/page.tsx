@@ -8,7 +8,8 @@ import { formatDateTime, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, TextField } from "@/components/ui/field";
+import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -60,22 +61,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </datalist>
           </Field>
-          <Field label="Actor" htmlFor="actor">
-            <Input id="actor" name="actor" placeholder="name or email" defaultValue={sp.actor ?? ""} />
-          </Field>
-          <Field label="Target type" htmlFor="targetType">
-            <Input id="targetType" name="targetType" placeholder="e.g. user" defaultValue={sp.targetType ?? ""} />
-          </Field>
-          <Field label="Target id" htmlFor="targetId">
-            <Input id="targetId" name="targetId" defaultValue={sp.targetId ?? ""} />
-          </Field>
+          <TextField label="Actor" name="actor" placeholder="name or email" defaultValue={sp.actor ?? ""} />
+          <TextField label="Target type" name="targetType" placeholder="e.g. user" defaultValue={sp.targetType ?? ""} />
+          <TextField label="Target id" name="targetId" defaultValue={sp.targetId ?? ""} />
           <div className="grid grid-cols-2 gap-2 sm:col-span-2 lg:col-span-2">
-            <Field label="From" htmlFor="from">
-              <Input id="from" name="from" type="date" defaultValue={sp.from ?? ""} />
-            </Field>
-            <Field label="To" htmlFor="to">
-              <Input id="to" name="to" type="date" defaultValue={sp.to ?? ""} />
-            </Field>
+            <TextField label="From" name="from" type="date" defaultValue={sp.from ?? ""} />
+            <TextField label="To" name="to" type="date" defaultValue={sp.to ?? ""} />
           </div>
           <div className="flex gap-2 lg:col-span-6">
             <Button type="submit">Filter</Button>
@@ -87,72 +78,55 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {!parsed.success && <p className="mt-2 text-sm text-red-600">Some filters were not valid and were ignored.</p>}
       </Card>
       <Card>
-        {page.rows.length === 0 ? (
-          <EmptyState title="Nothing recorded for these filters" />
-        ) : (
-          <Table
-            label="Audit entries"
-            align="top"
-            rows={page.rows}
-            rowKey={(r) => r.id}
-            columns={[
-              { key: "when", header: `When (${zoneAbbreviation(tz)})`, className: "whitespace-nowrap text-slate-500", cell: (r) => <span title={zoneLabel(tz)}>{formatDateTime(r.createdAt, tz)}</span> },
-              {
-                key: "who",
-                header: "Who",
-                cell: (r) => (
-                  <>
-                    <p className="font-medium text-slate-900">{r.actorName ?? r.actorLabel ?? (r.actorApiKeyId ? "API key" : "System")}</p>
-                    {r.actorName && r.actorLabel && r.actorLabel !== r.actorName && <p className="text-xs text-slate-500">{r.actorLabel}</p>}
-                  </>
+        <Table
+          empty={<EmptyState title="Nothing recorded for these filters" />}
+          label="Audit entries"
+          align="top"
+          rows={page.rows}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: "when", header: `When (${zoneAbbreviation(tz)})`, className: "whitespace-nowrap text-slate-500", cell: (r) => <span title={zoneLabel(tz)}>{formatDateTime(r.createdAt, tz)}</span> },
+            {
+              key: "who",
+              header: "Who",
+              cell: (r) => (
+                <>
+                  <p className="font-medium text-slate-900">{r.actorName ?? r.actorLabel ?? (r.actorApiKeyId ? "API key" : "System")}</p>
+                  {r.actorName && r.actorLabel && r.actorLabel !== r.actorName && <p className="text-xs text-slate-500">{r.actorLabel}</p>}
+                </>
+              ),
+            },
+            { key: "action", header: "Action", cell: (r) => <Badge tone={r.action.startsWith("platform.") ? "yellow" : r.action.includes("fail") ? "red" : "gray"}>{r.action}</Badge> },
+            {
+              key: "target",
+              header: "Target",
+              className: "text-xs",
+              cell: (r) =>
+                r.targetType && (
+                  <Link className="text-brand-700 hover:underline" href={`/audit?targetType=${encodeURIComponent(r.targetType)}&targetId=${encodeURIComponent(r.targetId ?? "")}`}>
+                    {r.targetType}
+                    <span className="block font-mono text-slate-500">{r.targetId?.slice(0, 8)}</span>
+                  </Link>
                 ),
-              },
-              { key: "action", header: "Action", cell: (r) => <Badge tone={r.action.startsWith("platform.") ? "yellow" : r.action.includes("fail") ? "red" : "gray"}>{r.action}</Badge> },
-              {
-                key: "target",
-                header: "Target",
-                className: "text-xs",
-                cell: (r) =>
-                  r.targetType && (
-                    <Link className="text-brand-700 hover:underline" href={`/audit?targetType=${encodeURIComponent(r.targetType)}&targetId=${encodeURIComponent(r.targetId ?? "")}`}>
-                      {r.targetType}
-                      <span className="block font-mono text-slate-500">{r.targetId?.slice(0, 8)}</span>
-                    </Link>
-                  ),
-              },
-              { key: "before", header: "Before", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.before} /> },
-              { key: "after", header: "After", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.after} /> },
-              {
-                key: "from",
-                header: "From",
-                className: "text-xs text-slate-500",
-                cell: (r) => (
-                  <>
-                    {r.ip ?? "—"}
-                    {r.userAgent && <span className="block max-w-48 truncate" title={r.userAgent}>{r.userAgent}</span>}
-                  </>
-                ),
-              },
-            ]}
-          />
-        )}
-        <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-3 text-sm text-slate-500">
-          <span>
-            {page.total} {page.total === 1 ? "entry" : "entries"} · page {page.page} of {page.pageCount}
-          </span>
-          <span className="flex gap-2">
-            {page.page > 1 && (
-              <Link className={buttonClasses("secondary", "sm")} href={link(page.page - 1)}>
-                Previous
-              </Link>
-            )}
-            {page.page < page.pageCount && (
-              <Link className={buttonClasses("secondary", "sm")} href={link(page.page + 1)}>
-                Next
-              </Link>
-            )}
-          </span>
-        </div>
+            },
+            { key: "before", header: "Before", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.before} /> },
+            { key: "after", header: "After", className: "min-w-56 max-w-sm text-xs", cell: (r) => <Summary value={r.after} /> },
+            {
+              key: "from",
+              header: "From",
+              className: "text-xs text-slate-500",
+              cell: (r) => (
+                <>
+                  {r.ip ?? "—"}
+                  {r.userAgent && <span className="block max-w-48 truncate" title={r.userAgent}>{r.userAgent}</span>}
+                </>
+              ),
+            },
+          ]}
+        />
+        <Pager page={page.page} pageCount={page.pageCount} href={link}>
+          {page.total} {page.total === 1 ? "entry" : "entries"} · page {page.page} of {page.pageCount}
+        </Pager>
       </Card>
     </>
   );

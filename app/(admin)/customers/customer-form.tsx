@@ -7,7 +7,9 @@ import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyableValue } from "@/components/ui/copy-button";
-import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormError, Input, TextField, SelectField, TextareaField, yesNoOptions, labelOptions, nameOptions } from "@/components/ui/field";
+import { STATUS_LABEL, TYPE_LABEL } from "./_lib/format";
+import { SaveOrCancel } from "@/components/forms/save-or-cancel";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { ZonedDateTimeInput } from "@/components/forms/zoned-date-time-input";
 import { zoneLabel } from "@/lib/format";
@@ -108,35 +110,18 @@ export function CustomerForm({ initial, packages, pools, timeZone }: { initial?:
       <Card>
         <CardHeader title="Customer" description="Who they are and how to reach them." />
         <CardBody className="grid gap-5 sm:grid-cols-2">
-          <Field label="Full name" htmlFor="name" errors={err("name")}>
-            <Input id="name" name="name" defaultValue={v.name} placeholder="Jane Wanjiku" autoFocus={!editing} invalid={!!err("name")} />
-          </Field>
-          <Field label="Phone" htmlFor="phone" errors={err("phone")} hint="Kenyan numbers in any form: 0712 345 678, +254 712 345 678.">
-            <Input id="phone" name="phone" type="tel" defaultValue={v.phone} placeholder="0712 345 678" invalid={!!err("phone")} />
-          </Field>
-          <Field label="Email" htmlFor="email" errors={err("email")}>
-            <Input id="email" name="email" type="email" defaultValue={v.email} placeholder="optional" invalid={!!err("email")} />
-          </Field>
-          <Field label="Address" htmlFor="address" errors={err("address")}>
-            <Input id="address" name="address" defaultValue={v.address} placeholder="House 12, Kahawa West" invalid={!!err("address")} />
-          </Field>
+          <TextField label="Full name" name="name" errors={err("name")} defaultValue={v.name} placeholder="Jane Wanjiku" autoFocus={!editing} />
+          <TextField label="Phone" name="phone" errors={err("phone")} hint="Kenyan numbers in any form: 0712 345 678, +254 712 345 678." type="tel" defaultValue={v.phone} placeholder="0712 345 678" />
+          <TextField label="Email" name="email" errors={err("email")} type="email" defaultValue={v.email} placeholder="optional" />
+          <TextField label="Address" name="address" errors={err("address")} defaultValue={v.address} placeholder="House 12, Kahawa West" />
         </CardBody>
       </Card>
 
       <Card>
         <CardHeader title="Service" description="How they connect, what they pay for and until when." />
         <CardBody className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
-          <Field label="Connection type" htmlFor="type" errors={err("type")}>
-            <Select id="type" name="type" value={type} onChange={(e) => setType(e.target.value)} invalid={!!err("type")}>
-              <option value="PPPOE">PPPoE</option>
-              <option value="HOTSPOT">Hotspot</option>
-              <option value="DHCP">DHCP</option>
-              <option value="STATIC">Static IP</option>
-            </Select>
-          </Field>
-          <Field label="Username" htmlFor="username" errors={err("username")} hint="What the router sends as User-Name.">
-            <Input id="username" name="username" defaultValue={v.username} autoComplete="off" spellCheck={false} placeholder="jane.w" invalid={!!err("username")} className="font-mono" />
-          </Field>
+          <SelectField label="Connection type" name="type" errors={err("type")} value={type} onChange={(e) => setType(e.target.value)} options={labelOptions(TYPE_LABEL)} />
+          <TextField label="Username" name="username" errors={err("username")} hint="What the router sends as User-Name." defaultValue={v.username} autoComplete="off" spellCheck={false} placeholder="jane.w" className="font-mono" />
           <Field label="Password" htmlFor="password" errors={err("password")} hint={editing ? "Leave blank to keep the current password." : "Leave blank to generate one."}>
             <div className="flex gap-2">
               <Input id="password" name="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" spellCheck={false} invalid={!!err("password")} className="font-mono" />
@@ -145,16 +130,14 @@ export function CustomerForm({ initial, packages, pools, timeZone }: { initial?:
               </Button>
             </div>
           </Field>
-          <Field label="Package" htmlFor="packageId" errors={err("packageId")}>
-            <Select id="packageId" name="packageId" defaultValue={v.packageId} invalid={!!err("packageId")} key={type}>
-              <option value="">No package</option>
-              {forType.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField label="Package" name="packageId" errors={err("packageId")} defaultValue={v.packageId} key={type}>
+            <option value="">No package</option>
+            {forType.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </SelectField>
           <Field label="Expires" htmlFor="expiresAt" errors={err("expiresAt")} hint={`${editing ? "" : "Blank: one package period from now. "}Time in ${zoneLabel(timeZone)}.`}>
             <ZonedDateTimeInput
               id="expiresAt"
@@ -166,62 +149,26 @@ export function CustomerForm({ initial, packages, pools, timeZone }: { initial?:
               pastWarning="This expiry is in the past: the customer is expired at once and RADIUS refuses them."
             />
           </Field>
-          <Field label="Status" htmlFor="status" errors={err("status")}>
-            <Select id="status" name="status" defaultValue={v.status} invalid={!!err("status")}>
-              <option value="ACTIVE">Active</option>
-              <option value="SUSPENDED">Suspended</option>
-              <option value="EXPIRED">Expired</option>
-              <option value="DISABLED">Disabled</option>
-            </Select>
-          </Field>
-          <Field label="Auto-renew from wallet" htmlFor="autoRenew" errors={err("autoRenew")} hint="On expiry, renew when the wallet covers the price.">
-            <Select id="autoRenew" name="autoRenew" defaultValue={String(v.autoRenew)}>
-              <option value="true">Yes</option>
-              <option value="false">No</option>
-            </Select>
-          </Field>
+          <SelectField label="Status" name="status" errors={err("status")} defaultValue={v.status} options={labelOptions(STATUS_LABEL)} />
+          <SelectField label="Auto-renew from wallet" name="autoRenew" errors={err("autoRenew")} hint="On expiry, renew when the wallet covers the price." defaultValue={String(v.autoRenew)} options={yesNoOptions()} />
         </CardBody>
       </Card>
 
       <Card>
         <CardHeader title="Network" description="Optional: bind to a device, fix an address or pick a pool." />
         <CardBody className="grid gap-5 sm:grid-cols-3">
-          <Field label="MAC binding" htmlFor="macAddress" errors={err("macAddress")} hint="Any format; saved as AA:BB:CC:DD:EE:FF.">
-            <Input id="macAddress" name="macAddress" defaultValue={v.macAddress} placeholder="none" invalid={!!err("macAddress")} className="font-mono" />
-          </Field>
-          <Field label="Static IP" htmlFor="staticIp" errors={err("staticIp")}>
-            <Input id="staticIp" name="staticIp" defaultValue={v.staticIp} placeholder="10.10.0.25" inputMode="decimal" invalid={!!err("staticIp")} className="font-mono" />
-          </Field>
-          <Field label="IP pool" htmlFor="ipPoolId" errors={err("ipPoolId")}>
-            <Select id="ipPoolId" name="ipPoolId" defaultValue={v.ipPoolId} invalid={!!err("ipPoolId")}>
-              <option value="">Router default</option>
-              {pools.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Latitude" htmlFor="latitude" errors={err("latitude")}>
-            <Input id="latitude" name="latitude" defaultValue={v.latitude} inputMode="decimal" placeholder="-1.1860" invalid={!!err("latitude")} />
-          </Field>
-          <Field label="Longitude" htmlFor="longitude" errors={err("longitude")}>
-            <Input id="longitude" name="longitude" defaultValue={v.longitude} inputMode="decimal" placeholder="36.9280" invalid={!!err("longitude")} />
-          </Field>
-          <Field label="Notes" htmlFor="notes" errors={err("notes")} className="sm:col-span-3">
-            <Textarea id="notes" name="notes" rows={2} defaultValue={v.notes} invalid={!!err("notes")} />
-          </Field>
+          <TextField label="MAC binding" name="macAddress" errors={err("macAddress")} hint="Any format; saved as AA:BB:CC:DD:EE:FF." defaultValue={v.macAddress} placeholder="none" className="font-mono" />
+          <TextField label="Static IP" name="staticIp" errors={err("staticIp")} defaultValue={v.staticIp} placeholder="10.10.0.25" inputMode="decimal" className="font-mono" />
+          <SelectField label="IP pool" name="ipPoolId" errors={err("ipPoolId")} defaultValue={v.ipPoolId} options={nameOptions(pools)}>
+            <option value="">Router default</option>
+          </SelectField>
+          <TextField label="Latitude" name="latitude" errors={err("latitude")} defaultValue={v.latitude} inputMode="decimal" placeholder="-1.1860" />
+          <TextField label="Longitude" name="longitude" errors={err("longitude")} defaultValue={v.longitude} inputMode="decimal" placeholder="36.9280" />
+          <TextareaField label="Notes" name="notes" errors={err("notes")} fieldClassName="sm:col-span-3" rows={2} defaultValue={v.notes} />
         </CardBody>
       </Card>
 
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => router.back()}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={pending}>
-          {editing ? "Save customer" : "Create customer"}
-        </Button>
-      </div>
+      <SaveOrCancel pending={pending}>{editing ? "Save customer" : "Create customer"}</SaveOrCancel>
     </form>
   );
 }

@@ -1,18 +1,18 @@
 "use client";
 // The customer list: server-side paging, sorting, filters and search in the URL; bulk actions on a
 // selection run in chunks of 200 ids per server action so progress can be shown while they run.
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Download } from "lucide-react";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type TableView } from "@/components/data-table";
+import { TitleCell } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { mergeOutcomes, type CommandOutcome } from "@/components/sessions/command-outcome";
 import { CommandResult } from "@/components/sessions/command-result";
-import { Input, Select } from "@/components/ui/field";
+import { Input, Select, labelOptions } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { STATUS_LABEL, TYPE_LABEL, relativeExpiry } from "./_lib/format";
@@ -20,19 +20,11 @@ import { AccessBadge } from "./_lib/access-badge";
 import type { PackageOption } from "./customer-form";
 import { bulkChangePackageAction, bulkExtendAction, bulkStatusAction } from "./actions";
 import { formatPhone } from "@/lib/net/phone";
+import type { Plain } from "@/components/data-table/view";
+import type { CustomerListRow } from "@/lib/services/customers/find-customers";
 
-export interface CustomerRowView {
-  id: string;
-  type: string;
-  name: string;
-  username: string;
-  phone: string | null;
-  status: string;
-  expiresAt: string | null;
-  online: boolean;
-  packageName: string | null;
-  createdAt: string;
-}
+/** A row of the table as the page hands it over (see `toPlain`). */
+export type CustomerRowView = Plain<CustomerListRow>;
 
 const CHUNK = 200;
 
@@ -130,12 +122,7 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
 }
 
 export function CustomersTable(props: {
-  rows: CustomerRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  view: TableView<CustomerRowView>;
   now: string;
   timeZone: string;
   canWrite: boolean;
@@ -149,12 +136,9 @@ export function CustomersTable(props: {
         id: "name",
         header: "Customer",
         cell: ({ row }) => (
-          <div className="min-w-0">
-            <Link href={`/customers/${row.original.id}`} title={row.original.name} className="block max-w-[14rem] truncate font-medium text-brand-700 hover:underline">
-              {row.original.name}
-            </Link>
-            <p className="text-xs text-slate-500">{row.original.phone ? formatPhone(row.original.phone) : "no phone"}</p>
-          </div>
+          <TitleCell href={`/customers/${row.original.id}`} title={row.original.name}>
+            {row.original.phone ? formatPhone(row.original.phone) : "no phone"}
+          </TitleCell>
         ),
       },
       {
@@ -206,18 +190,12 @@ export function CustomersTable(props: {
   );
   return (
     <DataTable
+      {...props.view}
       columns={columns}
-      rows={props.rows}
-      total={props.total}
-      page={props.page}
-      pageSize={props.pageSize}
-      sort={props.sort}
-      dir={props.dir}
-      getRowId={(r) => r.id}
       searchPlaceholder="Search name, phone or username…"
       filters={[
-        { param: "status", label: "Status", options: Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })) },
-        { param: "type", label: "Type", options: Object.entries(TYPE_LABEL).map(([value, label]) => ({ value, label })) },
+        { param: "status", label: "Status", options: labelOptions(STATUS_LABEL) },
+        { param: "type", label: "Type", options: labelOptions(TYPE_LABEL) },
         { param: "packageId", label: "Package", options: packages.map((p) => ({ value: p.id, label: p.name })) },
         {
           param: "online",

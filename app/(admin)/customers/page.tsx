@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Plus, Upload } from "lucide-react";
+import { Upload } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findCustomerOptions } from "@/lib/services/customers/find-customer-options";
 import { customerFilterKeys, customerFiltersSchema, customerSortKeys, findCustomers, findCustomersSchema } from "@/lib/services/customers/find-customers";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { CustomersTable, type CustomerRowView } from "./customers-client";
 import { packageOptions } from "./_lib/options";
+import { tableView, toPlain } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -22,22 +24,11 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const filters = Object.fromEntries(Object.entries(list.filters).filter(([k, v]) => customerFiltersSchema.shape[k as keyof typeof customerFiltersSchema.shape]?.safeParse(v).success));
   const [page, opts] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findCustomers(tx, { ...findCustomersSchema.parse({ page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, ...filters }), tenantId: staff.tenantId }),
+      findCustomers(tx, { ...findCustomersSchema.parse({ ...pageQuery(list), q: list.q, ...filters }), tenantId: staff.tenantId }),
       findCustomerOptions(tx, { tenantId: staff.tenantId }),
     ]),
   );
-  const rows: CustomerRowView[] = page.rows.map((r) => ({
-    id: r.id,
-    type: r.type,
-    name: r.name,
-    username: r.username,
-    phone: r.phone,
-    status: r.status,
-    expiresAt: r.expiresAt?.toISOString() ?? null,
-    online: r.online,
-    packageName: r.packageName,
-    createdAt: r.createdAt.toISOString(),
-  }));
+  const rows: CustomerRowView[] = page.rows.map(toPlain);
   const canWrite = can(staff.role, "customers:write");
   const exportQuery = new URLSearchParams(Object.entries({ ...filters, ...(list.q ? { q: list.q } : {}) })).toString();
   return (
@@ -51,20 +42,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <Link href="/customers/import" className={buttonClasses("secondary")}>
                 <Upload className="size-4" aria-hidden /> Import CSV
               </Link>
-              <Link href="/customers/new" className={buttonClasses("primary")}>
-                <Plus className="size-4" aria-hidden /> New customer
-              </Link>
+              <CreateLink href="/customers/new">New customer</CreateLink>
             </>
           )
         }
       />
       <CustomersTable
-        rows={rows}
-        total={page.total}
-        page={page.page}
-        pageSize={page.pageSize}
-        sort={list.sort}
-        dir={list.dir}
+        view={tableView(page, list, rows)}
         now={new Date().toISOString()}
         timeZone={staff.tenantTimezone}
         canWrite={canWrite}

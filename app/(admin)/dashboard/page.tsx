@@ -10,7 +10,7 @@ import { getDashboardStats, getDashboardStatsSchema } from "@/lib/services/dashb
 import { getOnboardingSteps } from "@/lib/services/dashboard/get-onboarding-steps";
 import { formatMoney } from "@/lib/money";
 import { LiveRefresh } from "@/lib/events/live-refresh";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, CardLink, CardList, CardListItem, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { RevenueChart } from "@/components/charts/revenue-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
@@ -198,79 +198,78 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <CardHeader
             title="Expiring in the next 7 days"
             description={`${s.expiring.count.toLocaleString()} active customer${s.expiring.count === 1 ? "" : "s"}`}
-            actions={
-              seeCustomers && s.expiring.count > 0 ? (
-                <Link href="/customers?expiring=soon&status=ACTIVE" className="text-sm font-medium text-brand-600 hover:text-brand-700">
-                  View all
-                </Link>
-              ) : undefined
-            }
+            actions={seeCustomers && s.expiring.count > 0 && <CardLink href="/customers?expiring=soon&status=ACTIVE">View all</CardLink>}
           />
-          {s.expiring.customers.length === 0 ? (
-            <EmptyState title="Nobody expires this week" description="Customers whose service ends in the next 7 days show up here, so you can remind them." />
-          ) : (
-            <ul className="divide-y divide-slate-100" aria-label="Customers expiring soon">
-              {s.expiring.customers.map((c) => (
-                <li key={c.id} className="flex items-center justify-between gap-3 px-5 py-3">
-                  <div className="flex min-w-0 items-center gap-3">
-                    <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700" aria-hidden>
-                      {c.name.slice(0, 1).toUpperCase()}
-                    </span>
-                    <div className="min-w-0">
-                      {seeCustomers ? (
-                        <Link href={`/customers/${c.id}`} className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700">
-                          {c.name}
-                        </Link>
-                      ) : (
-                        <p className="truncate text-sm font-medium text-slate-900">{c.name}</p>
-                      )}
-                      <p className="truncate text-xs text-slate-500">
-                        {c.username} · {TYPE_LABELS[c.type]}
-                        {c.packageName ? ` · ${c.packageName}` : ""}
-                      </p>
-                    </div>
-                  </div>
-                  <div className="shrink-0 text-right">
+          <CardList
+            label="Customers expiring soon"
+            items={s.expiring.customers}
+            empty={<EmptyState title="Nobody expires this week" description="Customers whose service ends in the next 7 days show up here, so you can remind them." />}
+          >
+            {(c) => (
+              <CardListItem
+                key={c.id}
+                lead={
+                  <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700" aria-hidden>
+                    {c.name.slice(0, 1).toUpperCase()}
+                  </span>
+                }
+                title={
+                  seeCustomers ? (
+                    <Link href={`/customers/${c.id}`} className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700">
+                      {c.name}
+                    </Link>
+                  ) : (
+                    <p className="truncate text-sm font-medium text-slate-900">{c.name}</p>
+                  )
+                }
+                detail={
+                  <>
+                    {c.username} · {TYPE_LABELS[c.type]}
+                    {c.packageName ? ` · ${c.packageName}` : ""}
+                  </>
+                }
+                aside={
+                  <>
                     <Badge tone={new Date(c.expiresAt).getTime() - now.getTime() < 86_400_000 ? "red" : "yellow"}>
                       <CalendarClock className="size-3" aria-hidden />
                       {relativeDays(c.expiresAt, now)}
                     </Badge>
                     <p className="mt-1 text-xs text-slate-400">{formatDateTime(c.expiresAt, s.timezone)}</p>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+                  </>
+                }
+              />
+            )}
+          </CardList>
         </Card>
         <Card>
           <CardHeader
             title="Routers"
             description={`${s.routers.online} of ${s.routers.total} online`}
-            actions={
-              can(staff.role, "routers:read") ? (
-                <Link href="/routers" className="text-sm font-medium text-brand-600 hover:text-brand-700">
-                  Manage
-                </Link>
-              ) : undefined
-            }
+            actions={can(staff.role, "routers:read") && <CardLink href="/routers">Manage</CardLink>}
           />
-          {s.routers.list.length === 0 ? (
-            <EmptyState title="No routers yet" description="Add your MikroTik routers so subscribers can authenticate." />
-          ) : (
-            <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto" aria-label="Routers">
-              {s.routers.list.map((r) => (
-                <li key={r.id} className="flex items-center justify-between gap-3 px-5 py-3">
-                  <div className="min-w-0">
-                    <p className="flex items-center gap-2 truncate text-sm font-medium text-slate-900">
-                      <span className={`size-2 shrink-0 rounded-full ${r.online ? "bg-emerald-500" : "bg-slate-300"}`} aria-hidden />
-                      {r.name}
-                    </p>
-                    <p className="truncate text-xs text-slate-500">
-                      {r.ipAddress}
-                      {r.lastSeenAt ? ` · seen ${formatDateTime(r.lastSeenAt, s.timezone)}` : " · never seen"}
-                    </p>
-                  </div>
-                  <div className="shrink-0 text-right">
+          <CardList
+            label="Routers"
+            items={s.routers.list}
+            className="max-h-80 overflow-y-auto"
+            empty={<EmptyState title="No routers yet" description="Add your MikroTik routers so subscribers can authenticate." />}
+          >
+            {(r) => (
+              <CardListItem
+                key={r.id}
+                title={
+                  <p className="flex items-center gap-2 truncate text-sm font-medium text-slate-900">
+                    <span className={`size-2 shrink-0 rounded-full ${r.online ? "bg-emerald-500" : "bg-slate-300"}`} aria-hidden />
+                    {r.name}
+                  </p>
+                }
+                detail={
+                  <>
+                    {r.ipAddress}
+                    {r.lastSeenAt ? ` · seen ${formatDateTime(r.lastSeenAt, s.timezone)}` : " · never seen"}
+                  </>
+                }
+                aside={
+                  <>
                     <Badge tone={r.online ? "green" : "gray"}>{r.online ? "Online" : "Offline"}</Badge>
                     <p className="mt-1 text-xs tabular-nums text-slate-500">
                       {seeSessions ? (
@@ -281,11 +280,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                         `${r.sessions.toLocaleString()} sessions`
                       )}
                     </p>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+                  </>
+                }
+              />
+            )}
+          </CardList>
         </Card>
       </section>
     </>

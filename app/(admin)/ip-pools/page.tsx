@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Network, Plus } from "lucide-react";
+import { Network } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { findIpPools, findIpPoolsSchema } from "@/lib/services/ip-pools/find-ip-pools";
 import { Card, EmptyState, PageHeader, StatCard, StatGrid } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { UtilisationBar } from "./utilisation-bar";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "IP pools" };
 
@@ -26,13 +26,7 @@ export default async function IpPoolsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="IP pools"
         description="Address ranges handed to customers by RADIUS; each customer keeps the same address in a pool."
-        actions={
-          canWrite && (
-            <Link href="/ip-pools/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> Add pool
-            </Link>
-          )
-        }
+        actions={canWrite && <CreateLink href="/ip-pools/new">Add pool</CreateLink>}
       />
       <StatGrid label="Pool figures" columns={3} className="mb-6">
         <StatCard label="Pools" value={pools.total.toLocaleString()} icon={<Network className="size-5" />} />
@@ -44,13 +38,7 @@ export default async function IpPoolsPage({ searchParams }: { searchParams: Prom
           <EmptyState
             title={q ? "No pool matches" : "No IP pools yet"}
             description="Add a pool so customers without a static IP get an address from RADIUS."
-            action={
-              canWrite && (
-                <Link href="/ip-pools/new" className={buttonClasses("primary", "sm")}>
-                  <Plus className="size-4" aria-hidden /> Add pool
-                </Link>
-              )
-            }
+            action={canWrite && <CreateLink href="/ip-pools/new" size="sm">Add pool</CreateLink>}
           />
         ) : (
           <div className="relative overflow-x-auto">

@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select, FormActions, TextField } from "@/components/ui/field";
+import { FormError, FormActions, TextField, SelectField, nameOptions } from "@/components/ui/field";
 import { createIpPoolAction, updateIpPoolAction } from "./actions";
 import { useFormAction } from "@/components/forms/use-form-action";
 
@@ -62,35 +62,17 @@ export function PoolForm({ initial, routers, packages }: { initial?: PoolFormVal
       )}
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField label="Name" name="name" errors={errors("name")} defaultValue={initial?.name} maxLength={60} placeholder="e.g. PPPoE Westlands" />
-        <Field label="Network (CIDR)" htmlFor="cidr" errors={errors("cidr")} hint="e.g. 10.10.0.0/24">
-          <Input id="cidr" name="cidr" value={cidr} onChange={(e) => setCidr(e.target.value)} invalid={!!errors("cidr")} placeholder="10.10.0.0/24" className="font-mono" />
-        </Field>
-        <Field label="Gateway" htmlFor="gateway" errors={errors("gateway")} hint="Optional: the router's address in this network; never handed out">
-          <Input id="gateway" name="gateway" value={gateway} onChange={(e) => setGateway(e.target.value)} invalid={!!errors("gateway")} placeholder={h ? h.start : "10.10.0.1"} className="font-mono" />
-        </Field>
+        <TextField label="Network (CIDR)" name="cidr" errors={errors("cidr")} hint="e.g. 10.10.0.0/24" value={cidr} onChange={(e) => setCidr(e.target.value)} placeholder="10.10.0.0/24" className="font-mono" />
+        <TextField label="Gateway" name="gateway" errors={errors("gateway")} hint="Optional: the router's address in this network; never handed out" value={gateway} onChange={(e) => setGateway(e.target.value)} placeholder={h ? h.start : "10.10.0.1"} className="font-mono" />
         <div className="hidden sm:block" />
         <TextField label="Range start" name="rangeStart" errors={errors("rangeStart")} hint={h ? `Blank: ${h.start}` : "Blank: the first usable host"} defaultValue={initial?.rangeStart} placeholder={h?.start} className="font-mono" />
         <TextField label="Range end" name="rangeEnd" errors={errors("rangeEnd")} hint={h ? `Blank: ${h.end} (${h.size.toLocaleString()} addresses)` : "Blank: the last usable host"} defaultValue={initial?.rangeEnd} placeholder={h?.end} className="font-mono" />
-        <Field label="Router" htmlFor="nasId" errors={errors("nasId")} hint="Optional: the router that uses this pool">
-          <Select id="nasId" name="nasId" defaultValue={initial?.nasId ?? ""} invalid={!!errors("nasId")}>
-            <option value="">Any router</option>
-            {routers.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Package" htmlFor="packageId" errors={errors("packageId")} hint="Optional: customers of this package get addresses here">
-          <Select id="packageId" name="packageId" defaultValue={initial?.packageId ?? ""} invalid={!!errors("packageId")}>
-            <option value="">Any package</option>
-            {packages.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField label="Router" name="nasId" errors={errors("nasId")} hint="Optional: the router that uses this pool" defaultValue={initial?.nasId ?? ""} options={nameOptions(routers)}>
+          <option value="">Any router</option>
+        </SelectField>
+        <SelectField label="Package" name="packageId" errors={errors("packageId")} hint="Optional: customers of this package get addresses here" defaultValue={initial?.packageId ?? ""} options={nameOptions(packages)}>
+          <option value="">Any package</option>
+        </SelectField>
       </div>
       <FormActions className="border-t border-slate-100 pt-4">
         <Button type="submit" loading={pending}>

@@ -4,10 +4,11 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Gauge } from "lucide-react";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, FormError, Input, Select, Textarea, FormActions, TextField } from "@/components/ui/field";
+import { Field, FormError, Input, Select, TextField, SelectField, TextareaField, labelOptions } from "@/components/ui/field";
 import { formatRateLimit, type RateLimit } from "@/lib/radius/rate-limit";
+import { SaveOrCancel } from "@/components/forms/save-or-cancel";
+import { TYPE_LABEL } from "../customers/_lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createPackageAction, updatePackageAction } from "./actions";
 
@@ -123,17 +124,8 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
         <CardHeader title="Plan" description="What the subscriber buys: connection type, price and how long one period lasts." />
         <CardBody className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
           <TextField label="Name" name="name" errors={err("name")} fieldClassName="sm:col-span-2" defaultValue={v.name} placeholder="Home 10 Mbps" autoFocus={!editing} />
-          <Field label="Connection type" htmlFor="type" errors={err("type")}>
-            <Select id="type" name="type" defaultValue={v.type} invalid={!!err("type")}>
-              <option value="PPPOE">PPPoE</option>
-              <option value="HOTSPOT">Hotspot</option>
-              <option value="DHCP">DHCP</option>
-              <option value="STATIC">Static</option>
-            </Select>
-          </Field>
-          <Field label={`Price (${currency})`} htmlFor="price" errors={err("price")}>
-            <Input id="price" name="price" defaultValue={v.price} inputMode="decimal" placeholder="1500" invalid={!!err("price")} />
-          </Field>
+          <SelectField label="Connection type" name="type" errors={err("type")} defaultValue={v.type} options={labelOptions(TYPE_LABEL)} />
+          <TextField label={`Price (${currency})`} name="price" errors={err("price")} defaultValue={v.price} inputMode="decimal" placeholder="1500" />
           <Field label="Validity" htmlFor="validityValue" errors={[...(err("validityValue") ?? []), ...(err("validityUnit") ?? [])]}>
             <div className="flex gap-2">
               <Input id="validityValue" name="validityValue" defaultValue={v.validityValue} inputMode="numeric" className="w-24" invalid={!!err("validityValue")} />
@@ -146,9 +138,7 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
             </div>
           </Field>
           <TextField label="Shared users" name="sharedUsers" errors={err("sharedUsers")} hint="Simultaneous sessions allowed." defaultValue={v.sharedUsers} inputMode="numeric" />
-          <Field label="Description" htmlFor="description" errors={err("description")} className="sm:col-span-2">
-            <Textarea id="description" name="description" rows={1} defaultValue={v.description} placeholder="Optional, shown to staff" invalid={!!err("description")} />
-          </Field>
+          <TextareaField label="Description" name="description" errors={err("description")} fieldClassName="sm:col-span-2" rows={1} defaultValue={v.description} placeholder="Optional, shown to staff" />
         </CardBody>
       </Card>
 
@@ -161,16 +151,14 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
           <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
             {rateInput("downloadKbps", "Download (kbps)", "10000")}
             {rateInput("uploadKbps", "Upload (kbps)", "5000")}
-            <Field label="Priority" htmlFor="priority" errors={err("priority")} hint="1 is highest, 8 is RouterOS's default.">
-              <Select id="priority" name="priority" value={rates.priority} onChange={(e) => setRates((r) => ({ ...r, priority: e.target.value }))} invalid={!!err("priority")}>
-                <option value="">Default (8)</option>
-                {[1, 2, 3, 4, 5, 6, 7, 8].map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <SelectField label="Priority" name="priority" errors={err("priority")} hint="1 is highest, 8 is RouterOS's default." value={rates.priority} onChange={(e) => setRates((r) => ({ ...r, priority: e.target.value }))}>
+              <option value="">Default (8)</option>
+              {[1, 2, 3, 4, 5, 6, 7, 8].map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </SelectField>
           </div>
           <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-5">
             {rateInput("burstDownloadKbps", "Burst download", "20000")}
@@ -236,14 +224,7 @@ export function PackageForm({ initial, routers, currency }: { initial?: PackageF
         </CardBody>
       </Card>
 
-      <FormActions>
-        <Button type="button" variant="secondary" onClick={() => router.back()}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={pending}>
-          {editing ? "Save package" : "Create package"}
-        </Button>
-      </FormActions>
+      <SaveOrCancel pending={pending}>{editing ? "Save package" : "Create package"}</SaveOrCancel>
     </form>
   );
 }

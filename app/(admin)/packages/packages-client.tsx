@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useTransition } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Archive, ArchiveRestore, Pencil, Trash2 } from "lucide-react";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type TableView } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
@@ -14,6 +14,7 @@ import { formatKbps } from "@/lib/format";
 import { TYPE_LABEL, validity } from "../customers/_lib/format";
 import { deletePackageAction, retirePackageAction } from "./actions";
 import { formatMoney } from "@/lib/money";
+import { labelOptions } from "@/components/ui/field";
 
 export interface PackageRowView {
   id: string;
@@ -32,7 +33,7 @@ export interface PackageRowView {
   customerCount: number;
 }
 
-export function PackagesTable(props: { rows: PackageRowView[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc"; currency: string; canWrite: boolean }) {
+export function PackagesTable(props: { view: TableView<PackageRowView>; currency: string; canWrite: boolean }) {
   const { currency, canWrite } = props;
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -148,17 +149,11 @@ export function PackagesTable(props: { rows: PackageRowView[]; total: number; pa
         </div>
       )}
       <DataTable
+        {...props.view}
         columns={columns}
-        rows={props.rows}
-        total={props.total}
-        page={props.page}
-        pageSize={props.pageSize}
-        sort={props.sort}
-        dir={props.dir}
-        getRowId={(r) => r.id}
         searchPlaceholder="Search packages…"
         filters={[
-          { param: "type", label: "Type", options: Object.entries(TYPE_LABEL).map(([value, label]) => ({ value, label })) },
+          { param: "type", label: "Type", options: labelOptions(TYPE_LABEL) },
           {
             param: "state",
             label: "Status",

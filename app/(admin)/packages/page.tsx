@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Plus } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findPackages, findPackagesSchema } from "@/lib/services/packages/find-packages";
 import { PageHeader } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { PackagesTable, type PackageRowView } from "./packages-client";
 import { CONNECTION_TYPES } from "@/lib/db/enums";
+import { tableView } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Packages" };
 
@@ -23,7 +22,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   const type = (TYPES as readonly string[]).includes(list.filters.type ?? "") ? (list.filters.type as (typeof TYPES)[number]) : undefined;
   const state = ["active", "retired", "all"].includes(list.filters.state ?? "") ? (list.filters.state as "active" | "retired" | "all") : "all";
   const page = await withTenant(getDb(), staff.tenantId, (tx) =>
-    findPackages(tx, { ...findPackagesSchema.parse({ page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, type, state }), tenantId: staff.tenantId }),
+    findPackages(tx, { ...findPackagesSchema.parse({ ...pageQuery(list), q: list.q, type, state }), tenantId: staff.tenantId }),
   );
   const rows: PackageRowView[] = page.rows.map((p) => ({
     id: p.id,
@@ -47,15 +46,9 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Packages"
         description="The plans you sell: price, validity, speed and limits that RADIUS enforces on every session."
-        actions={
-          canWrite && (
-            <Link href="/packages/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> New package
-            </Link>
-          )
-        }
+        actions={canWrite && <CreateLink href="/packages/new">New package</CreateLink>}
       />
-      <PackagesTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} currency={staff.tenantCurrency} canWrite={canWrite} />
+      <PackagesTable view={tableView(page, list, rows)} currency={staff.tenantCurrency} canWrite={canWrite} />
     </>
   );
 }

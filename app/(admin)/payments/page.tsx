@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { CalendarDays, Clock, CreditCard, Plus, Wallet } from "lucide-react";
+import { CalendarDays, Clock, CreditCard, Wallet } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { isUuid } from "@/lib/ids";
 import { findPayments, findPaymentsSchema, paymentSortKeys } from "@/lib/services/payments/find-payments";
 import { paymentMethods, paymentPurposes, paymentStatuses } from "@/lib/services/payments/payment-fields";
 import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { PaymentsTable } from "./payments-client";
 import { formatMoney } from "@/lib/money";
+import { tableView } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/page-links";
 
 
 export const metadata: Metadata = { title: "Payments" };
@@ -36,10 +36,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
     Promise.all([
       findPayments(tx, {
         ...findPaymentsSchema.parse({
-          page: list.page,
-          pageSize: list.pageSize,
-          sort: list.sort,
-          dir: list.dir,
+          ...pageQuery(list),
           search: list.q,
           method: oneOf(paymentMethods, list.filters.method),
           status: oneOf(paymentStatuses, list.filters.status),
@@ -82,9 +79,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         description="Money received from subscribers: renewals and wallet top-ups, with printable receipts."
         actions={
           can(staff.role, "payments:write") && (
-            <Link href="/payments/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> Record payment
-            </Link>
+            <CreateLink href="/payments/new">Record payment</CreateLink>
           )
         }
       />
@@ -94,7 +89,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         <StatCard label="Pending" value={pending.total.toLocaleString()} hint="awaiting confirmation" icon={<Clock className="size-5" />} />
         <StatCard label="Matching filters" value={formatMoney(page.totals.completedAmount, cur)} hint={`${page.total.toLocaleString()} payment${page.total === 1 ? "" : "s"}, completed amount`} icon={<Wallet className="size-5" />} />
       </StatGrid>
-      <PaymentsTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} timeZone={timezone} canWrite={can(staff.role, "payments:write")} />
+      <PaymentsTable view={tableView(page, list, rows)} timeZone={timezone} canWrite={can(staff.role, "payments:write")} />
     </>
   );
 }

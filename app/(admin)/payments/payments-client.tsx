@@ -6,13 +6,14 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { MoreHorizontal, Receipt } from "lucide-react";
-import { DataTable, useUrlState } from "@/components/data-table";
+import { DataTable, useUrlState, type TableView } from "@/components/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/auth/action";
 import { completePaymentAction, failPaymentAction, refundPaymentAction } from "./actions";
 import { dateTime } from "../vouchers/_lib/format";
 import { formatMoney } from "@/lib/money";
+import { labelOptions } from "@/components/ui/field";
 
 export interface PaymentRowView {
   id: string;
@@ -67,21 +68,11 @@ function DateRange() {
 }
 
 export function PaymentsTable({
-  rows,
-  total,
-  page,
-  pageSize,
-  sort,
-  dir,
+  view,
   timeZone,
   canWrite,
 }: {
-  rows: PaymentRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  view: TableView<PaymentRowView>;
   timeZone: string;
   canWrite: boolean;
 }) {
@@ -229,19 +220,13 @@ export function PaymentsTable({
         </p>
       )}
       <DataTable
+        {...view}
         columns={columns}
-        rows={rows}
-        total={total}
-        page={page}
-        pageSize={pageSize}
-        sort={sort}
-        dir={dir}
-        getRowId={(r) => r.id}
         searchPlaceholder="Reference, phone, customer, receipt #"
         filters={[
-          { param: "method", label: "Method", options: Object.entries(METHOD_LABEL).map(([value, label]) => ({ value, label })) },
+          { param: "method", label: "Method", options: labelOptions(METHOD_LABEL) },
           { param: "status", label: "Status", options: ["COMPLETED", "PENDING", "FAILED", "REFUNDED"].map((s) => ({ value: s, label: cap(s) })) },
-          { param: "purpose", label: "For", options: Object.entries(PURPOSE_LABEL).map(([value, label]) => ({ value, label })) },
+          { param: "purpose", label: "For", options: labelOptions(PURPOSE_LABEL) },
         ]}
         toolbarEnd={
           <>

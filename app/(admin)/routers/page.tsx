@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Activity, Plus, Router, Wifi, WifiOff } from "lucide-react";
+import { Activity, Router, Wifi, WifiOff } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findRouters, ROUTER_SORTS } from "@/lib/services/routers/find-routers";
 import { PageHeader, StatCard, StatGrid } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { RoutersTable, type RouterRowView } from "./routers-client";
 import { ROUTER_STATUSES } from "@/lib/db/enums";
+import { tableView } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Routers" };
 
@@ -22,7 +22,7 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
   const status = (STATUSES as readonly string[]).includes(list.filters.status ?? "") ? (list.filters.status as (typeof STATUSES)[number]) : undefined;
   const [page, all] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findRouters(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, search: list.q, status }),
+      findRouters(tx, { tenantId: staff.tenantId, ...pageQuery(list), search: list.q, status }),
       findRouters(tx, { tenantId: staff.tenantId, page: 1, pageSize: 200 }),
     ]),
   );
@@ -47,13 +47,7 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Routers"
         description="The MikroTik routers that authenticate your subscribers against this RADIUS server."
-        actions={
-          canWrite && (
-            <Link href="/routers/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> Add router
-            </Link>
-          )
-        }
+        actions={canWrite && <CreateLink href="/routers/new">Add router</CreateLink>}
       />
       <StatGrid label="Router figures" className="mb-6">
         <StatCard label="Routers" value={all.total.toLocaleString()} icon={<Router className="size-5" />} />
@@ -61,7 +55,7 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
         <StatCard label="Offline" value={offline.toLocaleString()} hint="silent for more than 15 minutes" icon={<WifiOff className="size-5" />} />
         <StatCard label="Active sessions" value={sessions.toLocaleString()} hint="across all routers" icon={<Activity className="size-5" />} />
       </StatGrid>
-      <RoutersTable rows={rows} total={page.total} page={page.page} pageSize={page.pageSize} sort={list.sort} dir={list.dir} now={new Date().toISOString()} timeZone={staff.tenantTimezone} canWrite={canWrite} />
+      <RoutersTable view={tableView(page, list, rows)} now={new Date().toISOString()} timeZone={staff.tenantTimezone} canWrite={canWrite} />
     </>
   );
 }

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Field, FormError, Input, Select, FormActions, TextField } from "@/components/ui/field";
+import { Field, FormError, Input, TextField, SelectField, yesNoOptions } from "@/components/ui/field";
+import { SaveOrCancel } from "@/components/forms/save-or-cancel";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createRouterAction, updateRouterAction } from "./actions";
 
@@ -82,25 +83,13 @@ export function RouterForm({ initial }: { initial?: RouterFormValues }) {
               </Button>
             </div>
           </Field>
-          <Field label="Type" htmlFor="type" errors={err("type")}>
-            <Select id="type" name="type" defaultValue={v?.type ?? "MIKROTIK"}>
-              <option value="MIKROTIK">MikroTik RouterOS</option>
-              <option value="OTHER">Other</option>
-            </Select>
-          </Field>
+          <SelectField label="Type" name="type" errors={err("type")} defaultValue={v?.type ?? "MIKROTIK"}>
+            <option value="MIKROTIK">MikroTik RouterOS</option>
+            <option value="OTHER">Other</option>
+          </SelectField>
           <TextField label="RouterOS version" name="routerOsVersion" errors={err("routerOsVersion")} hint="For your records, e.g. 7.16.2." defaultValue={v?.routerOsVersion} placeholder="7.16.2" />
           <TextField label="CoA port" name="coaPort" errors={err("coaPort")} hint="Where the router listens for disconnect and speed-change requests (/radius incoming)." defaultValue={v?.coaPort ?? "3799"} inputMode="numeric" />
-          <Field
-            label="Require Message-Authenticator"
-            htmlFor="requireMessageAuthenticator"
-            errors={err("requireMessageAuthenticator")}
-            hint="Protects against BlastRADIUS. Turn off only for RouterOS older than 7.15."
-          >
-            <Select id="requireMessageAuthenticator" name="requireMessageAuthenticator" defaultValue={v ? String(v.requireMessageAuthenticator) : "true"}>
-              <option value="true">Yes (recommended)</option>
-              <option value="false">No</option>
-            </Select>
-          </Field>
+          <SelectField label="Require Message-Authenticator" name="requireMessageAuthenticator" errors={err("requireMessageAuthenticator")} hint="Protects against BlastRADIUS. Turn off only for RouterOS older than 7.15." defaultValue={v ? String(v.requireMessageAuthenticator) : "true"} options={yesNoOptions("Yes (recommended)")} />
         </CardBody>
       </Card>
 
@@ -122,14 +111,7 @@ export function RouterForm({ initial }: { initial?: RouterFormValues }) {
         </CardBody>
       </Card>
 
-      <FormActions>
-        <Button type="button" variant="secondary" onClick={() => router.back()}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={pending}>
-          {editing ? "Save router" : "Add router"}
-        </Button>
-      </FormActions>
+      <SaveOrCancel pending={pending}>{editing ? "Save router" : "Add router"}</SaveOrCancel>
     </form>
   );
 }

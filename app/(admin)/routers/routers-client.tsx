@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
-import { DataTable } from "@/components/data-table";
+import { DataTable, type TableView } from "@/components/data-table";
+import { TitleCell } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatTimeAgo, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { STATUS_LABEL, STATUS_TONE, TYPE_LABEL } from "./_lib/format";
@@ -21,22 +22,12 @@ export interface RouterRowView {
 }
 
 export function RoutersTable({
-  rows,
-  total,
-  page,
-  pageSize,
-  sort,
-  dir,
+  view,
   now,
   timeZone,
   canWrite,
 }: {
-  rows: RouterRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  view: TableView<RouterRowView>;
   now: string;
   /** The tenant's zone: the exact time under "last seen" is shown in it, and named. */
   timeZone: string;
@@ -48,15 +39,10 @@ export function RoutersTable({
         id: "name",
         header: "Router",
         cell: ({ row }) => (
-          <div>
-            <Link href={`/routers/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
-              {row.original.name}
-            </Link>
-            <p className="text-xs text-slate-500">
-              {TYPE_LABEL[row.original.type] ?? row.original.type}
-              {row.original.routerOsVersion ? ` · RouterOS ${row.original.routerOsVersion}` : ""}
-            </p>
-          </div>
+          <TitleCell href={`/routers/${row.original.id}`} title={row.original.name}>
+            {TYPE_LABEL[row.original.type] ?? row.original.type}
+            {row.original.routerOsVersion ? ` · RouterOS ${row.original.routerOsVersion}` : ""}
+          </TitleCell>
         ),
       },
       {
@@ -99,14 +85,8 @@ export function RoutersTable({
   );
   return (
     <DataTable
+      {...view}
       columns={columns}
-      rows={rows}
-      total={total}
-      page={page}
-      pageSize={pageSize}
-      sort={sort}
-      dir={dir}
-      getRowId={(r) => r.id}
       searchPlaceholder="Search name, IP or location…"
       filters={[
         {

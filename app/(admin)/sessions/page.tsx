@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findSessions, SESSION_SORTS } from "@/lib/services/sessions/find-sessions";
 import { getSessionStats } from "@/lib/services/sessions/get-session-stats";
 import { CONNECTION_TYPES, SESSION_CONNECTION_TYPES } from "@/lib/db/enums";
@@ -15,6 +15,7 @@ import { BreakdownBars } from "@/components/charts/breakdown-bars";
 import { formatBytes } from "@/lib/format";
 import { SessionTabs } from "./tabs";
 import { SessionsTable, type SessionRowView } from "./sessions-client";
+import { tableView, toPlain } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Active sessions" };
 
@@ -31,17 +32,11 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
 
   const [page, stats] = await withTenant(getDb(), staff.tenantId, (tx) =>
     Promise.all([
-      findSessions(tx, { tenantId: staff.tenantId, page: list.page, pageSize: list.pageSize, sort: list.sort, dir: list.dir, q: list.q, nasId: routerId, type, customerId }),
+      findSessions(tx, { tenantId: staff.tenantId, ...pageQuery(list), q: list.q, nasId: routerId, type, customerId }),
       getSessionStats(tx, { tenantId: staff.tenantId }),
     ]),
   );
-  const rows: SessionRowView[] = page.rows.map((r) => ({
-    ...r,
-    startedAt: r.startedAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    uploadBytes: r.uploadBytes.toString(),
-    downloadBytes: r.downloadBytes.toString(),
-  }));
+  const rows: SessionRowView[] = page.rows.map(toPlain);
   const busiest = stats.byNas.filter((n) => n.sessions > 0);
 
   return (
@@ -58,13 +53,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
 
       <div className="mt-6">
         <SessionsTable
-          rows={rows}
+          view={tableView(page, list, rows)}
           connectionTypes={CONNECTION_TYPES}
-          total={page.total}
-          page={page.page}
-          pageSize={page.pageSize}
-          sort={list.sort}
-          dir={list.dir}
           now={new Date().toISOString()}
           timeZone={staff.tenantTimezone}
           canControl={can(staff.role, "sessions:control")}

@@ -2,39 +2,23 @@
 // The live sessions table: filters and sort in the URL, uptime ticking every second, and disconnect
 // buttons that call the session-control routes (POST /api/sessions/:id/close, /close-nas/:nasId) and show
 // what the router answered.
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { PlugZap, X } from "lucide-react";
-import { DataTable, useUrlState } from "@/components/data-table";
+import { type TableView } from "@/components/data-table";
+import { SessionTable } from "@/components/sessions/session-table";
+import { addressColumn, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { postCommand, SessionCommandButton, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button } from "@/components/ui/button";
-import { formatBitRate, formatBytes, formatDuration, formatTime, zoneLabel } from "@/lib/format";
-import { formatMac } from "@/lib/net/mac";
+import { formatBitRate, formatDuration, formatTime, zoneLabel } from "@/lib/format";
+import type { Plain } from "@/components/data-table/view";
+import type { ActiveSessionRow } from "@/lib/services/sessions/find-sessions";
 
-export interface SessionRowView {
-  id: string;
-  username: string;
-  customerId: string | null;
-  customerName: string | null;
-  voucherId: string | null;
-  voucherCode: string | null;
-  type: string;
-  nasId: string;
-  nasName: string;
-  acctSessionId: string;
-  framedIp: string | null;
-  macAddress: string | null;
-  startedAt: string;
-  updatedAt: string;
-  sessionTime: number;
-  uploadBytes: string;
-  downloadBytes: string;
-  rateLimit: string | null;
-}
+/** A row of the table as the page hands it over (see `toPlain`). */
+export type SessionRowView = Plain<ActiveSessionRow>;
 
 const TYPE_LABELS: Record<string, string> = { PPPOE: "PPPoE", HOTSPOT: "Hotspot", DHCP: "DHCP", STATIC: "Static", OTHER: "Other" };
 const TYPE_TONES: Record<string, BadgeTone> = { PPPOE: "indigo", HOTSPOT: "yellow", DHCP: "blue", STATIC: "green", OTHER: "gray" };
@@ -42,14 +26,9 @@ const TYPE_TONES: Record<string, BadgeTone> = { PPPOE: "indigo", HOTSPOT: "yello
 type Notice = { result: CommandResultValue; subject: string } | null;
 
 export function SessionsTable(props: {
-  rows: SessionRowView[];
+  view: TableView<SessionRowView>;
   /** The schema's connection types (lib/db/enums), passed in so the browser bundle needs no schema. */
   connectionTypes: readonly string[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
   now: string;
   /** The tenant's zone, so server and browser render the same clock times. */
   timeZone: string;
@@ -60,7 +39,6 @@ export function SessionsTable(props: {
   customerId: string | null;
 }) {
   const router = useRouter();
-  const { set } = useUrlState();
   const [notice, setNotice] = useState<Notice>(null);
   // Uptime ticks in the browser; the first render uses the server's clock so hydration matches.
   const [now, setNow] = useState(() => new Date(props.now).getTime());
@@ -79,27 +57,15 @@ export function SessionsTable(props: {
   const { canControl, canSeeCustomers, timeZone } = props;
   const columns = useMemo<ColumnDef<SessionRowView, unknown>[]>(
     () => [
-      {
-        id: "username",
-        header: "Subscriber",
-        cell: ({ row: { original: r } }) => (
-          <div className="min-w-0">
-            {r.customerId && canSeeCustomers ? (
-              <Link href={`/customers/${r.customerId}`} title={r.customerName ?? r.username} className="block max-w-[12rem] truncate font-medium text-slate-900 hover:text-brand-700">
-                {r.customerName ?? r.username}
-              </Link>
-            ) : (
-              <span className="block max-w-[12rem] truncate font-medium text-slate-900">{r.customerName ?? (r.voucherCode ? `Voucher ${r.voucherCode}` : r.username)}</span>
-            )}
-            <div className="flex items-center gap-1.5 text-xs text-slate-500">
-              <span className="max-w-[9rem] truncate font-mono" title={r.username}>{r.username}</span>
-              <Badge tone={TYPE_TONES[r.type] ?? "gray"} className="px-1.5 py-0 text-[10px]">
-                {TYPE_LABELS[r.type] ?? r.type}
-              </Badge>
-            </div>
-          </div>
+      subscriberColumn<SessionRowView>({
+        canSeeCustomers,
+        fallbackName: (r) => (r.voucherCode ? `Voucher ${r.voucherCode}` : r.username),
+        extra: (r) => (
+          <Badge tone={TYPE_TONES[r.type] ?? "gray"} className="px-1.5 py-0 text-[10px]">
+            {TYPE_LABELS[r.type] ?? r.type}
+          </Badge>
         ),
-      },
+      }),
       {
         id: "router",
         header: "Router",
@@ -112,17 +78,7 @@ export function SessionsTable(props: {
           </span>
         ),
       },
-      {
-        id: "address",
-        header: "IP / MAC",
-        enableSorting: false,
-        cell: ({ row: { original: r } }) => (
-          <div className="font-mono text-xs">
-            <div className="text-slate-800">{r.framedIp ?? "—"}</div>
-            <div className="text-slate-500">{r.macAddress ? formatMac(r.macAddress) : "—"}</div>
-          </div>
-        ),
-      },
+      addressColumn<SessionRowView>(),
       {
         id: "startedAt",
         header: "Uptime",
@@ -135,16 +91,7 @@ export function SessionsTable(props: {
           </div>
         ),
       },
-      {
-        id: "bytes",
-        header: "Down / up",
-        cell: ({ row: { original: r } }) => (
-          <div className="tabular-nums text-xs">
-            <div className="text-slate-900">↓ {formatBytes(r.downloadBytes)}</div>
-            <div className="text-slate-500">↑ {formatBytes(r.uploadBytes)}</div>
-          </div>
-        ),
-      },
+      trafficColumn<SessionRowView>(),
       {
         id: "rate",
         header: "Rate",
@@ -217,28 +164,12 @@ export function SessionsTable(props: {
           </button>
         </div>
       )}
-      {props.customerId && (
-        <div className="flex items-center gap-2 text-sm text-slate-600">
-          <Badge tone="indigo">
-            One customer&apos;s sessions
-            <button type="button" aria-label="Show every customer" onClick={() => set({ customerId: null })}>
-              <X className="size-3" />
-            </button>
-          </Badge>
-        </div>
-      )}
-      <DataTable
+      <SessionTable
+        {...props.view}
         columns={columns}
-        rows={props.rows}
-        total={props.total}
-        page={props.page}
-        pageSize={props.pageSize}
-        sort={props.sort}
-        dir={props.dir}
-        getRowId={(r) => r.id}
-        searchPlaceholder="Search username, IP or MAC…"
+        customerId={props.customerId}
+        routerOptions={props.routerOptions}
         filters={[
-          { param: "routerId", label: "Router", options: props.routerOptions },
           { param: "type", label: "Connection", options: props.connectionTypes.map((t) => ({ value: t, label: TYPE_LABELS[t] })) },
         ]}
         toolbarEnd={

@@ -1,6 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Select, Textarea, FormActions, TextField } from "@/components/ui/field";
+import { Field, FormError, FormActions, TextField, SelectField, TextareaField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { CodeSelect } from "@/components/forms/code-select";
 import type { CodeOption } from "@/lib/regions";
@@ -26,19 +26,15 @@ export function ProfileForm({ tenant, timezones, countries, currencies, canEdit 
         <Field label="Country" htmlFor="country" errors={errors("country")}>
           <CodeSelect id="country" name="country" options={countries} defaultValue={tenant.country} invalid={!!errors("country")} />
         </Field>
-        <Field label="Time zone" htmlFor="timezone" errors={errors("timezone")}>
-          <Select id="timezone" name="timezone" defaultValue={tenant.timezone}>
-            {timezones.map((tz) => (
-              <option key={tz}>{tz}</option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField label="Time zone" name="timezone" errors={errors("timezone")} defaultValue={tenant.timezone}>
+          {timezones.map((tz) => (
+            <option key={tz}>{tz}</option>
+          ))}
+        </SelectField>
         <TextField label="Logo URL" name="logoUrl" errors={errors("logoUrl")} hint="Shown on invoices and the captive portal." type="url" placeholder="https://…" defaultValue={tenant.logoUrl} />
         <TextField label="Contact email" name="contactEmail" errors={errors("contactEmail")} type="email" defaultValue={tenant.contactEmail} />
         <TextField label="Contact phone" name="contactPhone" errors={errors("contactPhone")} type="tel" placeholder="+254 712 345678" defaultValue={tenant.contactPhone} />
-        <Field label="Address" htmlFor="address" errors={errors("address")} className="sm:col-span-2">
-          <Textarea id="address" name="address" rows={3} defaultValue={tenant.address} invalid={!!errors("address")} />
-        </Field>
+        <TextareaField label="Address" name="address" errors={errors("address")} fieldClassName="sm:col-span-2" rows={3} defaultValue={tenant.address} />
       </fieldset>
       {tenant.logoUrl && (
         // eslint-disable-next-line @next/next/no-img-element -- an arbitrary external URL the tenant chose

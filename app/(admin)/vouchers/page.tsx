@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Ban, CheckCircle2, Clock, Download, FileText, Plus, Ticket } from "lucide-react";
+import { Ban, CheckCircle2, Clock, Download, FileText, Ticket } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findPackages, findPackagesSchema } from "@/lib/services/packages/find-packages";
 import { findVoucherBatches, findVoucherBatchesSchema } from "@/lib/services/vouchers/find-voucher-batches";
 import { findVouchers, findVouchersSchema, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
@@ -17,6 +17,8 @@ import { formatDateTime } from "@/lib/format";
 import { toVoucherRowView } from "./_lib/rows";
 import { formatMoney } from "@/lib/money";
 import { VOUCHER_STATUSES } from "@/lib/db/enums";
+import { tableView } from "@/components/data-table/view";
+import { CreateLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Vouchers" };
 
@@ -31,10 +33,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
     Promise.all([
       findVouchers(tx, {
         ...findVouchersSchema.parse({
-          page: list.page,
-          pageSize: list.pageSize,
-          sort: list.sort,
-          dir: list.dir,
+          ...pageQuery(list),
           search: list.q,
           status: STATUSES.includes(list.filters.status ?? "") ? list.filters.status : undefined,
           batchId: isId(list.filters.batchId),
@@ -55,13 +54,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Vouchers"
         description="Prepaid hotspot access codes: generate them in batches, print them, and follow their use."
-        actions={
-          canWrite && (
-            <Link href="/vouchers/new" className={buttonClasses("primary")}>
-              <Plus className="size-4" aria-hidden /> Generate vouchers
-            </Link>
-          )
-        }
+        actions={canWrite && <CreateLink href="/vouchers/new">Generate vouchers</CreateLink>}
       />
       <StatGrid label="Voucher figures" className="mb-6">
         <StatCard label="Available" value={stats.AVAILABLE.toLocaleString()} hint="ready to sell" icon={<Ticket className="size-5" />} />
@@ -76,13 +69,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
           <EmptyState
             title="No voucher batches yet"
             description="Generate a batch of codes for a hotspot package, then print the sheet for your sellers."
-            action={
-              canWrite && (
-                <Link href="/vouchers/new" className={buttonClasses("primary", "sm")}>
-                  <Plus className="size-4" aria-hidden /> Generate vouchers
-                </Link>
-              )
-            }
+            action={canWrite && <CreateLink href="/vouchers/new" size="sm">Generate vouchers</CreateLink>}
           />
         ) : (
           <ul className="divide-y divide-slate-100">
@@ -125,12 +112,7 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
       </Card>
 
       <VouchersTable
-        rows={page.rows.map(toVoucherRowView)}
-        total={page.total}
-        page={page.page}
-        pageSize={page.pageSize}
-        sort={list.sort}
-        dir={list.dir}
+        view={tableView(page, list, page.rows.map(toVoucherRowView))}
         currency={staff.tenantCurrency}
         timeZone={staff.tenantTimezone}
         batches={batches.rows.map((b) => ({ id: b.id, name: b.name }))}

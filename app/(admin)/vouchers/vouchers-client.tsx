@@ -6,13 +6,14 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useTransition } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Download, FileText, MoreHorizontal, Trash2 } from "lucide-react";
-import { DataTable, type FilterOption } from "@/components/data-table";
+import { DataTable, type FilterOption, type TableView } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { CommandResult, type CommandResultValue } from "@/components/sessions/command-result";
 import { fromAction, SessionCommandDialog, type SessionCommandRequest } from "@/components/sessions/session-command-button";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/auth/action";
+import { labelOptions } from "@/components/ui/field";
 import {
   deleteExpiredVouchersAction,
   deleteUnusedVouchersAction,
@@ -136,12 +137,7 @@ function RowActions({
 }
 
 export function VouchersTable({
-  rows,
-  total,
-  page,
-  pageSize,
-  sort,
-  dir,
+  view,
   currency,
   timeZone,
   batches,
@@ -150,12 +146,7 @@ export function VouchersTable({
   canControl,
   fixedBatchId,
 }: {
-  rows: VoucherRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  view: TableView<VoucherRowView>;
   currency: string;
   timeZone: string;
   batches: { id: string; name: string }[];
@@ -265,7 +256,7 @@ export function VouchersTable({
   );
 
   const filters: FilterOption[] = [
-    { param: "status", label: "Status", options: Object.entries(VOUCHER_STATUS_LABEL).map(([value, label]) => ({ value, label })) },
+    { param: "status", label: "Status", options: labelOptions(VOUCHER_STATUS_LABEL) },
     ...(fixedBatchId ? [] : [{ param: "batchId", label: "Batch", options: batches.map((b) => ({ value: b.id, label: b.name })) }]),
     ...(packages.length ? [{ param: "packageId", label: "Package", options: packages.map((p) => ({ value: p.id, label: p.name })) }] : []),
   ];
@@ -285,14 +276,8 @@ export function VouchersTable({
         }}
       />
       <DataTable
+        {...view}
         columns={columns}
-        rows={rows}
-        total={total}
-        page={page}
-        pageSize={pageSize}
-        sort={sort}
-        dir={dir}
-        getRowId={(r) => r.id}
         searchPlaceholder="Search code…"
         filters={filters}
         emptyTitle="No vouchers match"

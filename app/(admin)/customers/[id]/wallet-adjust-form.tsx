@@ -2,7 +2,7 @@
 // Credit or debit a customer's wallet by hand, with the reason (required); the history below shows it.
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { FormError, TextField, SelectField } from "@/components/ui/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { adjustWalletAction } from "../actions";
 
@@ -20,18 +20,12 @@ export function WalletAdjustForm({ customerId, currency }: { customerId: string;
         </p>
       )}
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="Direction" htmlFor="wallet-direction" errors={errors("direction")}>
-          <Select id="wallet-direction" name="direction" defaultValue="CREDIT">
-            <option value="CREDIT">Credit (add)</option>
-            <option value="DEBIT">Debit (take)</option>
-          </Select>
-        </Field>
-        <Field label={`Amount (${currency})`} htmlFor="wallet-amount" errors={errors("amount")}>
-          <Input id="wallet-amount" name="amount" inputMode="decimal" placeholder="0" invalid={!!errors("amount")} />
-        </Field>
-        <Field label="Reason" htmlFor="wallet-reason" errors={errors("reason")} hint="Kept in the history and the audit log">
-          <Input id="wallet-reason" name="reason" maxLength={300} invalid={!!errors("reason")} />
-        </Field>
+        <SelectField label="Direction" name="direction" id="wallet-direction" errors={errors("direction")} defaultValue="CREDIT">
+          <option value="CREDIT">Credit (add)</option>
+          <option value="DEBIT">Debit (take)</option>
+        </SelectField>
+        <TextField label={`Amount (${currency})`} name="amount" id="wallet-amount" errors={errors("amount")} inputMode="decimal" placeholder="0" />
+        <TextField label="Reason" name="reason" id="wallet-reason" errors={errors("reason")} hint="Kept in the history and the audit log" maxLength={300} />
       </div>
       <Button type="submit" variant="secondary" loading={pending}>
         Post adjustment

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormError } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 import { formatPhone } from "@/lib/net/phone";
 
 interface RowError {
@@ -135,58 +136,36 @@ export function ImportClient({ header, dateFormats }: { header: string[]; dateFo
             <div className="border-b border-slate-100 px-5 py-4">
               <p className="mb-2 text-sm font-medium text-red-700">Fix these rows and choose the file again. Nothing has been imported.</p>
               <div className="max-h-80 overflow-auto rounded-lg ring-1 ring-red-100">
-                <table className="min-w-full text-sm" aria-label="Row errors">
-                  <thead className="sticky top-0 bg-red-50 text-left text-xs uppercase text-red-800">
-                    <tr>
-                      <th className="px-3 py-2">Row</th>
-                      <th className="px-3 py-2">Column</th>
-                      <th className="px-3 py-2">Problem</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-red-50">
-                    {preview.errors.slice(0, 500).map((e, i) => (
-                      <tr key={i}>
-                        <td className="px-3 py-1.5 tabular-nums">{e.row}</td>
-                        <td className="px-3 py-1.5 font-mono text-xs">{e.field}</td>
-                        <td className="px-3 py-1.5">{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  label="Row errors"
+                  rows={preview.errors.slice(0, 500).map((e, i) => ({ ...e, i }))}
+                  rowKey={(e) => String(e.i)}
+                  columns={[
+                    { key: "row", header: "Row", className: "tabular-nums", cell: (e) => e.row },
+                    { key: "field", header: "Column", className: "font-mono text-xs", cell: (e) => e.field },
+                    { key: "message", header: "Problem", cell: (e) => e.message },
+                  ]}
+                />
               </div>
               {preview.errors.length > 500 && <p className="mt-2 text-xs text-slate-500">…and {preview.errors.length - 500} more.</p>}
             </div>
           )}
           {preview.preview.length > 0 && (
-            <div className="relative overflow-x-auto">
-              <table className="min-w-full text-sm" aria-label="Preview">
-                <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-                  <tr>
-                    <th className="px-5 py-2">Row</th>
-                    <th className="px-5 py-2">Name</th>
-                    <th className="px-5 py-2">Username</th>
-                    <th className="px-5 py-2">Phone</th>
-                    <th className="px-5 py-2">Package</th>
-                    <th className="px-5 py-2">Expires</th>
-                    <th className="px-5 py-2">Status</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {preview.preview.map((r) => (
-                    <tr key={r.row}>
-                      <td className="px-5 py-1.5 tabular-nums text-slate-500">{r.row}</td>
-                      <td className="px-5 py-1.5">{r.name}</td>
-                      <td className="px-5 py-1.5 font-mono text-xs">{r.username}</td>
-                      <td className="px-5 py-1.5">{r.phone ? formatPhone(r.phone) : "—"}</td>
-                      <td className="px-5 py-1.5">{r.package ?? "—"}</td>
-                      <td className="px-5 py-1.5">{r.expiresAt ? r.expiresAt.slice(0, 10) : "—"}</td>
-                      <td className="px-5 py-1.5">
-                        <Badge>{r.status}</Badge>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <div>
+              <Table
+                label="Preview"
+                rows={preview.preview}
+                rowKey={(r) => String(r.row)}
+                columns={[
+                  { key: "row", header: "Row", className: "tabular-nums text-slate-500", cell: (r) => r.row },
+                  { key: "name", header: "Name", cell: (r) => r.name },
+                  { key: "username", header: "Username", className: "font-mono text-xs", cell: (r) => r.username },
+                  { key: "phone", header: "Phone", cell: (r) => (r.phone ? formatPhone(r.phone) : "—") },
+                  { key: "package", header: "Package", cell: (r) => r.package ?? "—" },
+                  { key: "expires", header: "Expires", cell: (r) => (r.expiresAt ? r.expiresAt.slice(0, 10) : "—") },
+                  { key: "status", header: "Status", cell: (r) => <Badge>{r.status}</Badge> },
+                ]}
+              />
               {preview.valid > preview.preview.length && <p className="px-5 py-2 text-xs text-slate-500">Showing the first {preview.preview.length} valid rows.</p>}
             </div>
           )}

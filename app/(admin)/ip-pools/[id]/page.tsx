@@ -8,12 +8,12 @@ import { withTenant } from "@/lib/db/tenant";
 import { isAppError } from "@/lib/errors";
 import { getIpPool } from "@/lib/services/ip-pools/get-ip-pool";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { PoolForm } from "../pool-form";
 import { poolFormOptions } from "../_options";
 import { UtilisationBar } from "../utilisation-bar";
 import { DeletePoolButton } from "./delete-pool";
 import { formatDateTime } from "@/lib/format";
+import { BackLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "IP pool" };
 
@@ -46,9 +46,7 @@ export default async function IpPoolPage({ params }: { params: Promise<{ id: str
         }
         actions={
           <>
-            <Link href="/ip-pools" className={buttonClasses("ghost")}>
-              All pools
-            </Link>
+            <BackLink href="/ip-pools" variant="ghost">All pools</BackLink>
             {canWrite && <DeletePoolButton id={pool.id} name={pool.name} />}
           </>
         }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { Card, PageHeader } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { PoolForm } from "../pool-form";
 import { poolFormOptions } from "../_options";
+import { BackLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "New IP pool" };
 
@@ -19,11 +18,7 @@ export default async function NewPoolPage() {
         breadcrumbs={[{ label: "IP pools", href: "/ip-pools" }, { label: "New pool" }]}
         title="New IP pool"
         description="Addresses RADIUS hands to customers (Framed-IP-Address). Ranges of one ISP never overlap."
-        actions={
-          <Link href="/ip-pools" className={buttonClasses("secondary")}>
-            Back to pools
-          </Link>
-        }
+        actions={<BackLink href="/ip-pools">Back to pools</BackLink>}
       />
       <Card className="max-w-3xl">
         <PoolForm routers={opts.routers} packages={opts.packages} />

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { findPackages, findPackagesSchema } from "@/lib/services/packages/find-packages";
 import { searchPaymentCustomers } from "@/lib/services/payments/search-payment-customers";
 import { Card, PageHeader } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { RecordPaymentForm, type CustomerOption } from "./record-form";
+import { BackLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Record payment" };
 
@@ -27,11 +26,7 @@ export default async function RecordPaymentPage({ searchParams }: { searchParams
         breadcrumbs={[{ label: "Payments", href: "/payments" }, { label: "Record payment" }]}
         title="Record payment"
         description="A completed renewal extends the customer at once; a top-up goes to their wallet."
-        actions={
-          <Link href="/payments" className={buttonClasses("secondary")}>
-            Back to payments
-          </Link>
-        }
+        actions={<BackLink href="/payments">Back to payments</BackLink>}
       />
       <Card className="max-w-3xl">
         <RecordPaymentForm

@@ -6,7 +6,7 @@ import { useEffect, useState, useTransition } from "react";
 import { Search, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { Field, FormError, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, FormError, Input, TextField, SelectField, TextareaField } from "@/components/ui/field";
 import { recordPaymentAction, searchPaymentCustomersAction } from "../actions";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { dateOnly } from "../../vouchers/_lib/format";
@@ -161,36 +161,22 @@ export function RecordPaymentForm({
         <CustomerPicker value={customer} onChange={pickCustomer} errors={errors("customerId")} timeZone={timeZone} currency={currency} />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field label="Payment for" htmlFor="purpose" errors={errors("purpose")}>
-          <Select id="purpose" name="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)}>
-            <option value="RENEWAL">Renewal of a package</option>
-            <option value="WALLET_TOPUP">Wallet top-up</option>
-          </Select>
-        </Field>
-        <Field label="Package" htmlFor="packageId" errors={errors("packageId")} hint={purpose === "RENEWAL" ? "The customer moves to this package if it differs" : "Optional for a top-up"}>
-          <Select id="packageId" name="packageId" value={packageId} onChange={(e) => pickPackage(e.target.value)} invalid={!!errors("packageId")}>
-            <option value="">{purpose === "RENEWAL" ? "Choose a package" : "None"}</option>
-            {packages.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} · {formatMoney(p.price, currency)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={`Amount (${currency})`} htmlFor="amount" errors={errors("amount")} hint={pkg && purpose === "RENEWAL" ? `Package price: ${formatMoney(pkg.price, currency)}` : undefined}>
-          <Input
-            id="amount"
-            name="amount"
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => {
+        <SelectField label="Payment for" name="purpose" errors={errors("purpose")} value={purpose} onChange={(e) => setPurpose(e.target.value)}>
+          <option value="RENEWAL">Renewal of a package</option>
+          <option value="WALLET_TOPUP">Wallet top-up</option>
+        </SelectField>
+        <SelectField label="Package" name="packageId" errors={errors("packageId")} hint={purpose === "RENEWAL" ? "The customer moves to this package if it differs" : "Optional for a top-up"} value={packageId} onChange={(e) => pickPackage(e.target.value)}>
+          <option value="">{purpose === "RENEWAL" ? "Choose a package" : "None"}</option>
+          {packages.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} · {formatMoney(p.price, currency)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={`Amount (${currency})`} name="amount" errors={errors("amount")} hint={pkg && purpose === "RENEWAL" ? `Package price: ${formatMoney(pkg.price, currency)}` : undefined} inputMode="decimal" value={amount} onChange={(e) => {
               setAmount(e.target.value);
               setAmountEdited(true);
-            }}
-            placeholder={pkg ? major(pkg.price) : "0"}
-            invalid={!!errors("amount")}
-          />
-        </Field>
+            }} placeholder={pkg ? major(pkg.price) : "0"} />
         {pkg && purpose === "RENEWAL" && (
           <div className="sm:col-span-2">
             <ShortfallChoice
@@ -205,35 +191,20 @@ export function RecordPaymentForm({
             />
           </div>
         )}
-        <Field label="Method" htmlFor="method" errors={errors("method")}>
-          <Select id="method" name="method" value={method} onChange={(e) => setMethod(e.target.value)} invalid={!!errors("method")}>
-            <option value="CASH">Cash</option>
-            <option value="MPESA">M-Pesa</option>
-            <option value="BANK_TRANSFER">Bank transfer</option>
-            <option value="CARD">Card</option>
-            <option value="OTHER">Other</option>
-          </Select>
-        </Field>
-        <Field
-          label="Reference"
-          htmlFor="reference"
-          errors={errors("reference")}
-          hint={method === "MPESA" ? "The M-Pesa transaction code, e.g. SFK3XY12AB" : method === "BANK_TRANSFER" ? "The bank reference" : "Optional"}
-        >
-          <Input id="reference" name="reference" maxLength={100} autoCapitalize="characters" invalid={!!errors("reference")} />
-        </Field>
-        <Field label="Status" htmlFor="status" errors={errors("status")} hint="Pending: not confirmed yet; it takes effect when marked completed">
-          <Select id="status" name="status" defaultValue="COMPLETED">
-            <option value="COMPLETED">Completed (money received)</option>
-            <option value="PENDING">Pending</option>
-          </Select>
-        </Field>
-        <Field label="Payer phone" htmlFor="phone" errors={errors("phone")} hint="Optional: defaults to the customer's phone">
-          <Input id="phone" name="phone" type="tel" inputMode="tel" invalid={!!errors("phone")} />
-        </Field>
-        <Field label="Notes" htmlFor="notes" errors={errors("notes")} className="sm:col-span-2">
-          <Textarea id="notes" name="notes" rows={2} maxLength={500} invalid={!!errors("notes")} />
-        </Field>
+        <SelectField label="Method" name="method" errors={errors("method")} value={method} onChange={(e) => setMethod(e.target.value)}>
+          <option value="CASH">Cash</option>
+          <option value="MPESA">M-Pesa</option>
+          <option value="BANK_TRANSFER">Bank transfer</option>
+          <option value="CARD">Card</option>
+          <option value="OTHER">Other</option>
+        </SelectField>
+        <TextField label="Reference" name="reference" errors={errors("reference")} hint={method === "MPESA" ? "The M-Pesa transaction code, e.g. SFK3XY12AB" : method === "BANK_TRANSFER" ? "The bank reference" : "Optional"} maxLength={100} autoCapitalize="characters" />
+        <SelectField label="Status" name="status" errors={errors("status")} hint="Pending: not confirmed yet; it takes effect when marked completed" defaultValue="COMPLETED">
+          <option value="COMPLETED">Completed (money received)</option>
+          <option value="PENDING">Pending</option>
+        </SelectField>
+        <TextField label="Payer phone" name="phone" errors={errors("phone")} hint="Optional: defaults to the customer's phone" type="tel" inputMode="tel" />
+        <TextareaField label="Notes" name="notes" errors={errors("notes")} fieldClassName="sm:col-span-2" rows={2} maxLength={500} />
       </div>
       <div className="flex items-center gap-3 border-t border-slate-100 pt-4">
         <Button type="submit" loading={pending}>

@@ -1,30 +1,17 @@
 "use client";
 // The session history table: a bounded date range, router and terminate-cause filters, username search.
-import Link from "next/link";
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
-import { X } from "lucide-react";
-import { DataTable, useUrlState } from "@/components/data-table";
+import { useUrlState, type TableView } from "@/components/data-table";
+import { SessionTable } from "@/components/sessions/session-table";
+import { addressColumn, dateTimeColumn, subscriberColumn, trafficColumn } from "@/components/data-table/columns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatBytes, formatDateTime, formatDuration, zoneAbbreviation } from "@/lib/format";
-import { formatMac } from "@/lib/net/mac";
+import { formatDuration, zoneAbbreviation } from "@/lib/format";
+import type { Plain } from "@/components/data-table/view";
+import type { SessionHistoryRow } from "@/lib/services/sessions/find-session-history";
 
-export interface HistoryRowView {
-  id: string;
-  username: string;
-  customerId: string | null;
-  customerName: string | null;
-  nasId: string;
-  nasName: string | null;
-  framedIp: string | null;
-  macAddress: string | null;
-  startedAt: string;
-  stoppedAt: string;
-  sessionTime: number;
-  uploadBytes: string;
-  downloadBytes: string;
-  terminateCause: string | null;
-}
+/** A row of the table as the page hands it over (see `toPlain`). */
+export type HistoryRowView = Plain<SessionHistoryRow>;
 
 const causeTone = (c: string | null): BadgeTone => {
   if (!c) return "gray";
@@ -35,12 +22,7 @@ const causeTone = (c: string | null): BadgeTone => {
 };
 
 export function HistoryTable(props: {
-  rows: HistoryRowView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  view: TableView<HistoryRowView>;
   from: string;
   to: string;
   today: string;
@@ -56,48 +38,13 @@ export function HistoryTable(props: {
 
   const columns = useMemo<ColumnDef<HistoryRowView, unknown>[]>(
     () => [
-      {
-        id: "username",
-        header: "Subscriber",
-        enableSorting: false,
-        cell: ({ row: { original: r } }) => (
-          <div>
-            {r.customerId && canSeeCustomers ? (
-              <Link href={`/customers/${r.customerId}`} className="font-medium text-slate-900 hover:text-brand-700">
-                {r.customerName ?? r.username}
-              </Link>
-            ) : (
-              <span className="font-medium text-slate-900">{r.customerName ?? r.username}</span>
-            )}
-            <div className="font-mono text-xs text-slate-500">{r.username}</div>
-          </div>
-        ),
-      },
+      subscriberColumn<HistoryRowView>({ canSeeCustomers, enableSorting: false }),
       { id: "router", header: "Router", enableSorting: false, cell: ({ row: { original: r } }) => r.nasName ?? "(deleted)" },
-      {
-        id: "address",
-        header: "IP / MAC",
-        enableSorting: false,
-        cell: ({ row: { original: r } }) => (
-          <div className="font-mono text-xs">
-            <div className="text-slate-800">{r.framedIp ?? "—"}</div>
-            <div className="text-slate-500">{r.macAddress ? formatMac(r.macAddress) : "—"}</div>
-          </div>
-        ),
-      },
-      { id: "startedAt", header: `Started (${zoneAbbreviation(timeZone)})`, cell: ({ row: { original: r } }) => <span className="tabular-nums">{formatDateTime(r.startedAt, timeZone)}</span> },
-      { id: "stoppedAt", header: `Stopped (${zoneAbbreviation(timeZone)})`, cell: ({ row: { original: r } }) => <span className="tabular-nums">{formatDateTime(r.stoppedAt, timeZone)}</span> },
+      addressColumn<HistoryRowView>(),
+      dateTimeColumn<HistoryRowView>("startedAt", `Started (${zoneAbbreviation(timeZone)})`, (r) => r.startedAt, timeZone),
+      dateTimeColumn<HistoryRowView>("stoppedAt", `Stopped (${zoneAbbreviation(timeZone)})`, (r) => r.stoppedAt, timeZone),
       { id: "duration", header: "Duration", cell: ({ row: { original: r } }) => <span className="tabular-nums">{formatDuration(r.sessionTime)}</span> },
-      {
-        id: "bytes",
-        header: "Down / up",
-        cell: ({ row: { original: r } }) => (
-          <div className="tabular-nums text-xs">
-            <div className="text-slate-900">↓ {formatBytes(r.downloadBytes)}</div>
-            <div className="text-slate-500">↑ {formatBytes(r.uploadBytes)}</div>
-          </div>
-        ),
-      },
+      trafficColumn<HistoryRowView>(),
       {
         id: "cause",
         header: "Ended by",
@@ -116,26 +63,12 @@ export function HistoryTable(props: {
           {props.error}
         </div>
       )}
-      {props.customerId && (
-        <Badge tone="indigo">
-          One customer&apos;s sessions
-          <button type="button" aria-label="Show every customer" onClick={() => set({ customerId: null })}>
-            <X className="size-3" />
-          </button>
-        </Badge>
-      )}
-      <DataTable
+      <SessionTable
+        {...props.view}
         columns={columns}
-        rows={props.rows}
-        total={props.total}
-        page={props.page}
-        pageSize={props.pageSize}
-        sort={props.sort}
-        dir={props.dir}
-        getRowId={(r) => `${r.id}`}
-        searchPlaceholder="Search username, IP or MAC…"
+        customerId={props.customerId}
+        routerOptions={props.routerOptions}
         filters={[
-          { param: "routerId", label: "Router", options: props.routerOptions },
           { param: "terminateCause", label: "Ended by", options: props.causes.map((c) => ({ value: c, label: c })) },
         ]}
         toolbarEnd={

@@ -5,12 +5,13 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { isAppError } from "@/lib/errors";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { findSessionHistory, HISTORY_SORTS, TERMINATE_CAUSES } from "@/lib/services/sessions/find-session-history";
 import { getSessionStats } from "@/lib/services/sessions/get-session-stats";
 import { PageHeader } from "@/components/ui/card";
 import { SessionTabs } from "../tabs";
 import { HistoryTable, type HistoryRowView } from "./history-client";
+import { tableView, toPlain } from "@/components/data-table/view";
 
 export const metadata: Metadata = { title: "Session history" };
 
@@ -54,34 +55,20 @@ export default async function SessionHistoryPage({ searchParams }: { searchParam
     timezone: tz,
     from,
     to,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-    dir: list.dir,
+    ...pageQuery(list),
     q: list.q,
     nasId: routerId,
     customerId,
     terminateCause: list.filters.terminateCause,
   });
-  const rows: HistoryRowView[] = (result?.rows ?? []).map((r) => ({
-    ...r,
-    startedAt: r.startedAt.toISOString(),
-    stoppedAt: r.stoppedAt.toISOString(),
-    uploadBytes: r.uploadBytes.toString(),
-    downloadBytes: r.downloadBytes.toString(),
-  }));
+  const rows: HistoryRowView[] = (result?.rows ?? []).map(toPlain);
 
   return (
     <>
       <PageHeader title="Sessions" description="Closed sessions: when, where, how long, how much, and why they ended." />
       <SessionTabs current="history" />
       <HistoryTable
-        rows={rows}
-        total={result?.total ?? 0}
-        page={result?.page ?? 1}
-        pageSize={result?.pageSize ?? list.pageSize}
-        sort={list.sort}
-        dir={list.dir}
+        view={tableView(result ?? { total: 0, page: 1, pageSize: list.pageSize }, list, rows)}
         from={from}
         to={to}
         today={today}

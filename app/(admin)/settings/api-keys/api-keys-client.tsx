@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { roleLabels } from "@/lib/auth/permissions";
+import { FormError, TextField, SelectField } from "@/components/ui/field";
+import { roleLabels, tenantRoleOptions } from "@/lib/auth/permissions";
 import { formatDateTime, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createApiKeyAction, revokeApiKeyAction } from "../actions";
@@ -52,16 +52,8 @@ export function ApiKeysClient({ keys, timeZone }: { keys: Key[]; timeZone: strin
         <CardHeader title="Create a key" description="The key is shown once. Store it in your integration's secret store." />
         <CardBody>
           <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
-            <Field label="Name" htmlFor="key-name" errors={errors("name")} className="min-w-56 flex-1">
-              <Input id="key-name" name="name" placeholder="e.g. Billing sync" invalid={!!errors("name")} />
-            </Field>
-            <Field label="Role" htmlFor="key-role" errors={errors("role")} className="w-40">
-              <Select id="key-role" name="role" defaultValue="VIEWER">
-                <option value="VIEWER">Viewer</option>
-                <option value="STAFF">Staff</option>
-                <option value="ADMIN">Admin</option>
-              </Select>
-            </Field>
+            <TextField label="Name" name="name" id="key-name" errors={errors("name")} fieldClassName="min-w-56 flex-1" placeholder="e.g. Billing sync" />
+            <SelectField label="Role" name="role" id="key-role" errors={errors("role")} fieldClassName="w-40" defaultValue="VIEWER" options={[...tenantRoleOptions].reverse()} />
             <Button type="submit" loading={pending}>
               <KeyRound className="size-4" aria-hidden /> Create key
             </Button>
@@ -84,29 +76,26 @@ export function ApiKeysClient({ keys, timeZone }: { keys: Key[]; timeZone: strin
       </Card>
       <Card>
         <CardHeader title="Keys" />
-        {keys.length === 0 ? (
-          <EmptyState title="No API keys yet" description="Create one above to connect billing, monitoring or your own tools." />
-        ) : (
-          <Table
-            label="API keys"
-            rows={keys}
-            rowKey={(k) => k.id}
-            columns={[
-              { key: "name", header: "Name", className: "font-medium text-slate-900", cell: (k) => k.name },
-              { key: "key", header: "Key", className: "font-mono text-xs text-slate-500", cell: (k) => `isp_${k.prefix}_…` },
-              { key: "role", header: "Role", cell: (k) => roleLabels[k.role] },
-              {
-                key: "created",
-                header: <span title={zoneLabel(timeZone)}>Created ({zoneAbbreviation(timeZone)})</span>,
-                label: "Created",
-                className: "text-slate-500",
-                cell: (k) => `${formatDateTime(k.createdAt, timeZone)}${k.createdBy ? ` by ${k.createdBy}` : ""}`,
-              },
-              { key: "used", header: <span title={zoneLabel(timeZone)}>Last used ({zoneAbbreviation(timeZone)})</span>, label: "Last used", className: "text-slate-500", cell: (k) => formatDateTime(k.lastUsedAt, timeZone) },
-              { key: "actions", header: <span className="sr-only">Actions</span>, label: "", className: "text-right", cell: (k) => (k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />) },
-            ]}
-          />
-        )}
+        <Table
+          empty={<EmptyState title="No API keys yet" description="Create one above to connect billing, monitoring or your own tools." />}
+          label="API keys"
+          rows={keys}
+          rowKey={(k) => k.id}
+          columns={[
+            { key: "name", header: "Name", className: "font-medium text-slate-900", cell: (k) => k.name },
+            { key: "key", header: "Key", className: "font-mono text-xs text-slate-500", cell: (k) => `isp_${k.prefix}_…` },
+            { key: "role", header: "Role", cell: (k) => roleLabels[k.role] },
+            {
+              key: "created",
+              header: <span title={zoneLabel(timeZone)}>Created ({zoneAbbreviation(timeZone)})</span>,
+              label: "Created",
+              className: "text-slate-500",
+              cell: (k) => `${formatDateTime(k.createdAt, timeZone)}${k.createdBy ? ` by ${k.createdBy}` : ""}`,
+            },
+            { key: "used", header: <span title={zoneLabel(timeZone)}>Last used ({zoneAbbreviation(timeZone)})</span>, label: "Last used", className: "text-slate-500", cell: (k) => formatDateTime(k.lastUsedAt, timeZone) },
+            { key: "actions", header: <span className="sr-only">Actions</span>, label: "", className: "text-right", cell: (k) => (k.revokedAt ? <Badge tone="red">Revoked</Badge> : <RevokeButton id={k.id} />) },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { findOutboxMail, findOutboxMailSchema } from "@/lib/services/tenants/find-outbox-mail";
 import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "Mail outbox" };
 
@@ -49,23 +48,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </ul>
         )}
         {mail.pageCount > 1 && (
-          <div className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
-            <span>
-              Page {mail.page} of {mail.pageCount}
-            </span>
-            <span className="flex gap-2">
-              {mail.page > 1 && (
-                <Link className={buttonClasses("secondary", "sm")} href={`?page=${mail.page - 1}`}>
-                  Previous
-                </Link>
-              )}
-              {mail.page < mail.pageCount && (
-                <Link className={buttonClasses("secondary", "sm")} href={`?page=${mail.page + 1}`}>
-                  Next
-                </Link>
-              )}
-            </span>
-          </div>
+          <Pager page={mail.page} pageCount={mail.pageCount} href={(p) => `?page=${p}`}>
+            Page {mail.page} of {mail.pageCount}
+          </Pager>
         )}
       </Card>
     </>

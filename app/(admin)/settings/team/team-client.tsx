@@ -4,8 +4,8 @@ import { UserPlus } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui/card";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { roleLabels } from "@/lib/auth/permissions";
+import { FormError, TextField, SelectField } from "@/components/ui/field";
+import { roleLabels, tenantRoleOptions } from "@/lib/auth/permissions";
 import { formatDateTime, zoneAbbreviation, zoneLabel } from "@/lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { createUserAction, issueResetLinkAction, setUserActiveAction, updateUserAction } from "../actions";
@@ -55,19 +55,9 @@ function AddMember() {
           )}
           {created?.resetUrl && <LinkNotice url={created.resetUrl} email={created.email} />}
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field label="Name" htmlFor="new-name" errors={errors("name")}>
-              <Input id="new-name" name="name" required invalid={!!errors("name")} />
-            </Field>
-            <Field label="Email" htmlFor="new-email" errors={errors("email")}>
-              <Input id="new-email" name="email" type="email" required invalid={!!errors("email")} />
-            </Field>
-            <Field label="Role" htmlFor="new-role" errors={errors("role")} hint={roleHelp.STAFF}>
-              <Select id="new-role" name="role" defaultValue="STAFF">
-                <option value="ADMIN">Admin</option>
-                <option value="STAFF">Staff</option>
-                <option value="VIEWER">Viewer</option>
-              </Select>
-            </Field>
+            <TextField label="Name" name="name" id="new-name" errors={errors("name")} required />
+            <TextField label="Email" name="email" id="new-email" errors={errors("email")} type="email" required />
+            <SelectField label="Role" name="role" id="new-role" errors={errors("role")} hint={roleHelp.STAFF} defaultValue="STAFF" options={tenantRoleOptions} />
           </div>
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-slate-700">Password</legend>
@@ -80,9 +70,7 @@ function AddMember() {
               </label>
             </div>
             {mode === "password" && (
-              <Field label="Initial password" htmlFor="new-password" errors={errors("password")} hint="At least 10 characters. Tell them to change it after signing in.">
-                <Input id="new-password" name="password" type="password" autoComplete="new-password" className="sm:max-w-xs" invalid={!!errors("password")} />
-              </Field>
+              <TextField label="Initial password" name="password" id="new-password" errors={errors("password")} hint="At least 10 characters. Tell them to change it after signing in." type="password" autoComplete="new-password" className="sm:max-w-xs" />
             )}
           </fieldset>
           <div className="flex gap-2">
@@ -160,19 +148,9 @@ function MemberRow({ m, canEdit, isMe, timeZone }: { m: Member; canEdit: boolean
       {editing && (
         <form onSubmit={edit.onSubmit} className="mt-4 grid gap-3 rounded-lg bg-slate-50 p-4 sm:grid-cols-[1fr_1fr_12rem_auto] sm:items-end" noValidate>
           <input type="hidden" name="id" value={m.id} />
-          <Field label="Name" htmlFor={`name-${m.id}`} errors={edit.errors("name")}>
-            <Input id={`name-${m.id}`} name="name" defaultValue={m.name} />
-          </Field>
-          <Field label="Email" htmlFor={`email-${m.id}`} errors={edit.errors("email")}>
-            <Input id={`email-${m.id}`} name="email" type="email" defaultValue={m.email} />
-          </Field>
-          <Field label="Role" htmlFor={`role-${m.id}`} errors={edit.errors("role")}>
-            <Select id={`role-${m.id}`} name="role" defaultValue={m.role}>
-              <option value="ADMIN">Admin</option>
-              <option value="STAFF">Staff</option>
-              <option value="VIEWER">Viewer</option>
-            </Select>
-          </Field>
+          <TextField label="Name" name="name" id={`name-${m.id}`} errors={edit.errors("name")} defaultValue={m.name} />
+          <TextField label="Email" name="email" id={`email-${m.id}`} errors={edit.errors("email")} type="email" defaultValue={m.email} />
+          <SelectField label="Role" name="role" id={`role-${m.id}`} errors={edit.errors("role")} defaultValue={m.role} options={tenantRoleOptions} />
           <Button type="submit" loading={edit.pending}>
             Save
           </Button>

@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select, FormActions, TextField } from "@/components/ui/field";
+import { FormError, FormActions, TextField, SelectField } from "@/components/ui/field";
 import { generateVouchersAction } from "../actions";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { DEFAULT_CODE_LENGTH, MAX_CODE_LENGTH, minCodeLength } from "@/lib/services/vouchers/code-space";
@@ -46,34 +46,24 @@ export function GenerateVouchersForm({
     <form onSubmit={onSubmit} noValidate className="space-y-5 p-5" aria-busy={pending}>
       <FormError message={formError} />
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field label="Hotspot package" htmlFor="packageId" errors={errors("packageId")} className="sm:col-span-2">
-          <Select id="packageId" name="packageId" defaultValue={packages[0]?.id} invalid={!!errors("packageId")}>
-            {packages.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField label="Hotspot package" name="packageId" errors={errors("packageId")} fieldClassName="sm:col-span-2" defaultValue={packages[0]?.id}>
+          {packages.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </SelectField>
         <TextField label="Batch name" name="name" errors={errors("name")} hint="Optional: defaults to the package and time, e.g. “Shop A · March”." maxLength={80} placeholder="e.g. Kiosk Umoja · week 12" />
-        <Field label="How many" htmlFor="count" errors={errors("count")} hint="1 to 10,000">
-          <Input id="count" name="count" type="number" inputMode="numeric" min={1} max={10000} value={count} onChange={(e) => setCount(e.target.value)} invalid={!!errors("count")} />
-        </Field>
-        <Field label="Prefix" htmlFor="prefix" errors={errors("prefix")} hint="Optional: letters, digits and -, up to 12">
-          <Input id="prefix" name="prefix" maxLength={12} value={prefix} onChange={(e) => setPrefix(e.target.value)} invalid={!!errors("prefix")} placeholder="e.g. HS-" />
-        </Field>
-        <Field label="Code length" htmlFor="length" errors={errors("length")} hint={`Random characters after the prefix, up to ${MAX_CODE_LENGTH}. So that codes cannot be guessed, at least ${minLength} from this set for ${(Math.max(1, n) + liveVouchers).toLocaleString("en")} live vouchers (this batch and your unused or active ones).`}>
-          <Input id="length" name="length" type="number" inputMode="numeric" min={4} max={MAX_CODE_LENGTH} value={length} onChange={(e) => setLength(e.target.value)} invalid={!!errors("length")} />
-        </Field>
-        <Field label="Characters" htmlFor="charset" errors={errors("charset")} className="sm:col-span-2">
-          <Select id="charset" name="charset" value={charset} onChange={(e) => setCharset(e.target.value)} invalid={!!errors("charset")}>
-            {charsets.map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <TextField label="How many" name="count" errors={errors("count")} hint="1 to 10,000" type="number" inputMode="numeric" min={1} max={10000} value={count} onChange={(e) => setCount(e.target.value)} />
+        <TextField label="Prefix" name="prefix" errors={errors("prefix")} hint="Optional: letters, digits and -, up to 12" maxLength={12} value={prefix} onChange={(e) => setPrefix(e.target.value)} placeholder="e.g. HS-" />
+        <TextField label="Code length" name="length" errors={errors("length")} hint={`Random characters after the prefix, up to ${MAX_CODE_LENGTH}. So that codes cannot be guessed, at least ${minLength} from this set for ${(Math.max(1, n) + liveVouchers).toLocaleString("en")} live vouchers (this batch and your unused or active ones).`} type="number" inputMode="numeric" min={4} max={MAX_CODE_LENGTH} value={length} onChange={(e) => setLength(e.target.value)} />
+        <SelectField label="Characters" name="charset" errors={errors("charset")} fieldClassName="sm:col-span-2" value={charset} onChange={(e) => setCharset(e.target.value)}>
+          {charsets.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.label}
+            </option>
+          ))}
+        </SelectField>
         <TextField label="Redeem by" name="redeemBy" errors={errors("redeemBy")} hint="Optional: unused vouchers expire after this date" type="date" min={minDate} />
         <div className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-inset ring-slate-200">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Example code</p>

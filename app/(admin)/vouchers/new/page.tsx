@@ -12,6 +12,7 @@ import { getVoucherStats, liveVoucherCount } from "@/lib/services/vouchers/get-v
 import { GenerateVouchersForm } from "./generate-form";
 import { formatMoney } from "@/lib/money";
 import { zonedDay } from "@/lib/format";
+import { BackLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Generate vouchers" };
 
@@ -37,11 +38,7 @@ export default async function NewVouchersPage() {
         breadcrumbs={[{ label: "Vouchers", href: "/vouchers" }, { label: "Generate" }]}
         title="Generate vouchers"
         description={`Up to ${MAX_VOUCHERS_PER_BATCH.toLocaleString("en")} codes at once for a hotspot package, grouped in a batch you can print.`}
-        actions={
-          <Link href="/vouchers" className={buttonClasses("secondary")}>
-            Back to vouchers
-          </Link>
-        }
+        actions={<BackLink href="/vouchers">Back to vouchers</BackLink>}
       />
       <Card className="max-w-3xl">
         {packages.length === 0 ? (

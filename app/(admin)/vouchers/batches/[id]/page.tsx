@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Ban, CheckCircle2, Clock, Download, FileText, Ticket } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -7,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { isAppError } from "@/lib/errors";
-import { parseListParams, type RawSearchParams } from "@/lib/list-params";
+import { pageQuery, parseListParams, type RawSearchParams } from "@/lib/list-params";
 import { formatValidity, type ValidityUnit } from "@/lib/services/packages/validity";
 import { findVouchers, findVouchersSchema, voucherSortKeys } from "@/lib/services/vouchers/find-vouchers";
 import { getVoucherBatch } from "@/lib/services/vouchers/get-voucher-batch";
@@ -19,6 +18,8 @@ import { formatDateTime } from "@/lib/format";
 import { toVoucherRowView } from "../../_lib/rows";
 import { formatMoney } from "@/lib/money";
 import { VOUCHER_STATUSES } from "@/lib/db/enums";
+import { tableView } from "@/components/data-table/view";
+import { BackLink } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Voucher batch" };
 
@@ -36,10 +37,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
       const page = await findVouchers(tx, {
         ...findVouchersSchema.parse({
           batchId: batch.id,
-          page: list.page,
-          pageSize: list.pageSize,
-          sort: list.sort,
-          dir: list.dir,
+          ...pageQuery(list),
           search: list.q,
           status: STATUSES.includes(list.filters.status ?? "") ? list.filters.status : undefined,
         }),
@@ -70,9 +68,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
         }
         actions={
           <>
-            <Link href="/vouchers" className={buttonClasses("ghost")}>
-              All vouchers
-            </Link>
+            <BackLink href="/vouchers" variant="ghost">All vouchers</BackLink>
             <a href={`/api/vouchers/batches/${batch.id}/csv`} className={buttonClasses("secondary")}>
               <Download className="size-4" aria-hidden /> CSV
             </a>
@@ -100,12 +96,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
         Codes: prefix <span className="font-mono font-semibold text-slate-900">{batch.prefix || "none"}</span> + {batch.codeLength} characters from “{charsetLabel}”.
       </Card>
       <VouchersTable
-        rows={page.rows.map(toVoucherRowView)}
-        total={page.total}
-        page={page.page}
-        pageSize={page.pageSize}
-        sort={list.sort}
-        dir={list.dir}
+        view={tableView(page, list, page.rows.map(toVoucherRowView))}
         currency={staff.tenantCurrency}
         timeZone={staff.tenantTimezone}
         batches={[]}
