@@ -10,7 +10,7 @@ import { mapDbError } from "@/lib/services/db-errors";
 import { addValidity } from "@/lib/services/packages/validity";
 import { getTenantLocale } from "@/lib/services/tenants/get-tenant-locale";
 import { checkCustomerRefs } from "./check-customer-refs";
-import { customerConstraintMessages, customerSchema, generateCustomerPassword, toCustomerView, type CustomerView } from "./customer-fields";
+import { customerColumns, customerConstraintMessages, customerSchema, generateCustomerPassword, toCustomerView, type CustomerView } from "./customer-fields";
 
 export const createCustomerSchema = customerSchema;
 export type CreateCustomerInput = z.output<typeof createCustomerSchema>;
@@ -30,22 +30,10 @@ export async function createCustomer(
         .insert(customers)
         .values({
           tenantId: input.tenantId,
-          type: data.type,
-          name: data.name,
-          phone: data.phone ?? null,
-          email: data.email ?? null,
-          username: data.username,
+          ...customerColumns(data),
           passwordSealed: sealSecret("customer-password", password),
-          packageId: data.packageId ?? null,
           status: data.status ?? "ACTIVE",
           expiresAt,
-          macAddress: data.macAddress ?? null,
-          staticIp: data.staticIp ?? null,
-          ipPoolId: data.ipPoolId ?? null,
-          latitude: data.latitude ?? null,
-          longitude: data.longitude ?? null,
-          address: data.address ?? null,
-          notes: data.notes ?? null,
           autoRenew: data.autoRenew ?? true,
         })
         .returning();

@@ -1,7 +1,7 @@
 // Field rules shared by customer create, update and CSV import, and the public (secret-free) row shape.
 import { z } from "zod";
 import { addFieldIssues, blankToNull, blankToUndef, throwFieldErrors } from "@/lib/services/zod-helpers";
-import type { Customer } from "@/lib/db/schema";
+import type { Customer, NewCustomer } from "@/lib/db/schema";
 import { randomString } from "@/lib/crypto";
 import type { FieldErrors } from "@/lib/errors";
 import { canonicalField } from "@/lib/net/field";
@@ -125,6 +125,26 @@ export const customerSchema = customerFieldsSchema.check(
   z.superRefine((v, ctx) => addFieldIssues(ctx, customerRuleErrors(v)), { when: () => true }),
 );
 export type CustomerData = z.output<typeof customerSchema>;
+
+/** The stored columns of a customer's validated fields (create and update alike); the password, status,
+ * expiry and auto-renew are each caller's own rule. */
+export function customerColumns(data: Omit<CustomerData, "password" | "status" | "expiresAt" | "autoRenew">) {
+  return {
+    type: data.type,
+    name: data.name,
+    phone: data.phone ?? null,
+    email: data.email ?? null,
+    username: data.username,
+    packageId: data.packageId ?? null,
+    macAddress: data.macAddress ?? null,
+    staticIp: data.staticIp ?? null,
+    ipPoolId: data.ipPoolId ?? null,
+    latitude: data.latitude ?? null,
+    longitude: data.longitude ?? null,
+    address: data.address ?? null,
+    notes: data.notes ?? null,
+  } satisfies Partial<NewCustomer>;
+}
 
 /** A customer as staff and the API see it: never the sealed password; the wallet in minor units. */
 export type CustomerView = Omit<Customer, "passwordSealed"> & { hasPassword: boolean };

@@ -12,7 +12,7 @@ import { notFound } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { checkCustomerRefs } from "./check-customer-refs";
-import { checkCustomerRules, customerConstraintMessages, customerFieldsSchema, toCustomerView, type CustomerView } from "./customer-fields";
+import { checkCustomerRules, customerColumns, customerConstraintMessages, customerFieldsSchema, toCustomerView, type CustomerView } from "./customer-fields";
 import { setCustomersStatus } from "./set-customers-status";
 import { isUuid } from "@/lib/ids";
 import { rateLimitOf } from "@/lib/services/packages/package-fields";
@@ -53,20 +53,8 @@ export async function updateCustomer(db: Database, input: UpdateCustomerInput & 
       checkCustomerRules(data);
       await checkCustomerRefs(tx, input.tenantId, { type: data.type, packageId: data.packageId, ipPoolId: data.ipPoolId, currentPackageId: before.packageId });
       const patch: Partial<NewCustomer> = {
-        type: data.type,
-        name: data.name,
-        phone: data.phone ?? null,
-        email: data.email ?? null,
-        username: data.username,
-        packageId: data.packageId ?? null,
+        ...customerColumns(data),
         expiresAt: data.expiresAt ?? null,
-        macAddress: data.macAddress ?? null,
-        staticIp: data.staticIp ?? null,
-        ipPoolId: data.ipPoolId ?? null,
-        latitude: data.latitude ?? null,
-        longitude: data.longitude ?? null,
-        address: data.address ?? null,
-        notes: data.notes ?? null,
         autoRenew: data.autoRenew ?? before.autoRenew,
         updatedAt: new Date(),
       };

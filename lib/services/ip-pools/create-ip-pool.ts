@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { ipPools, type IpPool } from "@/lib/db/schema";
 import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
-import { ipPoolBaseSchema, ipPoolConstraintMessages, resolvePoolRange } from "./ip-pool-fields";
+import { ipPoolBaseSchema, ipPoolColumns, ipPoolConstraintMessages, resolvePoolRange } from "./ip-pool-fields";
 import { checkPoolPlacement } from "./ip-pool-writes";
 
 export const createIpPoolSchema = ipPoolBaseSchema
@@ -25,13 +25,7 @@ export async function createIpPool(db: Database, input: CreateIpPoolInput & { te
         .insert(ipPools)
         .values({
           tenantId: input.tenantId,
-          name: data.name,
-          cidr: data.cidr,
-          rangeStart: data.rangeStart,
-          rangeEnd: data.rangeEnd,
-          gateway: data.gateway ?? null,
-          routerId: data.nasId ?? null,
-          packageId: data.packageId ?? null,
+          ...ipPoolColumns(data),
         })
         .returning();
       await recordAudit(tx, { tenantId: input.tenantId, actor, action: "ip-pool.create", targetType: "ip_pool", targetId: row.id, after: row });

@@ -110,6 +110,19 @@ export function resolvePoolRange(given: IpPoolFields, addIssue: (path: string, m
   return ok && !unreadable ? { rangeStart: intToIp(start), rangeEnd: intToIp(end) } : null;
 }
 
+/** The stored columns of a pool's validated fields and resolved range (create and update alike). */
+export function ipPoolColumns(data: { name: string; cidr: string; rangeStart: string; rangeEnd: string; gateway?: string | null; nasId?: string | null; packageId?: string | null }) {
+  return {
+    name: data.name,
+    cidr: data.cidr,
+    rangeStart: data.rangeStart,
+    rangeEnd: data.rangeEnd,
+    gateway: data.gateway ?? null,
+    routerId: data.nasId ?? null,
+    packageId: data.packageId ?? null,
+  };
+}
+
 export const ipPoolConstraintMessages = {
   ip_pools_tenant_name_key: ["name", "A pool with this name already exists"],
 } as const satisfies Record<string, [string, string]>;

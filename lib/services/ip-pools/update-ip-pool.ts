@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from "@/lib/services/audit/record-audit";
 import { mapDbError } from "@/lib/services/db-errors";
 import { createIpPoolSchema, type CreateIpPoolInput } from "./create-ip-pool";
 import { ipv4ToInt as ipToInt } from "@/lib/net/ip";
-import { ipPoolConstraintMessages } from "./ip-pool-fields";
+import { ipPoolColumns, ipPoolConstraintMessages } from "./ip-pool-fields";
 import { checkPoolPlacement } from "./ip-pool-writes";
 import { isUuid } from "@/lib/ids";
 
@@ -41,13 +41,7 @@ export async function updateIpPool(db: Database, input: UpdateIpPoolInput & { te
       const [row] = await tx
         .update(ipPools)
         .set({
-          name: data.name,
-          cidr: data.cidr,
-          rangeStart: data.rangeStart,
-          rangeEnd: data.rangeEnd,
-          gateway: data.gateway ?? null,
-          routerId: data.nasId ?? null,
-          packageId: data.packageId ?? null,
+          ...ipPoolColumns(data),
         })
         .where(and(eq(ipPools.tenantId, input.tenantId), eq(ipPools.id, before.id)))
         .returning();

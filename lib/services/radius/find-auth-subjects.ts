@@ -2,32 +2,31 @@
 // router restriction and pool address, fetched for many requests in ONE indexed query (the hot path).
 import type { Sql } from "postgres";
 import type { Db } from "@/lib/db/client";
+import type { Package } from "@/lib/db/schema";
 import type { ValidityUnit } from "@/lib/services/packages/validity";
 import { pgArray } from "./pg-array";
 
-export interface PackageFacts {
-  id: string;
-  name: string;
-  type: string;
-  validityValue: number;
-  validityUnit: ValidityUnit;
-  downloadKbps: number;
-  uploadKbps: number;
-  burstDownloadKbps: number | null;
-  burstUploadKbps: number | null;
-  burstThresholdDownloadKbps: number | null;
-  burstThresholdUploadKbps: number | null;
-  burstTimeSeconds: number | null;
-  priority: number | null;
-  dataQuotaBytes: bigint | null;
-  sessionTimeLimitSeconds: number | null;
-  fupDownloadKbps: number | null;
-  fupUploadKbps: number | null;
-  sharedUsers: number;
-  idleTimeoutSeconds: number | null;
-  addressList: string | null;
-  routerAllowed: boolean;
-}
+/** A package's columns as RADIUS reads them (the time limit in seconds), with whether the router may serve it. */
+export type PackageFacts = Pick<
+  Package,
+  | "id"
+  | "name"
+  | "validityValue"
+  | "downloadKbps"
+  | "uploadKbps"
+  | "burstDownloadKbps"
+  | "burstUploadKbps"
+  | "burstThresholdDownloadKbps"
+  | "burstThresholdUploadKbps"
+  | "burstTimeSeconds"
+  | "priority"
+  | "dataQuotaBytes"
+  | "fupDownloadKbps"
+  | "fupUploadKbps"
+  | "sharedUsers"
+  | "idleTimeoutSeconds"
+  | "addressList"
+> & { type: string; validityUnit: ValidityUnit; sessionTimeLimitSeconds: number | null; routerAllowed: boolean };
 
 export interface AuthSubject {
   kind: "customer" | "voucher";

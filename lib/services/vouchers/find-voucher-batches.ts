@@ -41,23 +41,28 @@ export function withCounts<T extends { counts: unknown }>(row: T): Omit<T, "coun
   return { ...rest, available: c.AVAILABLE ?? 0, used: c.USED ?? 0, expired: c.EXPIRED ?? 0, revoked: c.REVOKED ?? 0 };
 }
 
+/** The columns of a batch row with its package and status counts: the list and the detail page alike. */
+export function batchColumns(tenantId: string) {
+  return {
+    id: voucherBatches.id,
+    name: voucherBatches.name,
+    packageId: voucherBatches.packageId,
+    packageName: packages.name,
+    price: packages.price,
+    count: voucherBatches.count,
+    prefix: voucherBatches.prefix,
+    codeLength: voucherBatches.codeLength,
+    createdAt: voucherBatches.createdAt,
+    counts: batchCounts(tenantId),
+  };
+}
+
 export async function findVoucherBatches(db: Database, input: FindVoucherBatchesInput & { tenantId: string }): Promise<Page<VoucherBatchRow>> {
   const q = input;
   const where = and(eq(voucherBatches.tenantId, input.tenantId), q.packageId ? eq(voucherBatches.packageId, q.packageId) : undefined);
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({
-        id: voucherBatches.id,
-        name: voucherBatches.name,
-        packageId: voucherBatches.packageId,
-        packageName: packages.name,
-        price: packages.price,
-        count: voucherBatches.count,
-        prefix: voucherBatches.prefix,
-        codeLength: voucherBatches.codeLength,
-        createdAt: voucherBatches.createdAt,
-        counts: batchCounts(input.tenantId),
-      })
+      .select(batchColumns(input.tenantId))
       .from(voucherBatches)
       .innerJoin(packages, and(eq(packages.id, voucherBatches.packageId), eq(packages.tenantId, voucherBatches.tenantId)))
       .where(where)

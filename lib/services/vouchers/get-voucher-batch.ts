@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { packages, voucherBatches } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { batchCounts, withCounts, type VoucherBatchRow } from "./find-voucher-batches";
+import { batchColumns, withCounts, type VoucherBatchRow } from "./find-voucher-batches";
 import { charsetKeyOf } from "./voucher-fields";
 import { isUuid } from "@/lib/ids";
 
@@ -13,19 +13,10 @@ export async function getVoucherBatch(db: Database, input: { tenantId: string; i
   if (!isUuid(input.id)) throw notFound("Voucher batch");
   const [row] = await db
     .select({
-      id: voucherBatches.id,
-      name: voucherBatches.name,
-      packageId: voucherBatches.packageId,
-      packageName: packages.name,
-      price: packages.price,
+      ...batchColumns(input.tenantId),
       validityValue: packages.validityValue,
       validityUnit: packages.validityUnit,
-      count: voucherBatches.count,
-      prefix: voucherBatches.prefix,
-      codeLength: voucherBatches.codeLength,
       charset: voucherBatches.charset,
-      createdAt: voucherBatches.createdAt,
-      counts: batchCounts(input.tenantId),
     })
     .from(voucherBatches)
     .innerJoin(packages, and(eq(packages.id, voucherBatches.packageId), eq(packages.tenantId, voucherBatches.tenantId)))
