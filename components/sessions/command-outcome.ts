@@ -29,20 +29,6 @@ export interface OutcomeSummary {
 export const UNANSWERED_HINT =
   "The router did not answer the request. On the router run /radius incoming set accept=yes, check that the CoA port (3799 unless changed on the router's page) matches, and that no firewall between this server and the router drops UDP to that port.";
 
-/** One outcome for commands sent in several requests (a bulk change in chunks): results added up. */
-export function mergeOutcomes(a: CommandOutcome | null, b: CommandOutcome): CommandOutcome {
-  if (!a || a.state === "nothing-to-do") return b;
-  if (b.state === "nothing-to-do") return a;
-  const rank = (s: string) => (s === "failed" || s === "cancelled" ? 2 : s === "completed" ? 0 : 1);
-  return {
-    jobId: a.jobId ?? b.jobId,
-    openSessions: a.openSessions + b.openSessions,
-    state: rank(b.state) > rank(a.state) ? b.state : a.state,
-    results: [...a.results, ...b.results],
-    error: a.error ?? b.error,
-  };
-}
-
 export function summarizeOutcome(o: CommandOutcome, action: "disconnect" | "speed change" = "disconnect"): OutcomeSummary {
   if (o.state === "nothing-to-do") return { verdict: "nothing", title: "No live session: nothing to do", lines: [], hint: false };
   if (o.state === "pending") {

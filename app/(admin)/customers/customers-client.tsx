@@ -10,7 +10,8 @@ import { TitleCell } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { mergeOutcomes, type CommandOutcome } from "@/components/sessions/command-outcome";
+import type { CommandOutcome } from "@/components/sessions/command-outcome";
+import { mergeCommandOutcomes } from "@/lib/services/sessions/merge-command-outcomes";
 import { CommandResult } from "@/components/sessions/command-result";
 import { Input, Select, labelOptions } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action";
@@ -61,7 +62,7 @@ function BulkBar({ ids, clear, packages }: { ids: string[]; clear: () => void; p
       }
       updated += r.data.updated;
       skipped += r.data.skipped;
-      if (r.data.outcome) outcome = mergeOutcomes(outcome, r.data.outcome);
+      if (r.data.outcome) outcome = mergeCommandOutcomes(outcome, r.data.outcome);
       setProgress({ done: Math.min(i + CHUNK, ids.length), total: ids.length, updated, skipped });
     }
     if (outcome && outcome.state !== "nothing-to-do") setSpeed(outcome);

@@ -4,7 +4,6 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { auditLog, routers, sessions, tenants } from "@/lib/db/schema";
 import { withTenant } from "@/lib/db/tenant";
 import { openSecret } from "@/lib/crypto";
-import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/services/audit/record-audit";
 import { createRouter, createRouterSchema } from "./create-router";
 import { updateRouter, updateRouterSchema } from "./update-router";
@@ -13,6 +12,7 @@ import { getRouter } from "./get-router";
 import { getRouterSecret } from "./get-router-secret";
 import { TRIAL_ROUTER_LIMIT } from "./router-fields";
 import { findRouters } from "./find-routers";
+import { rejection } from "@/lib/testing/rejection";
 
 let t: TestDatabase;
 let a: string;
@@ -26,15 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 describe("router services", () => {
   it("creates a router with a generated, sealed secret and defaults", async () => {

@@ -3,6 +3,7 @@
 // outcomes are merged. "pending" when any job did not finish in time (its result lands in the RADIUS log).
 // Called after the request's transaction committed (afterCommit), on the pool.
 import type { Db } from "@/lib/db/client";
+import { mergeCommandOutcomes } from "./merge-command-outcomes";
 import { awaitSessionJob, type SessionCommandResult, type SessionJobState } from "./session-jobs";
 
 export interface SessionCommandRequest {
@@ -25,13 +26,8 @@ export async function sessionCommandsOutcome(pool: Db, requests: SessionCommandR
   const openSessions = requests.reduce((n, r) => n + r.openSessions, 0);
   if (sent.length === 0) return { jobId: null, openSessions, state: "nothing-to-do", results: [] };
   const statuses = await Promise.all(sent.map((r) => awaitSessionJob(pool, r.jobId, waitMs)));
-  const failed = statuses.find((s) => s.state === "failed" || s.state === "cancelled");
-  const unfinished = statuses.find((s) => s.state !== "completed");
-  return {
-    jobId: sent[0].jobId,
-    openSessions,
-    state: failed?.state ?? unfinished?.state ?? "completed",
-    results: statuses.flatMap((s) => s.report?.results ?? []),
-    error: failed?.error ?? statuses.find((s) => s.error)?.error,
-  };
+  const merged = statuses
+    .map((s, i): SessionCommandOutcome => ({ jobId: sent[i].jobId, openSessions: 0, state: s.state, results: s.report?.results ?? [], error: s.error }))
+    .reduce((acc, o) => mergeCommandOutcomes(acc, o));
+  return { ...merged, openSessions };
 }

@@ -6,7 +6,6 @@ import { FakeRouter } from "@/lib/testing/fake-router";
 import { customers, routers, packages, radiusLog, sessionHistory, sessions, settings, tenants } from "@/lib/db/schema";
 import { sealSecret } from "@/lib/crypto";
 import { withTenant } from "@/lib/db/tenant";
-import { AppError } from "@/lib/errors";
 import { clearJobs, queuedJobs } from "@/lib/testing/jobs";
 import { DynamicAuthClient } from "@/lib/radius-client";
 import { createJobService, type JobService } from "@/workers/jobs/service";
@@ -23,6 +22,7 @@ import { awaitSessionJob } from "./session-jobs";
 import { sessionCommandsOutcome } from "./session-commands-outcome";
 import { changeCustomersPackage } from "@/lib/services/customers/change-customers-package";
 import { summarizeOutcome } from "@/components/sessions/command-outcome";
+import { rejection } from "@/lib/testing/rejection";
 
 const secret = "session-control-secret-01";
 let t: TestDatabase;
@@ -92,15 +92,6 @@ async function historyOf(sessionId: string) {
   return h;
 }
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("disconnecting sessions", () => {
   it("sends a Disconnect, and on ACK moves the session to history as Admin-Reset and marks the customer offline", async () => {
