@@ -135,6 +135,20 @@ test("at 1280 px no list table scrolls sideways inside its card", async ({ page 
     for (const o of boxes) if (o.scrollWidth > o.clientWidth + 1) sideways.push(`${p}: ${o.scrollWidth} px in ${o.clientWidth} px`);
   }
   expect(sideways, "list tables that scroll sideways at 1280 px").toEqual([]);
+  // The filter bar too: every filter visible, none cut off at the bar's edge, on a laptop and on a phone.
+  const cut: string[] = [];
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const p of ["/customers", "/sessions", "/sessions/history", "/packages", "/routers", "/payments", "/vouchers"]) {
+      await page.goto(p);
+      const bar = page.getByTestId("table-filters").first();
+      await expect(bar).toBeVisible();
+      const o = await bar.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      if (o.scrollWidth > o.clientWidth + 1) cut.push(`${p} at ${width} px: ${o.scrollWidth} px in ${o.clientWidth} px`);
+    }
+  }
+  expect(cut, "filter bars that cut off a filter").toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/customers");
   await expect(page.getByRole("link", { name: /Wanjiku Njeri-Kamau/ })).toBeVisible();
   await shot(page, "customers-list-1280");

@@ -155,8 +155,8 @@ export function DataTable<T extends { id: string }>({
 
   return (
     <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      {/* One line on a laptop: search, then the filters (scrolling sideways if there are many), then the
-          page's own controls. On a phone the search takes the first line. */}
+      {/* One row: search, then the filters, then the page's own controls. On a phone the
+          search takes the first line. Filters that do not fit wrap onto another line, so none is cut off. */}
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-3 sm:flex-nowrap">
         <label className="relative w-full sm:w-56 sm:flex-none">
           <span className="sr-only">Search</span>
@@ -169,7 +169,7 @@ export function DataTable<T extends { id: string }>({
             className="h-9 w-full rounded-lg border-0 pl-8 pr-3 text-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600"
           />
         </label>
-        <div className="relative flex min-w-0 flex-1 items-center gap-2 overflow-x-auto">
+        <div data-testid="table-filters" className="relative flex min-w-0 flex-1 basis-full flex-wrap items-center gap-2 sm:basis-0">
           {sortOptions.length > 0 && (
             <label className="text-sm sm:hidden">
               <span className="sr-only">Sort by</span>
